@@ -1,0 +1,139 @@
+//! Command-line arguments (clap derive only; turned into library options in the commands).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Assess Digital Public Infrastructure against the Universal DPI Safeguards Framework.
+#[derive(Debug, Parser)]
+#[command(name = "dpisafe", version, about, long_about = None)]
+#[command(after_help = "Examples:\n  dpisafe init --blocks id,payments --stage L4 --authority R1 -o questionnaire.yaml\n  dpisafe validate questionnaire.yaml\n  dpisafe framework show RS3\n\nExit codes: 0 fine, 1 the assessment failed a threshold or policy, 2 invalid input or usage.")]
+pub struct Cli {
+    /// Use this framework file instead of the embedded Universal DPI Safeguards Framework v1.0.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub framework: Option<PathBuf>,
+
+    /// When to colour diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explore the framework: principles, risks, processes, questions and gender checks.
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
+    /// Write a blank questionnaire with the questions that apply to a deployment.
+    #[command(after_help = "Examples:\n  dpisafe init --blocks id,payments --stage L4 --authority R1 -o questionnaire.yaml\n  dpisafe init --blocks gbv-service --stage L5 --name \"Legal aid platform\"")]
+    Init(InitArgs),
+    /// Check questionnaires for every problem at once (exit 2 when any file is invalid).
+    #[command(after_help = "Examples:\n  dpisafe validate questionnaire.yaml\n  dpisafe validate examples/*.yaml")]
+    Validate(ValidateArgs),
+    /// Print the JSON Schema of a file format.
+    #[command(after_help = "Examples:\n  dpisafe schema questionnaire > questionnaire.schema.json")]
+    Schema {
+        /// Which schema.
+        #[arg(value_enum)]
+        kind: SchemaArg,
+    },
+}
+
+/// Schemas `dpisafe schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaArg {
+    /// The framework file format.
+    Framework,
+    /// The questionnaire format.
+    Questionnaire,
+}
+
+/// `dpisafe framework …`
+#[derive(Debug, Subcommand)]
+pub enum FrameworkCommand {
+    /// List the principles (or risks, processes, questions).
+    #[command(after_help = "Examples:\n  dpisafe framework list\n  dpisafe framework list --risks\n  dpisafe framework list --questions")]
+    List(ListArgs),
+    /// Show one principle, risk, process, question or gender check, with everything linked to it.
+    #[command(after_help = "Examples:\n  dpisafe framework show RS3\n  dpisafe framework show F8\n  dpisafe framework show G-PAY-01")]
+    Show {
+        /// The id (F8, RS3, O3.21, F8.Q2, G-PAY-01, L4, R2).
+        id: String,
+    },
+    /// Check a custom framework file: schema and cross-references.
+    #[command(after_help = "Examples:\n  dpisafe framework lint my-framework.yaml")]
+    Lint {
+        /// The framework file.
+        file: PathBuf,
+    },
+    /// How much of the published framework the data holds, per principle.
+    Coverage,
+}
+
+/// What `framework list` lists.
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct ListArgs {
+    /// List the 13 risks.
+    #[arg(long)]
+    pub risks: bool,
+    /// List the processes.
+    #[arg(long)]
+    pub processes: bool,
+    /// List the questions and gender checks.
+    #[arg(long)]
+    pub questions: bool,
+}
+
+/// `dpisafe init`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Building blocks of the deployment, comma-separated (id, payments, data-exchange, gbv-service).
+    #[arg(long, value_delimiter = ',', value_name = "BLOCKS")]
+    pub blocks: Vec<String>,
+    /// The deployment's life-cycle stage (L1–L5); questions expected later are left out.
+    #[arg(long)]
+    pub stage: Option<String>,
+    /// The respondent's responsible authority (R1–R5); other authorities' questions are left out.
+    #[arg(long)]
+    pub authority: Option<String>,
+    /// The deployment's name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The deployment's ISO 3166-1 alpha-2 country code.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Write to this file instead of standard output (never over an existing file).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `dpisafe validate`
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Questionnaire files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}

@@ -1,0 +1,6 @@
+//! One module per subcommand; each returns the exit status and prints through the context.
+
+pub(crate) mod framework;
+pub(crate) mod init;
+pub(crate) mod schema;
+pub(crate) mod validate;

@@ -1,0 +1,15 @@
+//! `dpisafe schema`: prints the embedded JSON Schemas.
+
+use crate::Error;
+use crate::cli::args::SchemaArg;
+use crate::cli::{Context, Exit, print_stdout};
+use crate::validate::schema::SchemaKind;
+
+pub(crate) fn run(_ctx: &Context, kind: SchemaArg) -> Result<Exit, Error> {
+    let kind = match kind {
+        SchemaArg::Framework => SchemaKind::Framework,
+        SchemaArg::Questionnaire => SchemaKind::Questionnaire,
+    };
+    print_stdout(kind.text());
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,259 @@
+//! The Safeguards framework as validated data: principles, risks, authorities, stages,
+//! processes, questions, gender checks and scoring rules.
+//!
+//! [`load`] reads a framework file (or the embedded one) and checks it; everything downstream
+//! receives a [`Framework`] whose references are known to resolve. Nothing here scores.
+
+pub mod load;
+pub mod raw;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use load::{EMBEDDED_NAME, embedded, load};
+pub use raw::{AliasKind, PrincipleKind, RawScoring as Scoring, RiskCategory, TextSource};
+
+/// A validated framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct Framework {
+    /// Identity, provenance and licence.
+    pub metadata: raw::RawMetadata,
+    /// Life-cycle stages, in order.
+    pub stages: Vec<Named>,
+    /// Responsible authorities.
+    pub authorities: Vec<Named>,
+    /// Risks.
+    pub risks: Vec<Risk>,
+    /// Principles, in report order.
+    pub principles: Vec<Principle>,
+    /// Processes.
+    pub processes: Vec<Process>,
+    /// Aliases.
+    pub aliases: Vec<raw::RawAlias>,
+    /// Questions and gender checks, in file order (questions first).
+    pub questions: Vec<Question>,
+    /// Scoring rules.
+    pub scoring: Scoring,
+}
+
+/// A stage or an authority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Named {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Summary.
+    pub summary: String,
+}
+
+/// A risk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Risk {
+    /// Identifier (`RS3`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Family.
+    pub category: RiskCategory,
+    /// Summary.
+    pub summary: String,
+    /// How much of the official text the summary rests on.
+    pub text_source: TextSource,
+}
+
+/// A principle.
+#[derive(Debug, Clone, Serialize)]
+pub struct Principle {
+    /// Identifier (`F8`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Foundational or operational.
+    pub kind: PrincipleKind,
+    /// Summary.
+    pub summary: String,
+    /// How much of the official text the summary rests on.
+    pub text_source: TextSource,
+    /// Highest process number seen: a lower bound on the principle's process count.
+    pub processes_known_up_to: u32,
+    /// Kinds of international support that fit a shortfall here.
+    pub support: Vec<String>,
+}
+
+/// A framework process.
+#[derive(Debug, Clone, Serialize)]
+pub struct Process {
+    /// Unique key in this framework (`F4.10a`).
+    pub key: String,
+    /// The published id (`F4.10`).
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// The principle it belongs to.
+    pub principle: String,
+    /// Risks it mitigates.
+    pub risks: Vec<String>,
+    /// (authority, stage) placements; the authority may be unknown.
+    pub placements: Vec<(Option<String>, String)>,
+    /// Where it was read.
+    pub source: Option<String>,
+}
+
+/// Whether an answerable item is a safeguards question or a gender check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum QuestionKind {
+    /// A safeguards question.
+    Safeguard,
+    /// A gender-inclusion check of the given group.
+    Gender {
+        /// `DATA`, `ACCESS`, …
+        group: String,
+        /// Short keys of its sources.
+        sources: Vec<String>,
+    },
+}
+
+/// Something a questionnaire answers: a safeguards question or a gender check.
+#[derive(Debug, Clone, Serialize)]
+pub struct Question {
+    /// Identifier (`F8.Q2`, `G-PAY-01`).
+    pub id: String,
+    /// Question or gender check.
+    pub kind: QuestionKind,
+    /// The principle it scores under.
+    pub principle: String,
+    /// Every principle it maps to (the first is `principle`).
+    pub principles: Vec<String>,
+    /// The question.
+    pub text: String,
+    /// What yes, partial and no look like (empty for gender checks).
+    pub guidance: String,
+    /// The evidence to ask for.
+    pub evidence: Vec<String>,
+    /// Building blocks it applies to; `any` applies to all.
+    pub building_blocks: Vec<String>,
+    /// Stages where its evidence is expected.
+    pub stages: Vec<String>,
+    /// Authorities who answer for it (empty: any).
+    pub authorities: Vec<String>,
+    /// Risks it mitigates.
+    pub risks: Vec<String>,
+    /// Related process ids.
+    pub processes: Vec<String>,
+    /// Weight inside its principle.
+    pub weight: u32,
+    /// Whether a `no` caps scores.
+    pub critical: bool,
+}
+
+impl Question {
+    /// True for gender checks.
+    pub fn is_gender(&self) -> bool {
+        matches!(self.kind, QuestionKind::Gender { .. })
+    }
+}
+
+/// Which questions a deployment has to answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applicability {
+    /// Building blocks of the deployment; empty means every block.
+    pub building_blocks: Vec<String>,
+    /// The deployment's stage; `None` means every stage.
+    pub stage: Option<String>,
+    /// The respondent's authority; `None` means every authority.
+    pub authority: Option<String>,
+}
+
+impl Framework {
+    /// The principle with this id.
+    pub fn principle(&self, id: &str) -> Option<&Principle> {
+        self.principles.iter().find(|p| p.id == id)
+    }
+
+    /// The risk with this id.
+    pub fn risk(&self, id: &str) -> Option<&Risk> {
+        self.risks.iter().find(|r| r.id == id)
+    }
+
+    /// The question or gender check with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The stage with this id.
+    pub fn stage(&self, id: &str) -> Option<&Named> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The authority with this id.
+    pub fn authority(&self, id: &str) -> Option<&Named> {
+        self.authorities.iter().find(|a| a.id == id)
+    }
+
+    /// Processes whose key or published id is `id`.
+    pub fn processes_named(&self, id: &str) -> Vec<&Process> {
+        self.processes
+            .iter()
+            .filter(|p| p.key == id || p.id == id)
+            .collect()
+    }
+
+    /// Position of a stage in the life cycle (0 for the first).
+    pub fn stage_rank(&self, id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
+    /// `<id>@<version>`, as questionnaires name the framework.
+    pub fn reference(&self) -> String {
+        format!("{}@{}", self.metadata.id, self.metadata.version)
+    }
+
+    /// Building-block ids a deployment may declare.
+    pub fn building_block_ids(&self) -> Vec<&str> {
+        self.metadata
+            .building_blocks
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect()
+    }
+
+    /// Whether `question` applies to a deployment described by `scope`.
+    ///
+    /// A question applies when it names `any` or one of the deployment's building blocks, when
+    /// its earliest stage is not later than the deployment's stage (evidence expected earlier
+    /// is still expected now), and when it lists the respondent's authority or lists none.
+    pub fn applies(&self, question: &Question, scope: &Applicability) -> bool {
+        let block_fits = scope.building_blocks.is_empty()
+            || question
+                .building_blocks
+                .iter()
+                .any(|b| b == "any" || scope.building_blocks.contains(b));
+        let stage_fits = scope.stage.as_deref().is_none_or(|stage| {
+            let earliest = question
+                .stages
+                .iter()
+                .filter_map(|s| self.stage_rank(s))
+                .min();
+            match (earliest, self.stage_rank(stage)) {
+                (Some(earliest), Some(current)) => earliest <= current,
+                _ => true,
+            }
+        });
+        let authority_fits = scope.authority.as_deref().is_none_or(|authority| {
+            question.authorities.is_empty() || question.authorities.iter().any(|a| a == authority)
+        });
+        block_fits && stage_fits && authority_fits
+    }
+
+    /// Questions (not gender checks) of each principle, by principle id.
+    pub fn questions_by_principle(&self) -> BTreeMap<&str, Vec<&Question>> {
+        let mut map: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
+        for question in &self.questions {
+            map.entry(question.principle.as_str()).or_default().push(question);
+        }
+        map
+    }
+}

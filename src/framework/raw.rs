@@ -1,0 +1,500 @@
+//! The framework file exactly as written: serde types that mirror the YAML and generate
+//! `schemas/framework.schema.json`.
+//!
+//! Nothing here is checked beyond its shape; `framework::load` turns these into the validated
+//! [`Framework`](super::Framework) after cross-references are checked.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A framework file: the safeguards framework, its questions, gender checks and scoring rules.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFramework {
+    /// Format version of this file; 1 is the only version so far.
+    pub dpisafe_framework: u32,
+    /// What the framework is, where it comes from and under which licence.
+    pub metadata: RawMetadata,
+    /// Life-cycle stages, in life-cycle order.
+    pub stages: Vec<RawNamed>,
+    /// Responsible authorities.
+    pub authorities: Vec<RawNamed>,
+    /// Risks the safeguards mitigate.
+    pub risks: Vec<RawRisk>,
+    /// Principles, in the order reports list them.
+    pub principles: Vec<RawPrinciple>,
+    /// The framework's processes (recommendations).
+    #[serde(default)]
+    pub processes: Vec<RawProcess>,
+    /// Identifiers that stand for others (misspellings, renumbering).
+    #[serde(default)]
+    pub aliases: Vec<RawAlias>,
+    /// Assessment questions.
+    pub questions: Vec<RawQuestion>,
+    /// Gender-inclusion checks (the gender lens).
+    #[serde(default)]
+    pub gender_checks: Vec<RawGenderCheck>,
+    /// How answers become scores.
+    pub scoring: RawScoring,
+}
+
+/// Identity, provenance and licence of a framework.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMetadata {
+    /// Short identifier, used by questionnaires as `<id>@<version>`.
+    #[schemars(pattern(r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// Version; quote it so that `1.10` stays `1.10`.
+    #[schemars(length(min = 1))]
+    pub version: String,
+    /// Full title.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Who published the framework.
+    pub publisher: String,
+    /// When it was published (`YYYY-MM` or `YYYY-MM-DD`).
+    pub published: String,
+    /// Where the published framework can be read.
+    pub source: String,
+    /// SPDX licence identifier.
+    pub licence: String,
+    /// Address of the licence text.
+    pub licence_url: String,
+    /// The attribution every report carries.
+    #[schemars(length(min = 1))]
+    pub attribution: String,
+    /// Kinds of DPI building block a deployment can declare.
+    pub building_blocks: Vec<RawBuildingBlock>,
+}
+
+/// A building block a deployment can declare (`id`, `payments`, …).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBuildingBlock {
+    /// Identifier used in questionnaires.
+    #[schemars(pattern(r"^[a-z][a-z0-9-]*$"))]
+    pub id: String,
+    /// Name shown in reports.
+    pub name: String,
+}
+
+/// A stage or an authority: an id, a name and a summary.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawNamed {
+    /// Identifier (`L1`, `R2`).
+    #[schemars(pattern(r"^[A-Z][A-Z0-9]*$"))]
+    pub id: String,
+    /// Name.
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// One or two sentences in our own words.
+    #[schemars(length(min = 1))]
+    pub summary: String,
+}
+
+/// A risk.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRisk {
+    /// Identifier (`RS1`).
+    #[schemars(pattern(r"^[A-Z][A-Z0-9]*$"))]
+    pub id: String,
+    /// Name.
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// The family the risk belongs to.
+    pub category: RiskCategory,
+    /// One or two sentences in our own words.
+    #[schemars(length(min = 1))]
+    pub summary: String,
+    /// Whether the summary paraphrases the official text or is inferred.
+    pub text_source: TextSource,
+}
+
+/// The three families of risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RiskCategory {
+    /// Risks to people's safety.
+    Safety,
+    /// Risks to inclusion.
+    Inclusion,
+    /// Structural vulnerabilities.
+    Structural,
+}
+
+/// How much of the official text a summary rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextSource {
+    /// Paraphrases the official text.
+    Official,
+    /// Paraphrases the first part of the official text only.
+    OfficialPartial,
+    /// Inferred from the name and the linked processes.
+    Inferred,
+    /// Only the name is known.
+    NameOnly,
+}
+
+/// The two kinds of principle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrincipleKind {
+    /// Should underpin every DPI.
+    Foundational,
+    /// Applies at the operational level and varies with context.
+    Operational,
+}
+
+/// A principle.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPrinciple {
+    /// Identifier (`F1`, `O9`).
+    #[schemars(pattern(r"^[A-Z][A-Z0-9]*$"))]
+    pub id: String,
+    /// Short official name.
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// Foundational or operational.
+    pub kind: PrincipleKind,
+    /// What the principle asks for, in our own words.
+    #[schemars(length(min = 1))]
+    pub summary: String,
+    /// How much of the official text the summary rests on.
+    pub text_source: TextSource,
+    /// Highest process number seen for this principle: a lower bound on its process count.
+    #[serde(default)]
+    pub processes_known_up_to: u32,
+    /// Kinds of international support that fit a shortfall here (ids of `scoring.support_areas`).
+    #[serde(default)]
+    pub support: Vec<String>,
+}
+
+/// A process (a recommendation of the framework).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProcess {
+    /// Unique key in this file; equals `id` unless the framework reuses the id.
+    #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.[0-9]+[a-z]?$"))]
+    pub key: String,
+    /// The framework's published id, when it differs from `key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.[0-9]+$"))]
+    pub id: Option<String>,
+    /// Short title, paraphrased.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// The principle it belongs to.
+    pub principle: String,
+    /// Risks it mitigates.
+    #[serde(default)]
+    pub risks: Vec<String>,
+    /// Where in the framework it is placed: (authority, stage) pairs.
+    #[serde(default)]
+    pub placements: Vec<RawPlacement>,
+    /// Where it was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One (authority, stage) placement of a process; the authority may be unknown.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlacement {
+    /// The responsible authority, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// The life-cycle stage.
+    pub stage: String,
+}
+
+/// An identifier that stands for one or more others.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAlias {
+    /// What kind of identifier.
+    pub kind: AliasKind,
+    /// The old or variant identifier.
+    pub from: String,
+    /// What it stands for now; several targets mean a person must choose.
+    #[schemars(length(min = 1))]
+    pub to: Vec<String>,
+    /// Why the alias exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Kinds of identifier an alias can rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AliasKind {
+    /// A risk id.
+    Risk,
+    /// A process id.
+    Process,
+    /// A question or gender-check id.
+    Question,
+}
+
+/// An assessment question.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    /// Identifier: `<principle>.Q<n>`.
+    #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.Q[0-9]+$"))]
+    pub id: String,
+    /// The principle it scores under.
+    pub principle: String,
+    /// The question, answerable with yes, partial, no or n/a.
+    #[schemars(length(min = 1))]
+    pub text: String,
+    /// What yes, partial and no look like.
+    #[schemars(length(min = 1))]
+    pub guidance: String,
+    /// The evidence to ask for.
+    #[schemars(length(min = 1))]
+    pub evidence: Vec<String>,
+    /// Building blocks it applies to; `any` applies to all.
+    #[schemars(length(min = 1))]
+    pub building_blocks: Vec<String>,
+    /// Stages where its evidence is expected; it applies from the earliest on.
+    #[schemars(length(min = 1))]
+    pub stages: Vec<String>,
+    /// Authorities who answer for it.
+    #[schemars(length(min = 1))]
+    pub authorities: Vec<String>,
+    /// Risks it mitigates.
+    #[serde(default)]
+    pub risks: Vec<String>,
+    /// Related framework process ids.
+    #[serde(default)]
+    pub processes: Vec<String>,
+    /// Relative importance within its principle.
+    #[schemars(range(min = 1, max = 10))]
+    pub weight: u32,
+    /// A `no` caps the principle and the overall score.
+    #[serde(default)]
+    pub critical: bool,
+}
+
+/// A gender-inclusion check.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGenderCheck {
+    /// Identifier: `G-<GROUP>-<nn>`.
+    #[schemars(pattern(r"^G-[A-Z]+-[0-9]{2}$"))]
+    pub id: String,
+    /// The group it belongs to (`DATA`, `ACCESS`, …).
+    #[schemars(pattern(r"^[A-Z]+$"))]
+    pub group: String,
+    /// The check, answerable with yes, partial, no or n/a.
+    #[schemars(length(min = 1))]
+    pub text: String,
+    /// The evidence to ask for.
+    #[schemars(length(min = 1))]
+    pub evidence: Vec<String>,
+    /// Principles it maps to; it scores under the first.
+    #[schemars(length(min = 1))]
+    pub principles: Vec<String>,
+    /// Risks it mitigates.
+    #[serde(default)]
+    pub risks: Vec<String>,
+    /// Building blocks it applies to; `any` applies to all.
+    #[schemars(length(min = 1))]
+    pub building_blocks: Vec<String>,
+    /// Stages where its evidence is expected; it applies from the earliest on.
+    #[schemars(length(min = 1))]
+    pub stages: Vec<String>,
+    /// A `no` or `partial` caps the gender index.
+    #[serde(default)]
+    pub critical: bool,
+    /// Short keys of the sources behind the check.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Scoring rules.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawScoring {
+    /// Credit for each answer (`yes`, `partial`, `no`), between 0 and 1.
+    pub credits: BTreeMap<String, f64>,
+    /// Evidence older than this, relative to the assessment date, is stale.
+    #[schemars(range(min = 1))]
+    pub evidence_max_age_days: u32,
+    /// Score bands, highest first.
+    #[schemars(length(min = 1))]
+    pub bands: Vec<RawBand>,
+    /// Caps set by a `no` on a critical question.
+    pub caps: RawCaps,
+    /// Weight of each principle kind in the overall score.
+    pub principle_kind_weights: BTreeMap<String, f64>,
+    /// Weight of a gender check inside its first principle.
+    #[schemars(range(min = 0, max = 10))]
+    pub gender_check_weight_in_principle: u32,
+    /// How residual risk exposure is computed.
+    pub risk: RawRiskRules,
+    /// The gender inclusion index.
+    pub gender: RawGenderRules,
+    /// Kinds of international support an action can call for.
+    #[schemars(length(min = 1))]
+    pub support_areas: Vec<RawSupportArea>,
+}
+
+/// A score band.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBand {
+    /// Identifier (`strong`).
+    pub id: String,
+    /// Label shown in reports.
+    pub label: String,
+    /// Lowest score in the band.
+    #[schemars(range(min = 0, max = 100))]
+    pub min: f64,
+}
+
+/// Caps set by a `no` on a critical question.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCaps {
+    /// Highest score its principle can reach.
+    #[schemars(range(min = 0, max = 100))]
+    pub critical_no_principle: f64,
+    /// Highest overall score.
+    #[schemars(range(min = 0, max = 100))]
+    pub critical_no_overall: f64,
+}
+
+/// Residual-exposure rules.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRiskRules {
+    /// Weight of a question that names the risk.
+    #[schemars(range(min = 0))]
+    pub direct_weight: f64,
+    /// Weight of a question that reaches the risk through a process.
+    #[schemars(range(min = 0))]
+    pub via_process_weight: f64,
+    /// Exposure bands, highest first.
+    #[schemars(length(min = 1))]
+    pub bands: Vec<RawBand>,
+}
+
+/// Rules of the GIX-DPI gender inclusion index.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGenderRules {
+    /// Weights of critical and other checks.
+    pub weights: RawGenderWeights,
+    /// What an unanswered check counts as.
+    pub unanswered_counts_as: String,
+    /// What a `yes` without evidence counts as.
+    pub claimed_yes_counts_as: String,
+    /// Caps on the index.
+    pub caps: Vec<RawGenderCap>,
+    /// The GAM-style practice code.
+    pub practice_code: RawPracticeCode,
+    /// The DAC-style intent flag.
+    pub intent: RawIntent,
+}
+
+/// Weights of gender checks.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGenderWeights {
+    /// Weight of a critical check.
+    #[schemars(range(min = 1))]
+    pub critical: u32,
+    /// Weight of any other check.
+    #[schemars(range(min = 1))]
+    pub other: u32,
+}
+
+/// A cap on the gender index.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGenderCap {
+    /// The condition.
+    pub when: GenderCapCondition,
+    /// The check the condition names, for `analysis-missing`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+    /// Highest index when the condition holds.
+    #[schemars(range(min = 0, max = 100))]
+    pub cap: f64,
+}
+
+/// Conditions that cap the gender index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum GenderCapCondition {
+    /// The named check (the gender analysis) is `no`.
+    AnalysisMissing,
+    /// Exactly one critical check is `no`.
+    OneCriticalNo,
+    /// Two or more critical checks are `no`.
+    SeveralCriticalNo,
+    /// A critical check is `partial` and none is `no`.
+    CriticalPartial,
+}
+
+/// Rules of the practice code.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPracticeCode {
+    /// Below this share of answered checks the code is 0.
+    #[schemars(range(min = 0, max = 1))]
+    pub min_answered_share: f64,
+    /// Lowest index for code 4.
+    #[schemars(range(min = 0, max = 100))]
+    pub code_4_min_index: f64,
+    /// Checks (age and disability) that must be `yes` for code 4.
+    pub code_4_requires_yes: Vec<String>,
+    /// Index bands for codes 3, 2 and 1.
+    pub bands: Vec<RawCodeBand>,
+}
+
+/// An index band of the practice code.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCodeBand {
+    /// The code.
+    #[schemars(range(min = 0, max = 4))]
+    pub code: u8,
+    /// Lowest index for the code.
+    #[schemars(range(min = 0, max = 100))]
+    pub min: f64,
+}
+
+/// Rules of the intent flag.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntent {
+    /// The gender-analysis check.
+    pub analysis_check: String,
+    /// The sex-disaggregated-data check.
+    pub disaggregated_data_check: String,
+    /// The gender-objective check.
+    pub objective_check: String,
+    /// Checks showing a commitment to monitor and report.
+    pub monitoring_checks: Vec<String>,
+    /// Building blocks whose main purpose is gender equality or GBV response.
+    pub principal_building_blocks: Vec<String>,
+}
+
+/// A kind of international support.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSupportArea {
+    /// Identifier.
+    pub id: String,
+    /// Label shown in reports.
+    pub label: String,
+}

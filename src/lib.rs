@@ -1,0 +1,18 @@
+//! dpisafe assesses Digital Public Infrastructure against the Universal DPI Safeguards
+//! Framework (UN ODET and UNDP, v1.0, CC BY-SA 4.0).
+//!
+//! The pipeline, in module order: [`source`] reads files into positioned YAML trees;
+//! [`framework`] and [`questionnaire`] hold the validated data, built through [`validate`];
+//! [`diagnostic`] describes problems in inputs; [`cli`] is the only part that prints.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod framework;
+pub mod questionnaire;
+pub mod source;
+pub mod validate;
+
+pub use error::Error;

@@ -1,0 +1,150 @@
+//! The questionnaire as validated data: one respondent's answers about one deployment.
+//!
+//! [`load`] reads a questionnaire against a framework; every answer and waiver here names a
+//! question the framework has, and every date is real. Scoring starts from this type.
+
+pub mod date;
+pub mod raw;
+pub mod template;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+pub use date::Date;
+pub use raw::AnswerValue;
+
+use crate::diagnostic::Diagnostics;
+use crate::framework::Framework;
+use crate::source::{Limits, Pos, SourceFile};
+use crate::validate::schema::SchemaKind;
+use crate::validate::{self, Validated};
+
+/// A validated questionnaire.
+#[derive(Debug, Clone, Serialize)]
+pub struct Questionnaire {
+    /// The file it was read from, as the user named it.
+    pub file: String,
+    /// The framework reference it was written against.
+    pub framework: String,
+    /// The deployment assessed.
+    pub deployment: Deployment,
+    /// Who answered.
+    pub respondent: Respondent,
+    /// The assessment date, when given.
+    pub assessed_on: Option<Date>,
+    /// Answers in file order; questions without an entry are not assessed.
+    pub answers: Vec<Answer>,
+    /// Waivers in file order.
+    pub waivers: Vec<Waiver>,
+}
+
+/// The deployment a questionnaire describes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deployment {
+    /// Name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<String>,
+    /// Building blocks.
+    pub building_blocks: Vec<String>,
+    /// Life-cycle stage.
+    pub stage: String,
+    /// Description.
+    pub description: Option<String>,
+}
+
+/// Who answered.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Respondent {
+    /// The person.
+    pub name: Option<String>,
+    /// Their role.
+    pub role: Option<String>,
+    /// The responsible authority they speak for.
+    pub authority: Option<String>,
+    /// Their organisation.
+    pub organisation: Option<String>,
+}
+
+/// One answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    /// The question or gender-check id.
+    pub question: String,
+    /// The answer; `None` when the entry is present but left empty.
+    pub value: Option<AnswerValue>,
+    /// Supporting documents.
+    pub evidence: Vec<Evidence>,
+    /// Why the question does not apply.
+    pub reason: Option<String>,
+    /// Notes.
+    pub notes: Option<String>,
+    /// Where the answer's key is in the file.
+    pub pos: Pos,
+}
+
+/// A piece of evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// Path relative to the questionnaire, or an address.
+    pub reference: String,
+    /// Kind of document.
+    pub kind: Option<String>,
+    /// Issue or review date.
+    pub date: Option<Date>,
+    /// Expected SHA-256 of the file.
+    pub sha256: Option<String>,
+    /// Short description.
+    pub title: Option<String>,
+    /// Where the evidence entry is in the file.
+    pub pos: Pos,
+}
+
+/// An approved exception.
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiver {
+    /// The waived question.
+    pub question: String,
+    /// Why.
+    pub reason: String,
+    /// Who approved it.
+    pub approved_by: String,
+    /// Last day it holds.
+    pub expires: Date,
+    /// Where the waiver is in the file.
+    pub pos: Pos,
+}
+
+impl Questionnaire {
+    /// The answer to `question`, if the file has one.
+    pub fn answer(&self, question: &str) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.question == question)
+    }
+
+    /// The directory evidence paths are relative to.
+    pub fn base_dir(&self) -> PathBuf {
+        PathBuf::from(&self.file)
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_default()
+    }
+}
+
+/// Parses and validates a questionnaire against `framework`.
+pub fn load(source: &SourceFile, framework: &Framework, limits: &Limits) -> Validated<Questionnaire> {
+    let mut diagnostics = Diagnostics::default();
+    let root =
+        validate::parse_and_check_shape(source, SchemaKind::Questionnaire, limits, &mut diagnostics);
+    let Some(root) = root else {
+        return Validated::new(None, diagnostics);
+    };
+    validate::questionnaire::check_references(&root, &source.name, framework, &mut diagnostics);
+    let questionnaire = if diagnostics.has_errors() {
+        None
+    } else {
+        validate::decode::<raw::RawQuestionnaire>(&root, &source.name, &mut diagnostics)
+            .map(|raw| validate::questionnaire::build(raw, &root, &source.name))
+    };
+    Validated::new(questionnaire, diagnostics)
+}

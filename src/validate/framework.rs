@@ -1,0 +1,466 @@
+//! Cross-reference checks of a framework file, and the step from raw to validated types.
+//!
+//! The schema has already checked the shape; here every id must be unique and every
+//! reference (a question's principle, a process's risks, a gender rule's checks) must resolve,
+//! and the scoring rules must not contradict themselves.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::suggest::did_you_mean;
+use super::tree::Text;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::framework::raw::RawFramework;
+use crate::framework::{Framework, Named, Principle, Process, Question, QuestionKind, Risk};
+use crate::source::yaml::Node;
+
+/// Checks ids and references of a framework tree.
+pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) {
+    let catalogue = Catalogue::collect(root, file, diagnostics);
+    let mut checker = Checker {
+        catalogue: &catalogue,
+        diagnostics,
+    };
+    checker.processes(root.list("processes"));
+    checker.questions(root.list("questions"));
+    checker.gender_checks(root.list("gender_checks"));
+    checker.principles(root.list("principles"));
+    checker.aliases(root.list("aliases"));
+    if let Some(scoring) = root.get("scoring") {
+        checker.scoring(scoring);
+    }
+    checker.principles_have_questions(root);
+}
+
+/// The identifiers a framework file defines, gathered from its tree.
+struct Catalogue<'a> {
+    file: &'a str,
+    sets: BTreeMap<&'static str, BTreeSet<String>>,
+}
+
+impl<'a> Catalogue<'a> {
+    fn collect(root: &Node, file: &'a str, diagnostics: &mut Diagnostics) -> Self {
+        let mut catalogue = Self {
+            file,
+            sets: BTreeMap::new(),
+        };
+        let blocks = root.get("metadata").map_or(&[][..], |m| m.list("building_blocks"));
+        let support = root.get("scoring").map_or(&[][..], |s| s.list("support_areas"));
+        let answerable: Vec<&Node> = root
+            .list("questions")
+            .iter()
+            .chain(root.list("gender_checks"))
+            .collect();
+        catalogue.define("building block", blocks.iter(), "id", diagnostics);
+        catalogue.define("stage", root.list("stages").iter(), "id", diagnostics);
+        catalogue.define("authority", root.list("authorities").iter(), "id", diagnostics);
+        catalogue.define("risk", root.list("risks").iter(), "id", diagnostics);
+        catalogue.define("principle", root.list("principles").iter(), "id", diagnostics);
+        catalogue.define("process", root.list("processes").iter(), "key", diagnostics);
+        catalogue.define("support area", support.iter(), "id", diagnostics);
+        // Questions and gender checks share one namespace: answers are keyed by either.
+        catalogue.define("question", answerable.into_iter(), "id", diagnostics);
+        // Published process ids may repeat (F4.10 names two processes); references may use them.
+        let published: Vec<String> = root
+            .list("processes")
+            .iter()
+            .filter_map(|p| p.text("id").map(|t| t.value.to_owned()))
+            .collect();
+        catalogue.sets.entry("process").or_default().extend(published);
+        catalogue.sets.entry("building block").or_default().insert("any".to_owned());
+        catalogue
+    }
+
+    fn define<'n>(
+        &mut self,
+        what: &'static str,
+        items: impl Iterator<Item = &'n Node>,
+        key: &str,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+        for item in items {
+            let Some(id) = item.text(key) else { continue };
+            if let Some(first) = seen.insert(id.value.to_owned(), id.pos.line) {
+                diagnostics.push(duplicate_id(self.file, what, id, first));
+            }
+        }
+        self.sets.entry(what).or_default().extend(seen.into_keys());
+    }
+
+    fn has(&self, what: &str, id: &str) -> bool {
+        self.sets.get(what).is_some_and(|set| set.contains(id))
+    }
+
+    fn closest(&self, what: &str, id: &str) -> Option<&str> {
+        let set = self.sets.get(what)?;
+        did_you_mean(id, set.iter().map(String::as_str))
+    }
+}
+
+fn duplicate_id(file: &str, what: &str, id: Text<'_>, first_line: u32) -> Diagnostic {
+    Diagnostic::error(
+        Code::DuplicateId,
+        file,
+        Some(id.pos),
+        format!("the {what} `{}` is defined twice", id.value),
+    )
+    .with_label("second definition")
+    .with_hint(format!("the first is at line {first_line}; ids must be unique"))
+}
+
+struct Checker<'c, 'd> {
+    catalogue: &'c Catalogue<'c>,
+    diagnostics: &'d mut Diagnostics,
+}
+
+impl Checker<'_, '_> {
+    /// Every text under `key` of `item` must name a defined `what`.
+    fn expect(&mut self, item: &Node, key: &str, what: &'static str) {
+        for text in item.texts(key) {
+            if self.catalogue.has(what, text.value) {
+                continue;
+            }
+            let hint = match self.catalogue.closest(what, text.value) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("define the {what} first, or fix the reference"),
+            };
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::UnknownReference,
+                    self.catalogue.file,
+                    Some(text.pos),
+                    format!("`{key}` names the {what} `{}`, which is not defined", text.value),
+                )
+                .with_label(format!("unknown {what}"))
+                .with_hint(hint),
+            );
+        }
+    }
+
+    fn inconsistent(&mut self, pos: crate::source::Pos, message: String, hint: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(Code::InconsistentFramework, self.catalogue.file, Some(pos), message)
+                .with_hint(hint.to_owned()),
+        );
+    }
+
+    fn processes(&mut self, processes: &[Node]) {
+        for process in processes {
+            self.expect(process, "principle", "principle");
+            self.expect(process, "risks", "risk");
+            for placement in process.list("placements") {
+                self.expect(placement, "authority", "authority");
+                self.expect(placement, "stage", "stage");
+            }
+            let key = process.text("id").or_else(|| process.text("key"));
+            if let (Some(key), Some(principle)) = (key, process.text("principle")) {
+                self.prefix_matches(key, principle.value, ".");
+            }
+        }
+    }
+
+    /// `F8.Q2` belongs to `F8`; a mismatch is almost always a copy-paste slip.
+    fn prefix_matches(&mut self, id: Text<'_>, principle: &str, separator: &str) {
+        if !id.value.starts_with(&format!("{principle}{separator}")) {
+            self.inconsistent(
+                id.pos,
+                format!("`{}` does not start with its principle `{principle}`", id.value),
+                "make the id start with the principle it belongs to",
+            );
+        }
+    }
+
+    fn questions(&mut self, questions: &[Node]) {
+        for question in questions {
+            self.expect(question, "principle", "principle");
+            self.expect(question, "building_blocks", "building block");
+            self.expect(question, "stages", "stage");
+            self.expect(question, "authorities", "authority");
+            self.expect(question, "risks", "risk");
+            self.expect(question, "processes", "process");
+            if let (Some(id), Some(principle)) = (question.text("id"), question.text("principle")) {
+                self.prefix_matches(id, principle.value, ".Q");
+            }
+        }
+    }
+
+    fn gender_checks(&mut self, checks: &[Node]) {
+        for check in checks {
+            self.expect(check, "principles", "principle");
+            self.expect(check, "risks", "risk");
+            self.expect(check, "building_blocks", "building block");
+            self.expect(check, "stages", "stage");
+            if let (Some(id), Some(group)) = (check.text("id"), check.text("group")) {
+                if !id.value.starts_with(&format!("G-{}-", group.value)) {
+                    self.inconsistent(
+                        id.pos,
+                        format!("`{}` does not belong to its group `{}`", id.value, group.value),
+                        "gender-check ids are G-<GROUP>-<nn>",
+                    );
+                }
+            }
+        }
+    }
+
+    fn principles(&mut self, principles: &[Node]) {
+        for principle in principles {
+            self.expect(principle, "support", "support area");
+        }
+    }
+
+    fn aliases(&mut self, aliases: &[Node]) {
+        for alias in aliases {
+            let what = match alias.text("kind").map(|k| k.value) {
+                Some("risk") => "risk",
+                Some("process") => "process",
+                Some("question") => "question",
+                _ => continue,
+            };
+            self.expect(alias, "to", what);
+        }
+    }
+
+    fn scoring(&mut self, scoring: &Node) {
+        self.credits(scoring);
+        if let Some(bands) = scoring.get("bands") {
+            self.bands_descend(bands, "bands");
+        }
+        if let Some(bands) = scoring.get("risk").and_then(|r| r.get("bands")) {
+            self.bands_descend(bands, "risk bands");
+        }
+        self.kind_weights(scoring);
+        if let Some(gender) = scoring.get("gender") {
+            self.gender_rules(gender);
+        }
+    }
+
+    fn credits(&mut self, scoring: &Node) {
+        let Some(credits) = scoring.get("credits") else { return };
+        let keys: BTreeSet<&str> = credits.entries().iter().map(|e| e.key.as_str()).collect();
+        if keys != BTreeSet::from(["yes", "partial", "no"]) {
+            self.inconsistent(
+                credits.pos,
+                "`credits` must give exactly `yes`, `partial` and `no`".to_owned(),
+                "n/a needs no credit: it leaves the denominator",
+            );
+        }
+        for entry in credits.entries() {
+            let value = number(&entry.value);
+            if value.is_some_and(|v| !(0.0..=1.0).contains(&v)) {
+                self.inconsistent(
+                    entry.value.pos,
+                    format!("the credit for `{}` must lie between 0 and 1", entry.key),
+                    "credits are shares of a question's weight",
+                );
+            }
+        }
+    }
+
+    fn bands_descend(&mut self, bands: &Node, what: &str) {
+        let mins: Vec<(f64, crate::source::Pos)> = bands
+            .items()
+            .iter()
+            .filter_map(|band| band.get("min").and_then(|m| number(m).map(|v| (v, m.pos))))
+            .collect();
+        for pair in mins.windows(2) {
+            if pair[1].0 >= pair[0].0 {
+                self.inconsistent(
+                    pair[1].1,
+                    format!("{what} must be listed from the highest `min` down"),
+                    "order the bands so each `min` is lower than the one before",
+                );
+            }
+        }
+        if let Some(last) = mins.last().filter(|(v, _)| *v != 0.0) {
+            self.inconsistent(
+                last.1,
+                format!("the last of the {what} must start at 0"),
+                "otherwise low scores fall into no band",
+            );
+        }
+    }
+
+    fn kind_weights(&mut self, scoring: &Node) {
+        let Some(weights) = scoring.get("principle_kind_weights") else { return };
+        for entry in weights.entries() {
+            if !matches!(entry.key.as_str(), "foundational" | "operational") {
+                self.inconsistent(
+                    entry.key_pos,
+                    format!("`{}` is not a principle kind", entry.key),
+                    "use `foundational` and `operational`",
+                );
+            }
+            if number(&entry.value).is_some_and(|v| v < 0.0) {
+                self.inconsistent(
+                    entry.value.pos,
+                    format!("the weight of `{}` principles is negative", entry.key),
+                    "weights must be zero or more",
+                );
+            }
+        }
+    }
+
+    fn gender_rules(&mut self, gender: &Node) {
+        for key in ["unanswered_counts_as", "claimed_yes_counts_as"] {
+            if let Some(text) = gender.text(key) {
+                if !matches!(text.value, "yes" | "partial" | "no") {
+                    self.inconsistent(
+                        text.pos,
+                        format!("`{key}` must be yes, partial or no"),
+                        "it says which answer the case is scored as",
+                    );
+                }
+            }
+        }
+        for cap in gender.list("caps") {
+            self.expect(cap, "check", "question");
+        }
+        if let Some(code) = gender.get("practice_code") {
+            self.expect(code, "code_4_requires_yes", "question");
+            if let Some(bands) = code.get("bands") {
+                self.bands_descend(bands, "practice-code bands");
+            }
+        }
+        if let Some(intent) = gender.get("intent") {
+            for key in ["analysis_check", "disaggregated_data_check", "objective_check", "monitoring_checks"] {
+                self.expect(intent, key, "question");
+            }
+            self.expect(intent, "principal_building_blocks", "building block");
+        }
+    }
+
+    /// A principle without questions can never be scored: worth a warning, not a failure.
+    fn principles_have_questions(&mut self, root: &Node) {
+        let scored: BTreeSet<&str> = root
+            .list("questions")
+            .iter()
+            .filter_map(|q| q.text("principle").map(|t| t.value))
+            .collect();
+        for principle in root.list("principles") {
+            let Some(id) = principle.text("id") else { continue };
+            if !scored.contains(id.value) {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::PrincipleWithoutQuestions,
+                        self.catalogue.file,
+                        Some(id.pos),
+                        format!("the principle `{}` has no questions", id.value),
+                    )
+                    .with_hint("it will show as not assessed in every report"),
+                );
+            }
+        }
+    }
+}
+
+fn number(node: &Node) -> Option<f64> {
+    match &node.value {
+        crate::source::yaml::NodeValue::Number(n) => n.as_f64(),
+        _ => None,
+    }
+}
+
+/// Builds the validated framework from a raw one whose references were checked.
+pub fn build(raw: RawFramework) -> Framework {
+    let named = |items: Vec<crate::framework::raw::RawNamed>| {
+        items
+            .into_iter()
+            .map(|n| Named {
+                id: n.id,
+                name: n.name,
+                summary: n.summary,
+            })
+            .collect()
+    };
+    let gender_weight = raw.scoring.gender_check_weight_in_principle;
+    let mut questions: Vec<Question> = raw.questions.into_iter().map(Question::from).collect();
+    questions.extend(raw.gender_checks.into_iter().map(|check| Question {
+        principle: check.principles.first().cloned().unwrap_or_default(),
+        principles: check.principles,
+        kind: QuestionKind::Gender {
+            group: check.group,
+            sources: check.sources,
+        },
+        id: check.id,
+        text: check.text,
+        guidance: String::new(),
+        evidence: check.evidence,
+        building_blocks: check.building_blocks,
+        stages: check.stages,
+        authorities: Vec::new(),
+        risks: check.risks,
+        processes: Vec::new(),
+        weight: gender_weight,
+        critical: check.critical,
+    }));
+    Framework {
+        metadata: raw.metadata,
+        stages: named(raw.stages),
+        authorities: named(raw.authorities),
+        risks: raw
+            .risks
+            .into_iter()
+            .map(|r| Risk {
+                id: r.id,
+                name: r.name,
+                category: r.category,
+                summary: r.summary,
+                text_source: r.text_source,
+            })
+            .collect(),
+        principles: raw
+            .principles
+            .into_iter()
+            .map(|p| Principle {
+                id: p.id,
+                name: p.name,
+                kind: p.kind,
+                summary: p.summary,
+                text_source: p.text_source,
+                processes_known_up_to: p.processes_known_up_to,
+                support: p.support,
+            })
+            .collect(),
+        processes: raw
+            .processes
+            .into_iter()
+            .map(|p| Process {
+                id: p.id.unwrap_or_else(|| p.key.clone()),
+                key: p.key,
+                title: p.title,
+                principle: p.principle,
+                risks: p.risks,
+                placements: p
+                    .placements
+                    .into_iter()
+                    .map(|pl| (pl.authority, pl.stage))
+                    .collect(),
+                source: p.source,
+            })
+            .collect(),
+        aliases: raw.aliases,
+        questions,
+        scoring: raw.scoring,
+    }
+}
+
+impl From<crate::framework::raw::RawQuestion> for Question {
+    fn from(q: crate::framework::raw::RawQuestion) -> Self {
+        Question {
+            principles: vec![q.principle.clone()],
+            principle: q.principle,
+            kind: QuestionKind::Safeguard,
+            id: q.id,
+            text: q.text,
+            guidance: q.guidance,
+            evidence: q.evidence,
+            building_blocks: q.building_blocks,
+            stages: q.stages,
+            authorities: q.authorities,
+            risks: q.risks,
+            processes: q.processes,
+            weight: q.weight,
+            critical: q.critical,
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The committed JSON Schemas must equal the ones generated from the Rust types.
+//! Run with `UPDATE_SCHEMAS=1` to rewrite them after changing a type.
+
+use dpisafe::validate::schema::{SchemaKind, generate};
+
+fn check(kind: SchemaKind, path: &str) {
+    let generated = serde_json::to_string_pretty(&generate(kind)).expect("serialises") + "\n";
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+        std::fs::write(&full, &generated).expect("writes the schema");
+        return;
+    }
+    let committed = std::fs::read_to_string(&full).expect("reads the schema");
+    assert!(
+        committed == generated,
+        "{path} has drifted from the Rust types; run `UPDATE_SCHEMAS=1 cargo test schemas` and review the diff"
+    );
+}
+
+#[test]
+fn framework_schema_matches_the_types() {
+    check(SchemaKind::Framework, "schemas/framework.schema.json");
+}
+
+#[test]
+fn questionnaire_schema_matches_the_types() {
+    check(SchemaKind::Questionnaire, "schemas/questionnaire.schema.json");
+}
+
+#[test]
+fn schemas_declare_draft_2020_12() {
+    for kind in [SchemaKind::Framework, SchemaKind::Questionnaire] {
+        let schema: serde_json::Value = serde_json::from_str(kind.text()).expect("valid JSON");
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        jsonschema::draft202012::meta::validate(&schema).expect("a valid 2020-12 schema");
+    }
+}
