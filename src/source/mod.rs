@@ -50,7 +50,7 @@ impl Default for Limits {
         Self {
             max_file_bytes: 16 * 1024 * 1024,
             max_nodes: 250_000,
-            max_depth: 64,
+            max_depth: 24,
         }
     }
 }

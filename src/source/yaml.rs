@@ -91,6 +91,7 @@ pub struct Parsed {
 pub fn parse(text: &str, limits: &Limits) -> Result<Parsed, ParseFailure> {
     let mut budget = Budget::default();
     budget.max_depth = limits.max_depth;
+    budget.flow_nesting_limit = limits.max_depth;
     budget.max_nodes = limits.max_nodes;
     budget.max_total_scalar_bytes = limits.max_file_bytes;
     let options = serde_saphyr::options! {
@@ -101,26 +102,44 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Parsed, ParseFailure> {
     };
     let collector = Collector::default();
     let root: Spanned<RawNode> = serde_saphyr::from_str_with_options(text, options)
-        .map_err(|err| syntax_failure(&err))?;
+        .map_err(|err| syntax_failure(&err, limits))?;
     let mut duplicates = Vec::new();
     let root = collector.finish(root, &mut duplicates)?;
     duplicates.sort_by_key(|d| d.pos);
     Ok(Parsed { root, duplicates })
 }
 
-fn syntax_failure(err: &serde_saphyr::Error) -> ParseFailure {
+fn syntax_failure(err: &serde_saphyr::Error, limits: &Limits) -> ParseFailure {
     let pos = err.location().and_then(|loc| Pos::from_location(&loc));
-    let message = err.without_snippet().to_string();
+    let message = strip_location_suffix(&err.without_snippet().to_string());
     ParseFailure::Syntax {
-        message: strip_location_suffix(&message),
+        message: explain_budget(&message, limits).unwrap_or(message),
         pos,
     }
+}
+
+/// serde-saphyr names a breached budget by its Rust name; say what it means instead.
+fn explain_budget(message: &str, limits: &Limits) -> Option<String> {
+    let breach = message.strip_prefix("budget breached: ")?;
+    let what = breach.split([' ', '{']).next().unwrap_or(breach);
+    Some(match what {
+        "Nodes" | "Events" => format!(
+            "the document expands to more than {} YAML nodes (through aliases or sheer size)",
+            limits.max_nodes
+        ),
+        "Depth" | "FlowNesting" => format!("the document nests deeper than {} levels", limits.max_depth),
+        "Aliases" | "Anchors" | "AliasReplay" => "the document uses too many aliases".to_owned(),
+        "ScalarBytes" | "TotalScalarBytes" => {
+            format!("the document holds more than {} bytes of text", limits.max_file_bytes)
+        }
+        _ => format!("the document exceeds a parser limit ({what})"),
+    })
 }
 
 /// The parser appends " at line X column Y"; we print positions ourselves.
 fn strip_location_suffix(message: &str) -> String {
     let first_line = message.lines().next().unwrap_or(message);
-    match first_line.rfind(" at line ") {
+    match first_line.find(" at line ") {
         Some(cut) => first_line[..cut].to_owned(),
         None => first_line.to_owned(),
     }

@@ -103,6 +103,7 @@ pub fn check(kind: SchemaKind, root: &Node, file: &str, diagnostics: &mut Diagno
     for error in compiled.validator.iter_errors(&instance) {
         let pointer = error.instance_path().as_str().to_owned();
         let context = ErrorContext {
+            noun: kind.noun(),
             schema: &compiled.schema,
             root,
             file,
@@ -116,6 +117,7 @@ pub fn check(kind: SchemaKind, root: &Node, file: &str, diagnostics: &mut Diagno
 }
 
 struct ErrorContext<'a> {
+    noun: &'static str,
     schema: &'a Value,
     root: &'a Node,
     file: &'a str,
@@ -153,7 +155,8 @@ impl ErrorContext<'_> {
                     describe_value(self.instance)
                 ),
             )
-            .with_label(format!("expected {}", expected_types(kind)))),
+            .with_label(format!("expected {}", expected_types(kind)))
+            .with_hint(type_hint(kind))),
             ValidationErrorKind::Enum { options } => one(self.not_one_of(options)),
             ValidationErrorKind::Pattern { pattern } => one(self.pattern_mismatch(pattern)),
             ValidationErrorKind::MinLength { .. } | ValidationErrorKind::MinItems { .. } => {
@@ -162,7 +165,8 @@ impl ErrorContext<'_> {
                     self.file,
                     Some(at),
                     format!("`{path}` must not be empty"),
-                ))
+                )
+                .with_hint("fill it in, or remove the key if it is optional"))
             }
             ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
                 one(Diagnostic::error(
@@ -170,7 +174,8 @@ impl ErrorContext<'_> {
                     self.file,
                     Some(at),
                     format!("`{path}` is {}, below the minimum of {limit}", self.instance),
-                ))
+                )
+                .with_hint(format!("use a value of at least {limit}")))
             }
             ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
                 one(Diagnostic::error(
@@ -178,14 +183,16 @@ impl ErrorContext<'_> {
                     self.file,
                     Some(at),
                     format!("`{path}` is {}, above the maximum of {limit}", self.instance),
-                ))
+                )
+                .with_hint(format!("use a value of at most {limit}")))
             }
             other => one(Diagnostic::error(
                 Code::InvalidValue,
                 self.file,
                 Some(at),
                 format!("`{path}`: {}", other_message(other, self.instance)),
-            )),
+            )
+            .with_hint(format!("see `dpisafe schema {}` for the format", self.noun))),
         }
     }
 
@@ -360,6 +367,19 @@ fn expected_types(kind: &TypeKind) -> String {
     };
     let names: Vec<&str> = names.into_iter().filter(|n| *n != "empty").collect();
     names.join(" or ")
+}
+
+fn type_hint(kind: &TypeKind) -> String {
+    let expected = expected_types(kind);
+    if expected.starts_with("a list") {
+        "write a list as `[a, b]`, or one `- item` per line".to_owned()
+    } else if expected.starts_with("a mapping") {
+        "write `key: value` lines indented under this key".to_owned()
+    } else if expected.starts_with("text") {
+        "put the value in double quotes to make it text".to_owned()
+    } else {
+        format!("write {expected} here")
+    }
 }
 
 fn type_name(json_type: &str) -> &'static str {
