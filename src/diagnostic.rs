@@ -347,12 +347,19 @@ mod tests {
     #[test]
     fn renders_location_message_and_hint() {
         let source = SourceFile::new("q.yaml", "answers:\n  F1.Q1:\n    answr: yes\n");
-        let diagnostic =
-            Diagnostic::error(Code::UnknownKey, "q.yaml", Some(Pos::new(3, 5)), "unknown key `answr`")
-                .with_label("not a field of an answer")
-                .with_hint("did you mean `answer`?");
+        let diagnostic = Diagnostic::error(
+            Code::UnknownKey,
+            "q.yaml",
+            Some(Pos::new(3, 5)),
+            "unknown key `answr`",
+        )
+        .with_label("not a field of an answer")
+        .with_hint("did you mean `answer`?");
         let text = render(&[diagnostic], Some(&source), false);
-        assert!(text.contains("error[unknown-key]: unknown key `answr`"), "{text}");
+        assert!(
+            text.contains("error[unknown-key]: unknown key `answr`"),
+            "{text}"
+        );
         assert!(text.contains("q.yaml:3:5"), "{text}");
         assert!(text.contains("answr: yes"), "{text}");
         assert!(text.contains("did you mean `answer`?"), "{text}");

@@ -54,7 +54,12 @@ impl Error {
             Error::Write { path, .. } => path
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty() && !p.exists())
-                .map(|p| format!("the directory `{}` does not exist; create it first", p.display())),
+                .map(|p| {
+                    format!(
+                        "the directory `{}` does not exist; create it first",
+                        p.display()
+                    )
+                }),
         }
     }
 }

@@ -34,7 +34,12 @@ fn invalid_questionnaires_are_rejected_with_positions_and_hints() {
             path.display()
         );
         for d in &diagnostics {
-            assert!(d.hint.is_some(), "{}: no hint for `{}`", path.display(), d.message);
+            assert!(
+                d.hint.is_some(),
+                "{}: no hint for `{}`",
+                path.display(),
+                d.message
+            );
         }
         insta::assert_snapshot!(diagnostic::render(&diagnostics, source.as_ref(), false));
     });
@@ -52,9 +57,16 @@ fn diagnostics_are_sorted_by_position() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/questionnaires/invalid/many-problems.yaml");
     let (diagnostics, _) = diagnostics_of(&path);
-    let lines: Vec<u32> = diagnostics.iter().filter_map(|d| d.pos.map(|p| p.line)).collect();
+    let lines: Vec<u32> = diagnostics
+        .iter()
+        .filter_map(|d| d.pos.map(|p| p.line))
+        .collect();
     let mut sorted = lines.clone();
     sorted.sort_unstable();
     assert_eq!(lines, sorted);
-    assert!(diagnostics.len() >= 8, "expected every problem at once, got {}", diagnostics.len());
+    assert!(
+        diagnostics.len() >= 8,
+        "expected every problem at once, got {}",
+        diagnostics.len()
+    );
 }

@@ -24,14 +24,41 @@ fn framework_schema_matches_the_types() {
 
 #[test]
 fn questionnaire_schema_matches_the_types() {
-    check(SchemaKind::Questionnaire, "schemas/questionnaire.schema.json");
+    check(
+        SchemaKind::Questionnaire,
+        "schemas/questionnaire.schema.json",
+    );
 }
 
 #[test]
 fn schemas_declare_draft_2020_12() {
     for kind in [SchemaKind::Framework, SchemaKind::Questionnaire] {
         let schema: serde_json::Value = serde_json::from_str(kind.text()).expect("valid JSON");
-        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
         jsonschema::draft202012::meta::validate(&schema).expect("a valid 2020-12 schema");
     }
+}
+
+#[test]
+fn every_diagnostic_code_is_documented_once() {
+    let docs = std::fs::read_to_string(format!("{}/docs/codes.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("docs/codes.md");
+    for code in dpisafe::diagnostic::Code::ALL {
+        let heading = format!("\n## {}\n", code.as_str());
+        assert_eq!(
+            docs.matches(&heading).count(),
+            1,
+            "{} must have one section",
+            code.as_str()
+        );
+    }
+    let sections = docs.matches("\n## ").count();
+    assert_eq!(
+        sections,
+        dpisafe::diagnostic::Code::ALL.len(),
+        "a section documents no code"
+    );
 }

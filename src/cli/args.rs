@@ -7,7 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Assess Digital Public Infrastructure against the Universal DPI Safeguards Framework.
 #[derive(Debug, Parser)]
 #[command(name = "dpisafe", version, about, long_about = None)]
-#[command(after_help = "Examples:\n  dpisafe init --blocks id,payments --stage L4 --authority R1 -o questionnaire.yaml\n  dpisafe validate questionnaire.yaml\n  dpisafe framework show RS3\n\nExit codes: 0 fine, 1 the assessment failed a threshold or policy, 2 invalid input or usage.")]
+#[command(
+    after_help = "Examples:\n  dpisafe init --blocks id,payments --stage L4 --authority R1 -o questionnaire.yaml\n  dpisafe validate questionnaire.yaml\n  dpisafe framework show RS3\n\nExit codes: 0 fine, 1 the assessment failed a threshold or policy, 2 invalid input or usage."
+)]
 pub struct Cli {
     /// Use this framework file instead of the embedded Universal DPI Safeguards Framework v1.0.
     #[arg(long, global = true, value_name = "FILE")]
@@ -44,10 +46,14 @@ pub enum Command {
     #[command(subcommand)]
     Framework(FrameworkCommand),
     /// Write a blank questionnaire with the questions that apply to a deployment.
-    #[command(after_help = "Examples:\n  dpisafe init --blocks id,payments --stage L4 --authority R1 -o questionnaire.yaml\n  dpisafe init --blocks gbv-service --stage L5 --name \"Legal aid platform\"")]
+    #[command(
+        after_help = "Examples:\n  dpisafe init --blocks id,payments --stage L4 --authority R1 -o questionnaire.yaml\n  dpisafe init --blocks gbv-service --stage L5 --name \"Legal aid platform\""
+    )]
     Init(InitArgs),
     /// Check questionnaires for every problem at once (exit 2 when any file is invalid).
-    #[command(after_help = "Examples:\n  dpisafe validate questionnaire.yaml\n  dpisafe validate examples/*.yaml")]
+    #[command(
+        after_help = "Examples:\n  dpisafe validate questionnaire.yaml\n  dpisafe validate examples/*.yaml"
+    )]
     Validate(ValidateArgs),
     /// Print the JSON Schema of a file format.
     #[command(after_help = "Examples:\n  dpisafe schema questionnaire > questionnaire.schema.json")]
@@ -71,10 +77,14 @@ pub enum SchemaArg {
 #[derive(Debug, Subcommand)]
 pub enum FrameworkCommand {
     /// List the principles (or risks, processes, questions).
-    #[command(after_help = "Examples:\n  dpisafe framework list\n  dpisafe framework list --risks\n  dpisafe framework list --questions")]
+    #[command(
+        after_help = "Examples:\n  dpisafe framework list\n  dpisafe framework list --risks\n  dpisafe framework list --questions"
+    )]
     List(ListArgs),
     /// Show one principle, risk, process, question or gender check, with everything linked to it.
-    #[command(after_help = "Examples:\n  dpisafe framework show RS3\n  dpisafe framework show F8\n  dpisafe framework show G-PAY-01")]
+    #[command(
+        after_help = "Examples:\n  dpisafe framework show RS3\n  dpisafe framework show F8\n  dpisafe framework show G-PAY-01"
+    )]
     Show {
         /// The id (F8, RS3, O3.21, F8.Q2, G-PAY-01, L4, R2).
         id: String,

@@ -26,7 +26,12 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() { Exit::Invalid } else { Exit::Ok }.into();
+            return if err.use_stderr() {
+                Exit::Invalid
+            } else {
+                Exit::Ok
+            }
+            .into();
         }
     };
     run(&cli).into()
@@ -82,7 +87,10 @@ impl Context {
         let source = self.read(path)?;
         let loaded = framework::load(&source, &self.limits);
         self.report(&loaded.diagnostics, Some(&source));
-        loaded.value.map(|f| FrameworkRef::Custom(Box::new(f))).ok_or(Exit::Invalid)
+        loaded
+            .value
+            .map(|f| FrameworkRef::Custom(Box::new(f)))
+            .ok_or(Exit::Invalid)
     }
 
     /// Reads a file, reporting a diagnostic when it cannot be used.

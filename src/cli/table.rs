@@ -5,7 +5,11 @@ use tabled::settings::object::Columns;
 use tabled::settings::{Style, Width};
 
 /// Renders rows under `header`; column `wrap` (if any) wraps at `width` characters.
-pub(crate) fn render(header: &[&str], rows: Vec<Vec<String>>, wrap: Option<(usize, usize)>) -> String {
+pub(crate) fn render(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    wrap: Option<(usize, usize)>,
+) -> String {
     let mut builder = Builder::new();
     builder.push_record(header.iter().map(|h| (*h).to_owned()));
     for row in rows {

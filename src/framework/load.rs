@@ -30,7 +30,8 @@ pub fn embedded() -> &'static Framework {
 /// Parses and validates a framework file.
 pub fn load(source: &SourceFile, limits: &Limits) -> Validated<Framework> {
     let mut diagnostics = Diagnostics::default();
-    let root = validate::parse_and_check_shape(source, SchemaKind::Framework, limits, &mut diagnostics);
+    let root =
+        validate::parse_and_check_shape(source, SchemaKind::Framework, limits, &mut diagnostics);
     let Some(root) = root else {
         return Validated::new(None, diagnostics);
     };

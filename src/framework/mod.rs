@@ -252,7 +252,9 @@ impl Framework {
     pub fn questions_by_principle(&self) -> BTreeMap<&str, Vec<&Question>> {
         let mut map: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
         for question in &self.questions {
-            map.entry(question.principle.as_str()).or_default().push(question);
+            map.entry(question.principle.as_str())
+                .or_default()
+                .push(question);
         }
         map
     }

@@ -93,7 +93,8 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date")))
+        Date::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date")))
     }
 }
 
@@ -103,9 +104,20 @@ mod tests {
 
     #[test]
     fn parses_real_dates_only() {
-        assert_eq!(Date::parse("2026-10-01").map(|d| d.to_string()), Some("2026-10-01".into()));
+        assert_eq!(
+            Date::parse("2026-10-01").map(|d| d.to_string()),
+            Some("2026-10-01".into())
+        );
         assert!(Date::parse("2024-02-29").is_some());
-        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01x", ""] {
+        for bad in [
+            "2026-02-30",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026-01-01x",
+            "",
+        ] {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
     }

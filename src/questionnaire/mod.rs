@@ -132,10 +132,18 @@ impl Questionnaire {
 }
 
 /// Parses and validates a questionnaire against `framework`.
-pub fn load(source: &SourceFile, framework: &Framework, limits: &Limits) -> Validated<Questionnaire> {
+pub fn load(
+    source: &SourceFile,
+    framework: &Framework,
+    limits: &Limits,
+) -> Validated<Questionnaire> {
     let mut diagnostics = Diagnostics::default();
-    let root =
-        validate::parse_and_check_shape(source, SchemaKind::Questionnaire, limits, &mut diagnostics);
+    let root = validate::parse_and_check_shape(
+        source,
+        SchemaKind::Questionnaire,
+        limits,
+        &mut diagnostics,
+    );
     let Some(root) = root else {
         return Validated::new(None, diagnostics);
     };

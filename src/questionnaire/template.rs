@@ -42,13 +42,19 @@ pub fn render(framework: &Framework, blank: &Blank) -> Result<String, Error> {
     for question in applicable {
         let section = section_title(framework, question);
         if section != current {
-            let _ = writeln!(out, "\n  # ── {section} {}", "─".repeat(WIDTH.saturating_sub(section.len() + 8)));
+            let _ = writeln!(
+                out,
+                "\n  # ── {section} {}",
+                "─".repeat(WIDTH.saturating_sub(section.len() + 8))
+            );
             current = section;
         }
         answer_block(&mut out, question);
     }
     out.push_str("\n# Approved exceptions, for example:\n");
-    out.push_str("#   - {question: O4.Q3, reason: \"…\", approved_by: \"…\", expires: 2027-01-31}\n");
+    out.push_str(
+        "#   - {question: O4.Q3, reason: \"…\", approved_by: \"…\", expires: 2027-01-31}\n",
+    );
     out.push_str("waivers: []\n");
     Ok(out)
 }
@@ -63,7 +69,11 @@ fn check_scope(framework: &Framework, scope: &Applicability) -> Result<(), Error
         known(&stages, stage, "--stage", "life-cycle stage")?;
     }
     if let Some(authority) = &scope.authority {
-        let ids: Vec<&str> = framework.authorities.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = framework
+            .authorities
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
         known(&ids, authority, "--authority", "responsible authority")?;
     }
     Ok(())
@@ -87,14 +97,20 @@ fn known(ids: &[&str], value: &str, option: &'static str, what: &'static str) ->
 
 fn header(out: &mut String, framework: &Framework) {
     let meta = &framework.metadata;
-    let _ = writeln!(out, "# dpisafe questionnaire: {} v{}", meta.title, meta.version);
+    let _ = writeln!(
+        out,
+        "# dpisafe questionnaire: {} v{}",
+        meta.title, meta.version
+    );
     out.push_str("#\n");
     out.push_str("# Answer each question with yes, partial, no or n/a (n/a needs a `reason:`).\n");
     out.push_str("# Leave `answer:` empty for questions not assessed yet: they lower coverage, not the score.\n");
     out.push_str("# Attach evidence to every yes or partial, paths relative to this file:\n");
     out.push_str("#   evidence:\n");
     out.push_str("#     - {ref: policies/grievance-sop.pdf, kind: procedure, date: 2026-03-02}\n");
-    out.push_str("# Check the file with `dpisafe validate FILE`; score it with `dpisafe assess FILE`.\n");
+    out.push_str(
+        "# Check the file with `dpisafe validate FILE`; score it with `dpisafe assess FILE`.\n",
+    );
     out.push_str("#\n");
     for line in wrap(&meta.attribution, WIDTH - 2) {
         let _ = writeln!(out, "# {line}");
@@ -117,11 +133,19 @@ fn deployment(out: &mut String, framework: &Framework, blank: &Blank) {
     let blocks: Vec<&str> = if blank.scope.building_blocks.is_empty() {
         framework.building_block_ids()
     } else {
-        blank.scope.building_blocks.iter().map(String::as_str).collect()
+        blank
+            .scope
+            .building_blocks
+            .iter()
+            .map(String::as_str)
+            .collect()
     };
     let _ = writeln!(out, "  building_blocks: [{}]", blocks.join(", "));
     let stage = blank.scope.stage.as_deref().unwrap_or("L1");
-    let _ = writeln!(out, "  stage: {stage}                  # L1 conception … L5 operations");
+    let _ = writeln!(
+        out,
+        "  stage: {stage}                  # L1 conception … L5 operations"
+    );
     out.push_str("respondent:\n");
     out.push_str("  name:\n  role:\n");
     match &blank.scope.authority {
@@ -144,9 +168,10 @@ fn section_title(framework: &Framework, question: &Question) -> String {
     if question.is_gender() {
         return "Gender lens".to_owned();
     }
-    framework
-        .principle(&question.principle)
-        .map_or_else(|| question.principle.clone(), |p| format!("{} {}", p.id, p.name))
+    framework.principle(&question.principle).map_or_else(
+        || question.principle.clone(),
+        |p| format!("{} {}", p.id, p.name),
+    )
 }
 
 fn answer_block(out: &mut String, question: &Question) {
@@ -157,7 +182,11 @@ fn answer_block(out: &mut String, question: &Question) {
     if !question.is_gender() {
         tags.push(format!("weight {}", question.weight));
     }
-    let tags = if tags.is_empty() { String::new() } else { format!(" ({})", tags.join(", ")) };
+    let tags = if tags.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", tags.join(", "))
+    };
     let _ = writeln!(out, "  # {}{tags}", question.id);
     for line in wrap(&question.text, WIDTH - 4) {
         let _ = writeln!(out, "  # {line}");
@@ -168,7 +197,10 @@ fn answer_block(out: &mut String, question: &Question) {
             let _ = writeln!(out, "  #   {lead:<10}{line}");
         }
     }
-    for (i, line) in wrap(&question.evidence.join("; "), WIDTH - 16).into_iter().enumerate() {
+    for (i, line) in wrap(&question.evidence.join("; "), WIDTH - 16)
+        .into_iter()
+        .enumerate()
+    {
         let lead = if i == 0 { "Evidence:" } else { "" };
         let _ = writeln!(out, "  #   {lead:<10}{line}");
     }

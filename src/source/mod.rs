@@ -12,7 +12,17 @@ use crate::diagnostic::{Code, Diagnostic};
 
 /// A 1-based line and column, plus the byte offset, of a place in a source file.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 pub struct Pos {
     /// 1-based line.
@@ -30,7 +40,10 @@ impl Pos {
     fn from_location(loc: &serde_saphyr::Location) -> Option<Self> {
         let line = u32::try_from(loc.line()).ok()?;
         let col = u32::try_from(loc.column()).ok()?;
-        (line > 0).then_some(Self { line, col: col.max(1) })
+        (line > 0).then_some(Self {
+            line,
+            col: col.max(1),
+        })
     }
 }
 
@@ -68,7 +81,10 @@ impl SourceFile {
     /// A source from text already in memory.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text: String = text.into();
-        let text = text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{FEFF}')
+            .map(str::to_owned)
+            .unwrap_or(text);
         Self {
             name: name.into(),
             text,
@@ -85,7 +101,8 @@ impl SourceFile {
 /// Reads a file as UTF-8 text within `limits`, or explains why it cannot be used.
 pub fn read(path: &Path, limits: &Limits) -> Result<SourceFile, Diagnostic> {
     let name = path.display().to_string();
-    let unreadable = |message: String| Diagnostic::error(Code::FileUnreadable, &name, None, message);
+    let unreadable =
+        |message: String| Diagnostic::error(Code::FileUnreadable, &name, None, message);
     let metadata = std::fs::metadata(path).map_err(|err| {
         unreadable(format!("cannot read `{name}`: {}", io_reason(&err)))
             .with_hint("check the path; paths are relative to the current directory")
@@ -145,8 +162,10 @@ pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> 
     }
     let source = SourceFile::new(name, text);
     if source.text.trim().is_empty() {
-        return Err(Diagnostic::error(Code::EmptyFile, name, None, "the file is empty")
-            .with_hint("run `dpisafe init` to start a questionnaire"));
+        return Err(
+            Diagnostic::error(Code::EmptyFile, name, None, "the file is empty")
+                .with_hint("run `dpisafe init` to start a questionnaire"),
+        );
     }
     Ok(source)
 }

@@ -100,11 +100,10 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Parsed, ParseFailure> {
         budget: Some(budget),
         with_snippet: false,
     };
-    let collector = Collector::default();
     let root: Spanned<RawNode> = serde_saphyr::from_str_with_options(text, options)
         .map_err(|err| syntax_failure(&err, limits))?;
     let mut duplicates = Vec::new();
-    let root = collector.finish(root, &mut duplicates)?;
+    let root = finish(root, &mut duplicates)?;
     duplicates.sort_by_key(|d| d.pos);
     Ok(Parsed { root, duplicates })
 }
@@ -127,10 +126,15 @@ fn explain_budget(message: &str, limits: &Limits) -> Option<String> {
             "the document expands to more than {} YAML nodes (through aliases or sheer size)",
             limits.max_nodes
         ),
-        "Depth" | "FlowNesting" => format!("the document nests deeper than {} levels", limits.max_depth),
+        "Depth" | "FlowNesting" => {
+            format!("the document nests deeper than {} levels", limits.max_depth)
+        }
         "Aliases" | "Anchors" | "AliasReplay" => "the document uses too many aliases".to_owned(),
         "ScalarBytes" | "TotalScalarBytes" => {
-            format!("the document holds more than {} bytes of text", limits.max_file_bytes)
+            format!(
+                "the document holds more than {} bytes of text",
+                limits.max_file_bytes
+            )
         }
         _ => format!("the document exceeds a parser limit ({what})"),
     })
@@ -158,58 +162,52 @@ enum RawNode {
     Map(Vec<(Spanned<RawNode>, Spanned<RawNode>)>),
 }
 
-#[derive(Default)]
-struct Collector;
+/// Turns the serde-saphyr tree into [`Node`]s, collecting duplicate keys on the way.
+fn finish(
+    node: Spanned<RawNode>,
+    duplicates: &mut Vec<DuplicateKey>,
+) -> Result<Node, ParseFailure> {
+    let pos = Pos::from_location(&node.referenced).unwrap_or_default();
+    let value = match node.value {
+        RawNode::Null => NodeValue::Null,
+        RawNode::Bool(b) => NodeValue::Bool(b),
+        RawNode::Number(n) => NodeValue::Number(n),
+        RawNode::NonFinite(s) | RawNode::String(s) => NodeValue::String(s),
+        RawNode::Seq(items) => NodeValue::Seq(
+            items
+                .into_iter()
+                .map(|item| finish(item, duplicates))
+                .collect::<Result<_, _>>()?,
+        ),
+        RawNode::Map(pairs) => NodeValue::Map(finish_map(pairs, duplicates)?),
+    };
+    Ok(Node { pos, value })
+}
 
-impl Collector {
-    fn finish(
-        &self,
-        node: Spanned<RawNode>,
-        duplicates: &mut Vec<DuplicateKey>,
-    ) -> Result<Node, ParseFailure> {
-        let pos = Pos::from_location(&node.referenced).unwrap_or_default();
-        let value = match node.value {
-            RawNode::Null => NodeValue::Null,
-            RawNode::Bool(b) => NodeValue::Bool(b),
-            RawNode::Number(n) => NodeValue::Number(n),
-            RawNode::NonFinite(s) | RawNode::String(s) => NodeValue::String(s),
-            RawNode::Seq(items) => NodeValue::Seq(
-                items
-                    .into_iter()
-                    .map(|item| self.finish(item, duplicates))
-                    .collect::<Result<_, _>>()?,
-            ),
-            RawNode::Map(pairs) => NodeValue::Map(self.finish_map(pairs, duplicates)?),
-        };
-        Ok(Node { pos, value })
-    }
-
-    fn finish_map(
-        &self,
-        pairs: Vec<(Spanned<RawNode>, Spanned<RawNode>)>,
-        duplicates: &mut Vec<DuplicateKey>,
-    ) -> Result<Vec<Entry>, ParseFailure> {
-        let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
-        for (key, value) in pairs {
-            let key_pos = Pos::from_location(&key.referenced).unwrap_or_default();
-            let key = scalar_key(key.value).ok_or(ParseFailure::ComplexKey { pos: key_pos })?;
-            if let Some(first) = entries.iter().find(|e| e.key == key) {
-                duplicates.push(DuplicateKey {
-                    key,
-                    pos: key_pos,
-                    first: first.key_pos,
-                });
-                continue;
-            }
-            let value = self.finish(value, duplicates)?;
-            entries.push(Entry {
+fn finish_map(
+    pairs: Vec<(Spanned<RawNode>, Spanned<RawNode>)>,
+    duplicates: &mut Vec<DuplicateKey>,
+) -> Result<Vec<Entry>, ParseFailure> {
+    let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        let key_pos = Pos::from_location(&key.referenced).unwrap_or_default();
+        let key = scalar_key(key.value).ok_or(ParseFailure::ComplexKey { pos: key_pos })?;
+        if let Some(first) = entries.iter().find(|e| e.key == key) {
+            duplicates.push(DuplicateKey {
                 key,
-                key_pos,
-                value,
+                pos: key_pos,
+                first: first.key_pos,
             });
+            continue;
         }
-        Ok(entries)
+        let value = finish(value, duplicates)?;
+        entries.push(Entry {
+            key,
+            key_pos,
+            value,
+        });
     }
+    Ok(entries)
 }
 
 /// Keys are compared as text: `1` and `"1"` are the same key to a reader.

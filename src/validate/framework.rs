@@ -43,8 +43,12 @@ impl<'a> Catalogue<'a> {
             file,
             sets: BTreeMap::new(),
         };
-        let blocks = root.get("metadata").map_or(&[][..], |m| m.list("building_blocks"));
-        let support = root.get("scoring").map_or(&[][..], |s| s.list("support_areas"));
+        let blocks = root
+            .get("metadata")
+            .map_or(&[][..], |m| m.list("building_blocks"));
+        let support = root
+            .get("scoring")
+            .map_or(&[][..], |s| s.list("support_areas"));
         let answerable: Vec<&Node> = root
             .list("questions")
             .iter()
@@ -52,9 +56,19 @@ impl<'a> Catalogue<'a> {
             .collect();
         catalogue.define("building block", blocks.iter(), "id", diagnostics);
         catalogue.define("stage", root.list("stages").iter(), "id", diagnostics);
-        catalogue.define("authority", root.list("authorities").iter(), "id", diagnostics);
+        catalogue.define(
+            "authority",
+            root.list("authorities").iter(),
+            "id",
+            diagnostics,
+        );
         catalogue.define("risk", root.list("risks").iter(), "id", diagnostics);
-        catalogue.define("principle", root.list("principles").iter(), "id", diagnostics);
+        catalogue.define(
+            "principle",
+            root.list("principles").iter(),
+            "id",
+            diagnostics,
+        );
         catalogue.define("process", root.list("processes").iter(), "key", diagnostics);
         catalogue.define("support area", support.iter(), "id", diagnostics);
         // Questions and gender checks share one namespace: answers are keyed by either.
@@ -65,8 +79,16 @@ impl<'a> Catalogue<'a> {
             .iter()
             .filter_map(|p| p.text("id").map(|t| t.value.to_owned()))
             .collect();
-        catalogue.sets.entry("process").or_default().extend(published);
-        catalogue.sets.entry("building block").or_default().insert("any".to_owned());
+        catalogue
+            .sets
+            .entry("process")
+            .or_default()
+            .extend(published);
+        catalogue
+            .sets
+            .entry("building block")
+            .or_default()
+            .insert("any".to_owned());
         catalogue
     }
 
@@ -105,7 +127,9 @@ fn duplicate_id(file: &str, what: &str, id: Text<'_>, first_line: u32) -> Diagno
         format!("the {what} `{}` is defined twice", id.value),
     )
     .with_label("second definition")
-    .with_hint(format!("the first is at line {first_line}; ids must be unique"))
+    .with_hint(format!(
+        "the first is at line {first_line}; ids must be unique"
+    ))
 }
 
 struct Checker<'c, 'd> {
@@ -129,7 +153,10 @@ impl Checker<'_, '_> {
                     Code::UnknownReference,
                     self.catalogue.file,
                     Some(text.pos),
-                    format!("`{key}` names the {what} `{}`, which is not defined", text.value),
+                    format!(
+                        "`{key}` names the {what} `{}`, which is not defined",
+                        text.value
+                    ),
                 )
                 .with_label(format!("unknown {what}"))
                 .with_hint(hint),
@@ -139,8 +166,13 @@ impl Checker<'_, '_> {
 
     fn inconsistent(&mut self, pos: crate::source::Pos, message: String, hint: &str) {
         self.diagnostics.push(
-            Diagnostic::error(Code::InconsistentFramework, self.catalogue.file, Some(pos), message)
-                .with_hint(hint.to_owned()),
+            Diagnostic::error(
+                Code::InconsistentFramework,
+                self.catalogue.file,
+                Some(pos),
+                message,
+            )
+            .with_hint(hint.to_owned()),
         );
     }
 
@@ -164,7 +196,10 @@ impl Checker<'_, '_> {
         if !id.value.starts_with(&format!("{principle}{separator}")) {
             self.inconsistent(
                 id.pos,
-                format!("`{}` does not start with its principle `{principle}`", id.value),
+                format!(
+                    "`{}` does not start with its principle `{principle}`",
+                    id.value
+                ),
                 "make the id start with the principle it belongs to",
             );
         }
@@ -190,14 +225,17 @@ impl Checker<'_, '_> {
             self.expect(check, "risks", "risk");
             self.expect(check, "building_blocks", "building block");
             self.expect(check, "stages", "stage");
-            if let (Some(id), Some(group)) = (check.text("id"), check.text("group")) {
-                if !id.value.starts_with(&format!("G-{}-", group.value)) {
-                    self.inconsistent(
-                        id.pos,
-                        format!("`{}` does not belong to its group `{}`", id.value, group.value),
-                        "gender-check ids are G-<GROUP>-<nn>",
-                    );
-                }
+            if let (Some(id), Some(group)) = (check.text("id"), check.text("group"))
+                && !id.value.starts_with(&format!("G-{}-", group.value))
+            {
+                self.inconsistent(
+                    id.pos,
+                    format!(
+                        "`{}` does not belong to its group `{}`",
+                        id.value, group.value
+                    ),
+                    "gender-check ids are G-<GROUP>-<nn>",
+                );
             }
         }
     }
@@ -235,7 +273,9 @@ impl Checker<'_, '_> {
     }
 
     fn credits(&mut self, scoring: &Node) {
-        let Some(credits) = scoring.get("credits") else { return };
+        let Some(credits) = scoring.get("credits") else {
+            return;
+        };
         let keys: BTreeSet<&str> = credits.entries().iter().map(|e| e.key.as_str()).collect();
         if keys != BTreeSet::from(["yes", "partial", "no"]) {
             self.inconsistent(
@@ -281,7 +321,9 @@ impl Checker<'_, '_> {
     }
 
     fn kind_weights(&mut self, scoring: &Node) {
-        let Some(weights) = scoring.get("principle_kind_weights") else { return };
+        let Some(weights) = scoring.get("principle_kind_weights") else {
+            return;
+        };
         for entry in weights.entries() {
             if !matches!(entry.key.as_str(), "foundational" | "operational") {
                 self.inconsistent(
@@ -302,14 +344,14 @@ impl Checker<'_, '_> {
 
     fn gender_rules(&mut self, gender: &Node) {
         for key in ["unanswered_counts_as", "claimed_yes_counts_as"] {
-            if let Some(text) = gender.text(key) {
-                if !matches!(text.value, "yes" | "partial" | "no") {
-                    self.inconsistent(
-                        text.pos,
-                        format!("`{key}` must be yes, partial or no"),
-                        "it says which answer the case is scored as",
-                    );
-                }
+            if let Some(text) = gender.text(key)
+                && !matches!(text.value, "yes" | "partial" | "no")
+            {
+                self.inconsistent(
+                    text.pos,
+                    format!("`{key}` must be yes, partial or no"),
+                    "it says which answer the case is scored as",
+                );
             }
         }
         for cap in gender.list("caps") {
@@ -322,7 +364,12 @@ impl Checker<'_, '_> {
             }
         }
         if let Some(intent) = gender.get("intent") {
-            for key in ["analysis_check", "disaggregated_data_check", "objective_check", "monitoring_checks"] {
+            for key in [
+                "analysis_check",
+                "disaggregated_data_check",
+                "objective_check",
+                "monitoring_checks",
+            ] {
                 self.expect(intent, key, "question");
             }
             self.expect(intent, "principal_building_blocks", "building block");
@@ -337,7 +384,9 @@ impl Checker<'_, '_> {
             .filter_map(|q| q.text("principle").map(|t| t.value))
             .collect();
         for principle in root.list("principles") {
-            let Some(id) = principle.text("id") else { continue };
+            let Some(id) = principle.text("id") else {
+                continue;
+            };
             if !scored.contains(id.value) {
                 self.diagnostics.push(
                     Diagnostic::warning(

@@ -41,7 +41,10 @@ pub fn parse_and_check_shape(
                 Code::DuplicateKey,
                 &source.name,
                 Some(duplicate.pos),
-                format!("the key `{}` appears twice in the same mapping", duplicate.key),
+                format!(
+                    "the key `{}` appears twice in the same mapping",
+                    duplicate.key
+                ),
             )
             .with_label("second occurrence")
             .with_hint(format!(
@@ -58,8 +61,13 @@ fn parse_failure(file: &str, failure: ParseFailure) -> Diagnostic {
     match failure {
         ParseFailure::Syntax { message, pos } => {
             let hint = syntax_hint(&message);
-            Diagnostic::error(Code::YamlSyntax, file, pos, format!("invalid YAML: {message}"))
-                .with_hint(hint)
+            Diagnostic::error(
+                Code::YamlSyntax,
+                file,
+                pos,
+                format!("invalid YAML: {message}"),
+            )
+            .with_hint(hint)
         }
         ParseFailure::ComplexKey { pos } => Diagnostic::error(
             Code::YamlSyntax,

@@ -10,9 +10,7 @@ use super::tree::Text;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::{AliasKind, Framework};
 use crate::questionnaire::raw::{RawEvidence, RawQuestionnaire};
-use crate::questionnaire::{
-    Answer, Date, Deployment, Evidence, Questionnaire, Respondent, Waiver,
-};
+use crate::questionnaire::{Answer, Date, Deployment, Evidence, Questionnaire, Respondent, Waiver};
 use crate::source::Pos;
 use crate::source::yaml::Node;
 
@@ -20,7 +18,12 @@ use crate::source::yaml::Node;
 pub const SUPPORTED_VERSION: u64 = 1;
 
 /// Checks a questionnaire tree's references against `framework`.
-pub fn check_references(root: &Node, file: &str, framework: &Framework, diagnostics: &mut Diagnostics) {
+pub fn check_references(
+    root: &Node,
+    file: &str,
+    framework: &Framework,
+    diagnostics: &mut Diagnostics,
+) {
     let mut checker = Checker {
         file,
         framework,
@@ -57,8 +60,12 @@ impl Checker<'_> {
     }
 
     fn version(&mut self, root: &Node) {
-        let Some(node) = root.get("dpisafe") else { return };
-        let crate::source::yaml::NodeValue::Number(n) = &node.value else { return };
+        let Some(node) = root.get("dpisafe") else {
+            return;
+        };
+        let crate::source::yaml::NodeValue::Number(n) = &node.value else {
+            return;
+        };
         if n.as_u64() != Some(SUPPORTED_VERSION) {
             self.push(
                 Diagnostic::error(
@@ -74,9 +81,14 @@ impl Checker<'_> {
     }
 
     fn framework_reference(&mut self, root: &Node) {
-        let Some(text) = root.text("framework") else { return };
+        let Some(text) = root.text("framework") else {
+            return;
+        };
         let expected = self.framework.reference();
-        let well_formed = text.value.split_once('@').is_some_and(|(id, v)| !id.is_empty() && !v.is_empty());
+        let well_formed = text
+            .value
+            .split_once('@')
+            .is_some_and(|(id, v)| !id.is_empty() && !v.is_empty());
         if well_formed && text.value != expected {
             self.push(
                 Diagnostic::error(
@@ -101,7 +113,12 @@ impl Checker<'_> {
             }
         }
         if let Some(stage) = deployment.text("stage") {
-            let stages: Vec<&str> = self.framework.stages.iter().map(|s| s.id.as_str()).collect();
+            let stages: Vec<&str> = self
+                .framework
+                .stages
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect();
             if !stages.contains(&stage.value) {
                 self.unknown(Code::UnknownStage, "life-cycle stage", stage, &stages);
             }
@@ -109,10 +126,22 @@ impl Checker<'_> {
     }
 
     fn authority(&mut self, respondent: &Node) {
-        let Some(authority) = respondent.text("authority") else { return };
-        let known: Vec<&str> = self.framework.authorities.iter().map(|a| a.id.as_str()).collect();
+        let Some(authority) = respondent.text("authority") else {
+            return;
+        };
+        let known: Vec<&str> = self
+            .framework
+            .authorities
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
         if !known.contains(&authority.value) {
-            self.unknown(Code::UnknownAuthority, "responsible authority", authority, &known);
+            self.unknown(
+                Code::UnknownAuthority,
+                "responsible authority",
+                authority,
+                &known,
+            );
         }
     }
 
@@ -122,9 +151,14 @@ impl Checker<'_> {
             None => format!("use one of: {}", known.join(", ")),
         };
         self.push(
-            Diagnostic::error(code, self.file, Some(text.pos), format!("`{}` is not a {what} of the framework", text.value))
-                .with_label(format!("unknown {what}"))
-                .with_hint(hint),
+            Diagnostic::error(
+                code,
+                self.file,
+                Some(text.pos),
+                format!("`{}` is not a {what} of the framework", text.value),
+            )
+            .with_label(format!("unknown {what}"))
+            .with_hint(hint),
         );
     }
 
@@ -151,7 +185,10 @@ impl Checker<'_> {
             self.unknown_question(Code::UnknownQuestion, id, key_pos, "answer");
         }
         if answer.text("answer").is_some_and(|a| a.value == "n/a") {
-            let reason = answer.text("reason").map(|r| r.value.trim()).unwrap_or_default();
+            let reason = answer
+                .text("reason")
+                .map(|r| r.value.trim())
+                .unwrap_or_default();
             if reason.is_empty() {
                 let pos = answer.get("answer").map_or(key_pos, |n| n.pos);
                 self.push(
@@ -162,7 +199,9 @@ impl Checker<'_> {
                         format!("`{id}` is answered n/a without a reason"),
                     )
                     .with_label("needs a reason")
-                    .with_hint("add `reason:` saying why the question does not apply to this deployment"),
+                    .with_hint(
+                        "add `reason:` saying why the question does not apply to this deployment",
+                    ),
                 );
             }
         }
@@ -172,10 +211,15 @@ impl Checker<'_> {
     }
 
     fn waiver(&mut self, waiver: &Node) {
-        if let Some(question) = waiver.text("question") {
-            if self.framework.question(question.value).is_none() {
-                self.unknown_question(Code::UnknownWaiverQuestion, question.value, question.pos, "waiver");
-            }
+        if let Some(question) = waiver.text("question")
+            && self.framework.question(question.value).is_none()
+        {
+            self.unknown_question(
+                Code::UnknownWaiverQuestion,
+                question.value,
+                question.pos,
+                "waiver",
+            );
         }
         self.date(waiver, "expires");
     }
@@ -187,12 +231,17 @@ impl Checker<'_> {
             .iter()
             .find(|a| a.kind == AliasKind::Question && a.from == id);
         let hint = if let Some(alias) = renamed {
-            format!("`{id}` is now `{}`; run `dpisafe migrate` to carry answers over", alias.to.join("` or `"))
+            format!(
+                "`{id}` is now `{}`; run `dpisafe migrate` to carry answers over",
+                alias.to.join("` or `")
+            )
         } else {
             let ids = self.framework.questions.iter().map(|q| q.id.as_str());
             match did_you_mean(id, ids) {
                 Some(best) => format!("did you mean `{best}`?"),
-                None => "run `dpisafe framework list --questions` to see the question ids".to_owned(),
+                None => {
+                    "run `dpisafe framework list --questions` to see the question ids".to_owned()
+                }
             }
         };
         self.push(
@@ -200,7 +249,10 @@ impl Checker<'_> {
                 code,
                 self.file,
                 Some(pos),
-                format!("the {what} names `{id}`, which is not a question of {}", self.framework.reference()),
+                format!(
+                    "the {what} names `{id}`, which is not a question of {}",
+                    self.framework.reference()
+                ),
             )
             .with_label("unknown question")
             .with_hint(hint),
@@ -221,7 +273,12 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
             let evidence = answer
                 .evidence
                 .into_iter()
-                .zip(evidence_nodes.iter().map(|n| n.pos).chain(std::iter::repeat(pos)))
+                .zip(
+                    evidence_nodes
+                        .iter()
+                        .map(|n| n.pos)
+                        .chain(std::iter::repeat(pos)),
+                )
                 .map(|(e, pos)| evidence_from(e, pos))
                 .collect();
             Answer {

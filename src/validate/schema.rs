@@ -87,11 +87,17 @@ pub fn generate(kind: SchemaKind) -> Value {
     };
     // Identity first, so a reader of the file sees what it is before what it says.
     let mut ordered = serde_json::Map::new();
-    ordered.insert("$schema".to_owned(), body.remove("$schema").unwrap_or(Value::Null));
+    ordered.insert(
+        "$schema".to_owned(),
+        body.remove("$schema").unwrap_or(Value::Null),
+    );
     let id = format!("https://dpisafe.org/schemas/{}.schema.json", kind.noun());
     ordered.insert("$id".to_owned(), Value::String(id));
     body.remove("title");
-    ordered.insert("title".to_owned(), Value::String(format!("dpisafe {}", kind.noun())));
+    ordered.insert(
+        "title".to_owned(),
+        Value::String(format!("dpisafe {}", kind.noun())),
+    );
     ordered.extend(body);
     Value::Object(ordered)
 }
@@ -128,7 +134,7 @@ struct ErrorContext<'a> {
 impl ErrorContext<'_> {
     fn describe(&self, kind: &ValidationErrorKind) -> Vec<Diagnostic> {
         let at = self.value_pos();
-        let path = display_path(self.pointer);
+        let path = self.path(self.pointer);
         let one = |d: Diagnostic| vec![d];
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -168,24 +174,28 @@ impl ErrorContext<'_> {
                 )
                 .with_hint("fill it in, or remove the key if it is optional"))
             }
-            ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
-                one(Diagnostic::error(
-                    Code::InvalidValue,
-                    self.file,
-                    Some(at),
-                    format!("`{path}` is {}, below the minimum of {limit}", self.instance),
-                )
-                .with_hint(format!("use a value of at least {limit}")))
-            }
-            ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
-                one(Diagnostic::error(
-                    Code::InvalidValue,
-                    self.file,
-                    Some(at),
-                    format!("`{path}` is {}, above the maximum of {limit}", self.instance),
-                )
-                .with_hint(format!("use a value of at most {limit}")))
-            }
+            ValidationErrorKind::Minimum { limit }
+            | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::error(
+                Code::InvalidValue,
+                self.file,
+                Some(at),
+                format!(
+                    "`{path}` is {}, below the minimum of {limit}",
+                    self.instance
+                ),
+            )
+            .with_hint(format!("use a value of at least {limit}"))),
+            ValidationErrorKind::Maximum { limit }
+            | ValidationErrorKind::ExclusiveMaximum { limit } => one(Diagnostic::error(
+                Code::InvalidValue,
+                self.file,
+                Some(at),
+                format!(
+                    "`{path}` is {}, above the maximum of {limit}",
+                    self.instance
+                ),
+            )
+            .with_hint(format!("use a value of at most {limit}"))),
             other => one(Diagnostic::error(
                 Code::InvalidValue,
                 self.file,
@@ -196,6 +206,36 @@ impl ErrorContext<'_> {
         }
     }
 
+    /// The pointer as a readable path, naming list items by their `id` or `key` when they have
+    /// one (`questions[F1.Q1]/weight` rather than `questions/0/weight`).
+    fn path(&self, pointer: &str) -> String {
+        if pointer.is_empty() {
+            return display_path(pointer);
+        }
+        let mut shown = String::new();
+        let mut prefix = String::new();
+        for token in pointer.split('/').skip(1) {
+            prefix.push('/');
+            prefix.push_str(token);
+            let item_id = token
+                .parse::<usize>()
+                .ok()
+                .and_then(|_| self.root.locate(&prefix))
+                .and_then(|found| found.node.text("id").or_else(|| found.node.text("key")))
+                .map(|text| text.value.to_owned());
+            match item_id {
+                Some(id) => shown.push_str(&format!("[{id}]")),
+                None => {
+                    if !shown.is_empty() {
+                        shown.push('/');
+                    }
+                    shown.push_str(&token.replace("~1", "/").replace("~0", "~"));
+                }
+            }
+        }
+        shown
+    }
+
     fn value_pos(&self) -> Pos {
         self.root
             .locate(self.pointer)
@@ -204,20 +244,26 @@ impl ErrorContext<'_> {
 
     /// The key that introduces the node at the pointer (or the node itself at the root).
     fn key_pos(&self) -> Pos {
-        self.root.locate(self.pointer).map_or(self.root.pos, |found| {
-            found.entry.map_or(found.node.pos, |entry| entry.key_pos)
-        })
+        self.root
+            .locate(self.pointer)
+            .map_or(self.root.pos, |found| {
+                found.entry.map_or(found.node.pos, |entry| entry.key_pos)
+            })
     }
 
     fn unknown_key(&self, key: &str) -> Diagnostic {
-        let child = format!("{}/{}", self.pointer, key.replace('~', "~0").replace('/', "~1"));
+        let child = format!(
+            "{}/{}",
+            self.pointer,
+            key.replace('~', "~0").replace('/', "~1")
+        );
         let pos = self
             .root
             .locate(&child)
             .and_then(|found| found.entry.map(|entry| entry.key_pos))
             .unwrap_or_else(|| self.value_pos());
         let allowed = allowed_keys(self.schema, self.pointer);
-        let container = display_path(self.pointer);
+        let container = self.path(self.pointer);
         let mut diagnostic = Diagnostic::error(
             Code::UnknownKey,
             self.file,
@@ -239,16 +285,23 @@ impl ErrorContext<'_> {
             ("", "dpisafe") => "start the file with `dpisafe: 1`".to_owned(),
             ("", "framework") => "add `framework: universal-dpi-safeguards@1.0`".to_owned(),
             (_, "stage") => "add the life-cycle stage, for example `stage: L4`".to_owned(),
-            (_, "expires") => "waivers need an expiry date, for example `expires: 2027-01-31`".to_owned(),
+            (_, "expires") => {
+                "waivers need an expiry date, for example `expires: 2027-01-31`".to_owned()
+            }
             _ => format!("add `{key}:` with a value"),
         }
     }
 
     fn not_one_of(&self, options: &Value) -> Diagnostic {
-        let path = display_path(self.pointer);
+        let path = self.path(self.pointer);
         let choices: Vec<String> = options
             .as_array()
-            .map(|items| items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default();
         let found = describe_value(self.instance);
         let hint = self
@@ -270,7 +323,7 @@ impl ErrorContext<'_> {
     }
 
     fn pattern_mismatch(&self, pattern: &str) -> Diagnostic {
-        let path = display_path(self.pointer);
+        let path = self.path(self.pointer);
         let found = describe_value(self.instance);
         let (code, expected, hint) = pattern_meaning(pattern);
         Diagnostic::error(
@@ -322,8 +375,16 @@ fn allowed_keys(schema: &Value, pointer: &str) -> Vec<String> {
         let next = current
             .get("properties")
             .and_then(|p| p.get(token))
-            .or_else(|| current.get("additionalProperties").filter(|v| v.is_object()))
-            .or_else(|| current.get("items").filter(|_| token.parse::<usize>().is_ok()));
+            .or_else(|| {
+                current
+                    .get("additionalProperties")
+                    .filter(|v| v.is_object())
+            })
+            .or_else(|| {
+                current
+                    .get("items")
+                    .filter(|_| token.parse::<usize>().is_ok())
+            });
         match next {
             Some(next) => current = resolve(schema, next),
             None => return Vec::new(),
@@ -344,10 +405,12 @@ fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
             .and_then(|pointer| root.pointer(pointer));
         return target.map_or(node, |t| resolve(root, t));
     }
-    if let Some(branches) = node.get("anyOf").and_then(Value::as_array) {
-        if let Some(branch) = branches.iter().find(|b| b.get("type") != Some(&Value::from("null"))) {
-            return resolve(root, branch);
-        }
+    if let Some(branches) = node.get("anyOf").and_then(Value::as_array)
+        && let Some(branch) = branches
+            .iter()
+            .find(|b| b.get("type") != Some(&Value::from("null")))
+    {
+        return resolve(root, branch);
     }
     node
 }
@@ -427,7 +490,10 @@ mod tests {
     #[test]
     fn display_path_reads_like_the_yaml() {
         assert_eq!(display_path(""), "(top level)");
-        assert_eq!(display_path("/answers/F1.Q1/evidence/0"), "answers/F1.Q1/evidence/0");
+        assert_eq!(
+            display_path("/answers/F1.Q1/evidence/0"),
+            "answers/F1.Q1/evidence/0"
+        );
     }
 
     #[test]

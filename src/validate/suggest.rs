@@ -1,7 +1,10 @@
 //! "Did you mean" suggestions: the closest known name to a misspelt one.
 
 /// The candidate closest to `given`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let given_lower = given.to_lowercase();
     let limit = (given.chars().count() / 3).max(2);
     candidates
@@ -37,7 +40,10 @@ mod tests {
         assert_eq!(did_you_mean("answr", keys), Some("answer"));
         assert_eq!(did_you_mean("evidense", keys), Some("evidence"));
         assert_eq!(did_you_mean("colour", keys), None);
-        assert_eq!(did_you_mean("F8.Q12", ["F8.Q1", "F8.Q2", "O8.Q1"]), Some("F8.Q1"));
+        assert_eq!(
+            did_you_mean("F8.Q12", ["F8.Q1", "F8.Q2", "O8.Q1"]),
+            Some("F8.Q1")
+        );
         assert_eq!(did_you_mean("NOTES", keys), Some("notes"));
     }
 }

@@ -112,7 +112,14 @@ fn list_principles(framework: &Framework) -> String {
         })
         .collect();
     let mut out = table::render(
-        &["ID", "Principle", "Kind", "Questions", "Gender checks", "Processes"],
+        &[
+            "ID",
+            "Principle",
+            "Kind",
+            "Questions",
+            "Gender checks",
+            "Processes",
+        ],
         rows,
         None,
     );
@@ -130,11 +137,20 @@ fn list_risks(framework: &Framework) -> String {
                 r.name.clone(),
                 category_name(r.category).to_owned(),
                 questions_for_risk(framework, &r.id).len().to_string(),
-                framework.processes.iter().filter(|p| p.risks.contains(&r.id)).count().to_string(),
+                framework
+                    .processes
+                    .iter()
+                    .filter(|p| p.risks.contains(&r.id))
+                    .count()
+                    .to_string(),
             ]
         })
         .collect();
-    table::render(&["ID", "Risk", "Category", "Questions", "Processes"], rows, None)
+    table::render(
+        &["ID", "Risk", "Category", "Questions", "Processes"],
+        rows,
+        None,
+    )
 }
 
 fn list_processes(framework: &Framework) -> String {
@@ -151,7 +167,11 @@ fn list_processes(framework: &Framework) -> String {
             ]
         })
         .collect();
-    table::render(&["Key", "Principle", "Title", "Risks", "Placed at"], rows, Some((2, 60)))
+    table::render(
+        &["Key", "Principle", "Title", "Risks", "Placed at"],
+        rows,
+        Some((2, 60)),
+    )
 }
 
 fn list_questions(framework: &Framework) -> String {
@@ -162,14 +182,22 @@ fn list_questions(framework: &Framework) -> String {
             vec![
                 q.id.clone(),
                 q.principle.clone(),
-                if q.critical { "critical".to_owned() } else { String::new() },
+                if q.critical {
+                    "critical".to_owned()
+                } else {
+                    String::new()
+                },
                 q.building_blocks.join(", "),
                 q.stages.join(", "),
                 q.text.clone(),
             ]
         })
         .collect();
-    table::render(&["ID", "Principle", "", "Blocks", "Stages", "Question"], rows, Some((5, 70)))
+    table::render(
+        &["ID", "Principle", "", "Blocks", "Stages", "Question"],
+        rows,
+        Some((5, 70)),
+    )
 }
 
 fn placements(process: &framework::Process) -> String {
@@ -213,7 +241,13 @@ fn show(framework: &Framework, id: &str) -> Option<String> {
     }
     let processes = framework.processes_named(id);
     if !processes.is_empty() {
-        return Some(processes.iter().map(|p| show_process(framework, p)).collect::<Vec<_>>().join("\n"));
+        return Some(
+            processes
+                .iter()
+                .map(|p| show_process(framework, p))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
     }
     if let Some(stage) = framework.stage(id) {
         return Some(show_stage_or_authority(framework, stage, true));
@@ -236,7 +270,11 @@ fn paragraph(out: &mut String, text: &str) {
 
 fn question_lines(out: &mut String, questions: &[&Question]) {
     for q in questions {
-        let text = if q.critical { format!("(critical) {}", q.text) } else { q.text.clone() };
+        let text = if q.critical {
+            format!("(critical) {}", q.text)
+        } else {
+            q.text.clone()
+        };
         for (i, line) in wrap(&text, 84).iter().enumerate() {
             let id = if i == 0 { q.id.as_str() } else { "" };
             let _ = writeln!(out, "  {id:<12} {line}");
@@ -252,9 +290,16 @@ fn process_lines(out: &mut String, processes: &[&framework::Process]) {
 
 fn show_principle(framework: &Framework, p: &framework::Principle) -> String {
     let mut out = String::new();
-    heading(&mut out, &format!("{}  {}  ({} principle)", p.id, p.name, kind_name(p.kind)));
+    heading(
+        &mut out,
+        &format!("{}  {}  ({} principle)", p.id, p.name, kind_name(p.kind)),
+    );
     paragraph(&mut out, &p.summary);
-    let _ = writeln!(out, "  Summary based on: {}", text_source_name(p.text_source));
+    let _ = writeln!(
+        out,
+        "  Summary based on: {}",
+        text_source_name(p.text_source)
+    );
     let (questions, checks): (Vec<&Question>, Vec<&Question>) = framework
         .questions
         .iter()
@@ -264,8 +309,11 @@ fn show_principle(framework: &Framework, p: &framework::Principle) -> String {
     question_lines(&mut out, &questions);
     let _ = writeln!(out, "\nGender checks scored here ({}):", checks.len());
     question_lines(&mut out, &checks);
-    let processes: Vec<&framework::Process> =
-        framework.processes.iter().filter(|pr| pr.principle == p.id).collect();
+    let processes: Vec<&framework::Process> = framework
+        .processes
+        .iter()
+        .filter(|pr| pr.principle == p.id)
+        .collect();
     let _ = writeln!(
         out,
         "\nProcesses in the data ({}; the framework numbers them up to at least {}.{}):",
@@ -275,7 +323,11 @@ fn show_principle(framework: &Framework, p: &framework::Principle) -> String {
     );
     process_lines(&mut out, &processes);
     let support = support_labels(framework, &p.support);
-    let _ = writeln!(out, "\nInternational support that fits: {}", support.join(", "));
+    let _ = writeln!(
+        out,
+        "\nInternational support that fits: {}",
+        support.join(", ")
+    );
     out
 }
 
@@ -294,26 +346,49 @@ fn support_labels(framework: &Framework, ids: &[String]) -> Vec<String> {
 
 fn show_risk(framework: &Framework, r: &framework::Risk) -> String {
     let mut out = String::new();
-    heading(&mut out, &format!("{}  {}  ({} risk)", r.id, r.name, category_name(r.category)));
+    heading(
+        &mut out,
+        &format!("{}  {}  ({} risk)", r.id, r.name, category_name(r.category)),
+    );
     paragraph(&mut out, &r.summary);
-    let _ = writeln!(out, "  Summary based on: {}", text_source_name(r.text_source));
+    let _ = writeln!(
+        out,
+        "  Summary based on: {}",
+        text_source_name(r.text_source)
+    );
     let (questions, checks): (Vec<&Question>, Vec<&Question>) =
-        questions_for_risk(framework, &r.id).into_iter().partition(|q| !q.is_gender());
+        questions_for_risk(framework, &r.id)
+            .into_iter()
+            .partition(|q| !q.is_gender());
     let _ = writeln!(out, "\nMitigated by {} questions:", questions.len());
     question_lines(&mut out, &questions);
     let _ = writeln!(out, "\nMitigated by {} gender checks:", checks.len());
     question_lines(&mut out, &checks);
-    let processes: Vec<&framework::Process> =
-        framework.processes.iter().filter(|p| p.risks.contains(&r.id)).collect();
-    let _ = writeln!(out, "\nMitigated by {} framework processes:", processes.len());
+    let processes: Vec<&framework::Process> = framework
+        .processes
+        .iter()
+        .filter(|p| p.risks.contains(&r.id))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\nMitigated by {} framework processes:",
+        processes.len()
+    );
     process_lines(&mut out, &processes);
     out
 }
 
 fn show_question(framework: &Framework, q: &Question) -> String {
     let mut out = String::new();
-    let kind = if q.is_gender() { "gender check" } else { "question" };
-    heading(&mut out, &format!("{}  ({kind} under {})", q.id, q.principles.join(", ")));
+    let kind = if q.is_gender() {
+        "gender check"
+    } else {
+        "question"
+    };
+    heading(
+        &mut out,
+        &format!("{}  ({kind} under {})", q.id, q.principles.join(", ")),
+    );
     paragraph(&mut out, &q.text);
     if !q.guidance.is_empty() {
         let _ = writeln!(out, "\nGuidance:");
@@ -324,19 +399,50 @@ fn show_question(framework: &Framework, q: &Question) -> String {
         let _ = writeln!(out, "  - {e}");
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "  Critical:        {}", if q.critical { "yes" } else { "no" });
+    let _ = writeln!(
+        out,
+        "  Critical:        {}",
+        if q.critical { "yes" } else { "no" }
+    );
     let _ = writeln!(out, "  Weight:          {}", q.weight);
     let _ = writeln!(out, "  Building blocks: {}", q.building_blocks.join(", "));
-    let _ = writeln!(out, "  Stages:          {}", named_list(q.stages.iter().map(|s| (s, framework.stage(s).map(|n| n.name.as_str())))));
+    let _ = writeln!(
+        out,
+        "  Stages:          {}",
+        named_list(
+            q.stages
+                .iter()
+                .map(|s| (s, framework.stage(s).map(|n| n.name.as_str())))
+        )
+    );
     if !q.authorities.is_empty() {
-        let _ = writeln!(out, "  Authorities:     {}", named_list(q.authorities.iter().map(|a| (a, framework.authority(a).map(|n| n.name.as_str())))));
+        let _ = writeln!(
+            out,
+            "  Authorities:     {}",
+            named_list(
+                q.authorities
+                    .iter()
+                    .map(|a| (a, framework.authority(a).map(|n| n.name.as_str())))
+            )
+        );
     }
-    let _ = writeln!(out, "  Risks:           {}", named_list(q.risks.iter().map(|r| (r, framework.risk(r).map(|n| n.name.as_str())))));
+    let _ = writeln!(
+        out,
+        "  Risks:           {}",
+        named_list(
+            q.risks
+                .iter()
+                .map(|r| (r, framework.risk(r).map(|n| n.name.as_str())))
+        )
+    );
     if let framework::QuestionKind::Gender { sources, .. } = &q.kind {
         let _ = writeln!(out, "  Sources:         {}", sources.join("; "));
     }
-    let processes: Vec<&framework::Process> =
-        q.processes.iter().flat_map(|id| framework.processes_named(id)).collect();
+    let processes: Vec<&framework::Process> = q
+        .processes
+        .iter()
+        .flat_map(|id| framework.processes_named(id))
+        .collect();
     if !processes.is_empty() {
         let _ = writeln!(out, "\nRelated framework processes:");
         process_lines(&mut out, &processes);
@@ -357,9 +463,19 @@ fn named_list<'a>(items: impl Iterator<Item = (&'a String, Option<&'a str>)>) ->
 fn show_process(framework: &Framework, p: &framework::Process) -> String {
     let mut out = String::new();
     heading(&mut out, &format!("{}  {}", p.key, p.title));
-    let principle = framework.principle(&p.principle).map_or("", |pr| pr.name.as_str());
+    let principle = framework
+        .principle(&p.principle)
+        .map_or("", |pr| pr.name.as_str());
     let _ = writeln!(out, "  Principle: {} {principle}", p.principle);
-    let _ = writeln!(out, "  Risks:     {}", named_list(p.risks.iter().map(|r| (r, framework.risk(r).map(|n| n.name.as_str())))));
+    let _ = writeln!(
+        out,
+        "  Risks:     {}",
+        named_list(
+            p.risks
+                .iter()
+                .map(|r| (r, framework.risk(r).map(|n| n.name.as_str())))
+        )
+    );
     let _ = writeln!(out, "  Placed at: {}", placements(p));
     if let Some(source) = &p.source {
         let _ = writeln!(out, "  Source:    {source}");
@@ -374,15 +490,29 @@ fn show_process(framework: &Framework, p: &framework::Process) -> String {
     out
 }
 
-fn show_stage_or_authority(framework: &Framework, item: &framework::Named, is_stage: bool) -> String {
+fn show_stage_or_authority(
+    framework: &Framework,
+    item: &framework::Named,
+    is_stage: bool,
+) -> String {
     let mut out = String::new();
-    let kind = if is_stage { "life-cycle stage" } else { "responsible authority" };
+    let kind = if is_stage {
+        "life-cycle stage"
+    } else {
+        "responsible authority"
+    };
     heading(&mut out, &format!("{}  {}  ({kind})", item.id, item.name));
     paragraph(&mut out, &item.summary);
     let questions: Vec<&Question> = framework
         .questions
         .iter()
-        .filter(|q| if is_stage { q.stages.contains(&item.id) } else { q.authorities.contains(&item.id) })
+        .filter(|q| {
+            if is_stage {
+                q.stages.contains(&item.id)
+            } else {
+                q.authorities.contains(&item.id)
+            }
+        })
         .collect();
     let _ = writeln!(out, "\nQuestions ({}):", questions.len());
     question_lines(&mut out, &questions);
@@ -391,11 +521,19 @@ fn show_stage_or_authority(framework: &Framework, item: &framework::Named, is_st
         .iter()
         .filter(|p| {
             p.placements.iter().any(|(authority, stage)| {
-                if is_stage { stage == &item.id } else { authority.as_ref() == Some(&item.id) }
+                if is_stage {
+                    stage == &item.id
+                } else {
+                    authority.as_ref() == Some(&item.id)
+                }
             })
         })
         .collect();
-    let _ = writeln!(out, "\nFramework processes placed here ({}):", processes.len());
+    let _ = writeln!(
+        out,
+        "\nFramework processes placed here ({}):",
+        processes.len()
+    );
     process_lines(&mut out, &processes);
     out
 }
@@ -411,21 +549,39 @@ fn coverage(framework: &Framework) -> String {
             let known = (p.processes_known_up_to as usize).max(found);
             total_found += found;
             total_known += known;
-            let share = if known == 0 { "unknown".to_owned() } else { format!("≤ {}%", found * 100 / known) };
-            let questions = framework.questions.iter().filter(|q| q.principle == p.id && !q.is_gender()).count();
+            let share = (found * 100)
+                .checked_div(known)
+                .map_or_else(|| "unknown".to_owned(), |pct| format!("≤ {pct}%"));
+            let questions = framework
+                .questions
+                .iter()
+                .filter(|q| q.principle == p.id && !q.is_gender())
+                .count();
             vec![
                 p.id.clone(),
                 p.name.clone(),
                 text_source_name(p.text_source).to_owned(),
                 found.to_string(),
-                if known == 0 { "none seen".to_owned() } else { format!("≥ {known}") },
+                if known == 0 {
+                    "none seen".to_owned()
+                } else {
+                    format!("≥ {known}")
+                },
                 share,
                 questions.to_string(),
             ]
         })
         .collect();
     let mut out = table::render(
-        &["ID", "Principle", "Summary based on", "Processes held", "Published (lower bound)", "Share held", "Questions"],
+        &[
+            "ID",
+            "Principle",
+            "Summary based on",
+            "Processes held",
+            "Published (lower bound)",
+            "Share held",
+            "Questions",
+        ],
         rows,
         None,
     );
@@ -442,7 +598,10 @@ fn coverage(framework: &Framework) -> String {
 
 fn attribution_line(framework: &Framework) -> String {
     let meta = &framework.metadata;
-    format!("{} v{}, {} ({}).\n", meta.title, meta.version, meta.publisher, meta.licence)
+    format!(
+        "{} v{}, {} ({}).\n",
+        meta.title, meta.version, meta.publisher, meta.licence
+    )
 }
 
 fn kind_name(kind: PrincipleKind) -> &'static str {

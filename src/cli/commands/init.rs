@@ -34,7 +34,10 @@ pub(crate) fn run(ctx: &Context, args: &InitArgs) -> Result<Exit, Error> {
                 },
                 text.as_bytes(),
             )?;
-            let count = text.lines().filter(|l| l.trim_start().starts_with("answer:")).count();
+            let count = text
+                .lines()
+                .filter(|l| l.trim_start().starts_with("answer:"))
+                .count();
             ctx.note(&format!("wrote {} with {count} questions", path.display()));
         }
         None => print_stdout(&text),
