@@ -233,11 +233,6 @@ impl Diagnostics {
         self.items.dedup();
         self.items
     }
-
-    /// Moves every diagnostic of `other` into this set.
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
-    }
 }
 
 impl Extend<Diagnostic> for Diagnostics {

@@ -10,9 +10,11 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod error;
+pub mod evaluate;
 pub mod framework;
 pub mod questionnaire;
 pub mod source;
+pub mod text;
 pub mod validate;
 
 pub use error::Error;

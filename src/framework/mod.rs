@@ -7,8 +7,6 @@
 pub mod load;
 pub mod raw;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 pub use load::{EMBEDDED_NAME, embedded, load};
@@ -246,16 +244,5 @@ impl Framework {
             question.authorities.is_empty() || question.authorities.iter().any(|a| a == authority)
         });
         block_fits && stage_fits && authority_fits
-    }
-
-    /// Questions (not gender checks) of each principle, by principle id.
-    pub fn questions_by_principle(&self) -> BTreeMap<&str, Vec<&Question>> {
-        let mut map: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
-        for question in &self.questions {
-            map.entry(question.principle.as_str())
-                .or_default()
-                .push(question);
-        }
-        map
     }
 }

@@ -483,10 +483,20 @@ pub struct RawIntent {
     pub disaggregated_data_check: String,
     /// The gender-objective check.
     pub objective_check: String,
-    /// Checks showing a commitment to monitor and report.
-    pub monitoring_checks: Vec<String>,
+    /// Checks showing a commitment to monitor and report; any one meeting its level suffices.
+    pub monitoring_checks: Vec<RawCheckLevel>,
     /// Building blocks whose main purpose is gender equality or GBV response.
     pub principal_building_blocks: Vec<String>,
+}
+
+/// A check and the least answer that satisfies a rule.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheckLevel {
+    /// The gender check.
+    pub check: String,
+    /// The least answer that counts (`yes` or `partial`).
+    pub at_least: String,
 }
 
 /// A kind of international support.

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use crate::error::Error;
 use crate::framework::{Applicability, Framework, Question};
+use crate::text::wrap;
 use crate::validate::suggest::did_you_mean;
 
 use super::Date;
@@ -213,23 +214,4 @@ fn answer_block(out: &mut String, question: &Question) {
 /// A JSON string literal, which YAML reads as the same text.
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
-}
-
-/// Greedy word wrap at `width` characters.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }

@@ -7,6 +7,7 @@ use crate::Error;
 use crate::cli::args::{FrameworkCommand, ListArgs};
 use crate::cli::{Context, Exit, print_stdout, table};
 use crate::framework::{self, Framework, PrincipleKind, Question, RiskCategory, TextSource};
+use crate::text::wrap;
 use crate::validate::suggest::did_you_mean;
 
 pub(crate) fn run(ctx: &Context, command: &FrameworkCommand) -> Result<Exit, Error> {
@@ -626,22 +627,4 @@ fn text_source_name(source: TextSource) -> &'static str {
         TextSource::Inferred => "inferred from name and processes",
         TextSource::NameOnly => "name only",
     }
-}
-
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }

@@ -1,0 +1,139 @@
+//! Principle scores, coverage, confidence, critical caps and the overall score.
+//!
+//! Pure functions over the applicable items; every rule comes from `scoring` in the framework
+//! file and is explained in words in `docs/scoring.md` (to come with the assess command).
+
+use serde::Serialize;
+
+use super::answers::{Confidence, Item, Status};
+use crate::framework::{Framework, PrincipleKind};
+use crate::questionnaire::AnswerValue;
+
+/// The score of one principle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrincipleScore {
+    /// The principle.
+    pub principle: String,
+    /// Score 0–100 after any cap; `None` when nothing under it was answered.
+    pub score: Option<f64>,
+    /// The band of the score.
+    pub band: Option<String>,
+    /// Share (0–1) of applicable items answered (n/a counts as answered).
+    pub coverage: f64,
+    /// Share (0–1) of the earned credit that rests on fresh evidence.
+    pub evidenced_share: Option<f64>,
+    /// The critical question answered `no` that capped the score, if any.
+    pub capped_by: Option<String>,
+    /// Applicable items (questions and gender checks scored here).
+    pub applicable: usize,
+}
+
+/// The weight of an item inside its principle.
+fn weight(framework: &Framework, item: &Item<'_>) -> f64 {
+    if item.question.is_gender() {
+        f64::from(framework.scoring.gender_check_weight_in_principle)
+    } else {
+        f64::from(item.question.weight)
+    }
+}
+
+/// Scores one principle from the items scored under it.
+pub fn principle(framework: &Framework, principle: &str, items: &[Item<'_>]) -> PrincipleScore {
+    let mine: Vec<&Item<'_>> = items
+        .iter()
+        .filter(|i| i.question.principle == principle)
+        .collect();
+    let mut possible = 0.0;
+    let mut earned = 0.0;
+    let mut evidenced = 0.0;
+    for item in &mine {
+        let Some(credit) = item.credit(framework) else {
+            continue;
+        };
+        let w = weight(framework, item);
+        possible += w;
+        earned += w * credit;
+        if item.confidence == Some(Confidence::Evidenced) {
+            evidenced += w * credit;
+        }
+    }
+    let answered = mine
+        .iter()
+        .filter(|i| i.status != Status::NotAssessed)
+        .count();
+    #[allow(clippy::cast_precision_loss)]
+    let coverage = if mine.is_empty() {
+        0.0
+    } else {
+        answered as f64 / mine.len() as f64
+    };
+    let capped_by = mine
+        .iter()
+        .find(|i| {
+            !i.question.is_gender()
+                && i.question.critical
+                && i.status == Status::Answered(AnswerValue::No)
+        })
+        .map(|i| i.question.id.clone());
+    let cap = framework.scoring.caps.critical_no_principle;
+    let score = (possible > 0.0).then(|| {
+        let raw = 100.0 * earned / possible;
+        if capped_by.is_some() {
+            raw.min(cap)
+        } else {
+            raw
+        }
+    });
+    PrincipleScore {
+        principle: principle.to_owned(),
+        band: score.map(|s| band(framework, s)),
+        score,
+        coverage,
+        evidenced_share: (earned > 0.0).then(|| evidenced / earned),
+        capped_by,
+        applicable: mine.len(),
+    }
+}
+
+/// The id of the band a score falls into.
+pub fn band(framework: &Framework, score: f64) -> String {
+    framework
+        .scoring
+        .bands
+        .iter()
+        .find(|b| score >= b.min)
+        .or(framework.scoring.bands.last())
+        .map(|b| b.id.clone())
+        .unwrap_or_default()
+}
+
+/// The overall score: the kind-weighted mean of the scored principles, capped when any
+/// principle was capped by a critical `no`.
+pub fn overall(framework: &Framework, principles: &[PrincipleScore]) -> Option<f64> {
+    let mut total = 0.0;
+    let mut weights = 0.0;
+    for score in principles {
+        let (Some(value), Some(p)) = (score.score, framework.principle(&score.principle)) else {
+            continue;
+        };
+        let kind = match p.kind {
+            PrincipleKind::Foundational => "foundational",
+            PrincipleKind::Operational => "operational",
+        };
+        let w = framework
+            .scoring
+            .principle_kind_weights
+            .get(kind)
+            .copied()
+            .unwrap_or(1.0);
+        total += w * value;
+        weights += w;
+    }
+    let mean = (weights > 0.0).then(|| total / weights)?;
+    let capped = principles.iter().any(|p| p.capped_by.is_some());
+    Some(if capped {
+        mean.min(framework.scoring.caps.critical_no_overall)
+    } else {
+        mean
+    })
+}

@@ -1,0 +1,265 @@
+//! Table-driven checks of the scoring rules, with expectations worked out by hand.
+
+use super::answers::Confidence;
+use super::*;
+use crate::framework::{self, Question};
+use crate::questionnaire::{self, Questionnaire};
+use crate::source::{Limits, SourceFile};
+
+/// A questionnaire for an id + payments deployment in operations, answering each applicable
+/// question as `answer` says: `Some((value, with_evidence))`, or `None` to leave it out.
+fn questionnaire(answer: impl Fn(&Question) -> Option<(&'static str, bool)>) -> Questionnaire {
+    let framework = framework::embedded();
+    let mut yaml = String::from(
+        "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\n\
+         deployment: {name: Test, building_blocks: [id, payments], stage: L5}\n\
+         assessed_on: 2026-10-01\nanswers:\n",
+    );
+    for question in &framework.questions {
+        let Some((value, evidenced)) = answer(question) else {
+            continue;
+        };
+        yaml.push_str(&format!("  {}:\n    answer: \"{value}\"\n", question.id));
+        if value == "n/a" {
+            yaml.push_str("    reason: Does not apply here.\n");
+        }
+        if evidenced {
+            yaml.push_str("    evidence: [{ref: doc.md, date: 2026-01-01}]\n");
+        }
+    }
+    let source = SourceFile::new("test.yaml", yaml);
+    let loaded = questionnaire::load(&source, framework, &Limits::default());
+    loaded
+        .value
+        .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics))
+}
+
+fn evaluated(answer: impl Fn(&Question) -> Option<(&'static str, bool)>) -> Evaluation {
+    evaluate(framework::embedded(), &questionnaire(answer))
+}
+
+fn principle<'e>(evaluation: &'e Evaluation, id: &str) -> &'e score::PrincipleScore {
+    evaluation
+        .principles
+        .iter()
+        .find(|p| p.principle == id)
+        .expect("principle")
+}
+
+#[test]
+fn all_yes_scores_100_everywhere() {
+    let e = evaluated(|_| Some(("yes", true)));
+    assert_eq!(e.overall, Some(100.0));
+    assert_eq!(e.band.as_deref(), Some("strong"));
+    assert_eq!(e.coverage, 1.0);
+    assert!(
+        e.principles
+            .iter()
+            .all(|p| p.score == Some(100.0) && p.evidenced_share == Some(1.0))
+    );
+    assert_eq!(e.gender.index, Some(100));
+    assert_eq!(e.gender.practice_code, 4);
+    assert_eq!(
+        e.gender.intent_flag, 1,
+        "id + payments is not a principal-purpose deployment"
+    );
+}
+
+#[test]
+fn all_no_scores_0_and_names_the_caps() {
+    let e = evaluated(|_| Some(("no", false)));
+    assert_eq!(e.overall, Some(0.0));
+    assert_eq!(e.band.as_deref(), Some("failing"));
+    assert_eq!(principle(&e, "F1").capped_by.as_deref(), Some("F1.Q1"));
+    assert_eq!(e.gender.index, Some(0));
+    assert_eq!(e.gender.practice_code, 0, "no gender analysis means code 0");
+}
+
+#[test]
+fn not_applicable_leaves_the_denominator() {
+    // F1: one question yes, the rest n/a → 100, fully covered.
+    let e = evaluated(|q| match (q.principle.as_str(), q.id.as_str()) {
+        (_, "F1.Q2") => Some(("yes", true)),
+        ("F1", _) => Some(("n/a", false)),
+        _ => None,
+    });
+    let f1 = principle(&e, "F1");
+    assert_eq!(f1.score, Some(100.0));
+    assert_eq!(f1.coverage, 1.0);
+}
+
+#[test]
+fn a_critical_no_caps_the_principle_and_the_overall_score() {
+    // Everything yes except the critical F1.Q1 (weight 3): F1 would score 100·(W−3)/W, well
+    // above the cap of 39, so it is capped at 39 and the overall at 59.
+    let e = evaluated(|q| {
+        Some(if q.id == "F1.Q1" {
+            ("no", false)
+        } else {
+            ("yes", true)
+        })
+    });
+    let f1 = principle(&e, "F1");
+    assert_eq!(f1.score, Some(39.0));
+    assert_eq!(f1.capped_by.as_deref(), Some("F1.Q1"));
+    assert_eq!(e.overall, Some(59.0));
+    assert!(principle(&e, "F2").capped_by.is_none());
+}
+
+#[test]
+fn a_partial_counts_half() {
+    // F2 in this deployment: all yes except F2.Q2 partial.
+    let framework = framework::embedded();
+    let e = evaluated(|q| {
+        Some(if q.id == "F2.Q2" {
+            ("partial", true)
+        } else {
+            ("yes", true)
+        })
+    });
+    let f2_weights: Vec<u32> = framework
+        .questions
+        .iter()
+        .filter(|q| q.principle == "F2")
+        .map(|q| if q.is_gender() { 1 } else { q.weight })
+        .collect();
+    let total = f64::from(f2_weights.iter().sum::<u32>());
+    let half = f64::from(framework.question("F2.Q2").expect("F2.Q2").weight) / 2.0;
+    assert_eq!(
+        principle(&e, "F2").score,
+        Some(100.0 * (total - half) / total)
+    );
+}
+
+#[test]
+fn unanswered_lowers_coverage_only() {
+    let e = evaluated(|q| (q.principle == "F1").then_some(("yes", true)));
+    assert_eq!(principle(&e, "F1").score, Some(100.0));
+    assert_eq!(principle(&e, "F2").score, None);
+    assert_eq!(principle(&e, "F2").coverage, 0.0);
+    assert_eq!(e.overall, Some(100.0));
+    assert!(e.coverage < 0.2, "coverage {}", e.coverage);
+}
+
+#[test]
+fn a_yes_without_evidence_is_claimed() {
+    let q = questionnaire(|q| Some(("yes", q.principle != "F3")));
+    let items = answers::items(framework::embedded(), &q);
+    let f3 = items
+        .iter()
+        .find(|i| i.question.id == "F3.Q1")
+        .expect("F3.Q1");
+    assert_eq!(f3.confidence, Some(Confidence::Claimed));
+    let e = evaluate(framework::embedded(), &q);
+    assert_eq!(principle(&e, "F3").evidenced_share, Some(0.0));
+    assert_eq!(
+        principle(&e, "F3").score,
+        Some(100.0),
+        "claimed still scores; confidence shows it"
+    );
+}
+
+#[test]
+fn stale_evidence_is_flagged() {
+    let framework = framework::embedded();
+    let mut q = questionnaire(|q| (q.id == "F1.Q2").then_some(("yes", true)));
+    q.answers[0].evidence[0].date = crate::questionnaire::Date::parse("2023-01-01");
+    let items = answers::items(framework, &q);
+    let item = items
+        .iter()
+        .find(|i| i.question.id == "F1.Q2")
+        .expect("item");
+    assert_eq!(item.confidence, Some(Confidence::Stale));
+}
+
+/// Gender cases: every check yes with evidence except those listed.
+fn gender_with(exceptions: &[(&'static str, &'static str)]) -> gender::GenderIndex {
+    evaluated(|q| {
+        let value = exceptions
+            .iter()
+            .find(|(id, _)| *id == q.id)
+            .map_or("yes", |(_, v)| v);
+        Some((value, true))
+    })
+    .gender
+}
+
+#[test]
+fn gender_caps_each_hit() {
+    use crate::framework::raw::GenderCapCondition as C;
+    let cases: &[(&[(&str, &str)], u32, C, u8)] = &[
+        (&[("G-GOVERN-01", "no")], 39, C::AnalysisMissing, 0),
+        (&[("G-PAY-01", "no")], 39, C::OneCriticalNo, 1),
+        (
+            &[("G-PAY-01", "no"), ("G-ACCESS-01", "no")],
+            19,
+            C::SeveralCriticalNo,
+            1,
+        ),
+        (&[("G-PAY-01", "partial")], 69, C::CriticalPartial, 3),
+    ];
+    for (exceptions, cap, condition, code) in cases {
+        let g = gender_with(exceptions);
+        let applied = g
+            .cap
+            .as_ref()
+            .unwrap_or_else(|| panic!("{exceptions:?} set no cap"));
+        assert_eq!(
+            (applied.cap, applied.condition),
+            (*cap, *condition),
+            "{exceptions:?}"
+        );
+        assert_eq!(
+            g.index,
+            Some(g.raw_index.expect("raw").min(*cap)),
+            "{exceptions:?}"
+        );
+        assert!(
+            g.raw_index.expect("raw") > *cap,
+            "the raw index sits above the cap"
+        );
+        assert_eq!(g.practice_code, *code, "{exceptions:?}");
+        for (id, _) in *exceptions {
+            assert!(
+                applied.checks.iter().any(|c| c == id),
+                "{id} named as setting the cap"
+            );
+        }
+    }
+}
+
+#[test]
+fn gender_unanswered_counts_as_no_and_claimed_yes_as_partial() {
+    // Leaving the critical G-PAY-01 unanswered is a critical `no`.
+    let e = evaluated(|q| (q.id != "G-PAY-01").then_some(("yes", true)));
+    assert_eq!(e.gender.cap.as_ref().map(|c| c.cap), Some(39));
+    // A critical yes with no evidence is scored as partial.
+    let e = evaluated(|q| Some(("yes", q.id != "G-PAY-01")));
+    assert_eq!(e.gender.cap.as_ref().map(|c| c.cap), Some(69));
+}
+
+#[test]
+fn gender_practice_code_needs_half_the_checks_answered() {
+    let e = evaluated(|q| (q.is_gender() && q.id.starts_with("G-GOVERN")).then_some(("yes", true)));
+    assert_eq!(e.gender.practice_code, 0);
+    assert!(e.gender.answered * 2 < e.gender.applicable);
+}
+
+#[test]
+fn gender_intent_flag_follows_the_dac_criteria() {
+    assert_eq!(gender_with(&[]).intent_flag, 1);
+    assert_eq!(gender_with(&[("G-GOVERN-01", "partial")]).intent_flag, 0);
+    assert_eq!(
+        gender_with(&[("G-DATA-03", "no"), ("G-FUND-02", "no")]).intent_flag,
+        0
+    );
+    assert_eq!(
+        gender_with(&[("G-DATA-03", "no")]).intent_flag,
+        1,
+        "a gender marker also shows monitoring"
+    );
+    assert_eq!(
+        gender_with(&[("G-DATA-03", "partial"), ("G-FUND-02", "no")]).intent_flag,
+        1
+    );
+}
