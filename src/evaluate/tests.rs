@@ -184,10 +184,18 @@ fn gender_with(exceptions: &[(&'static str, &'static str)]) -> gender::GenderInd
     .gender
 }
 
+/// Answers that differ from yes, the cap they should set, its condition and the practice code.
+type CapCase = (
+    &'static [(&'static str, &'static str)],
+    u32,
+    crate::framework::raw::GenderCapCondition,
+    u8,
+);
+
 #[test]
 fn gender_caps_each_hit() {
     use crate::framework::raw::GenderCapCondition as C;
-    let cases: &[(&[(&str, &str)], u32, C, u8)] = &[
+    let cases: &[CapCase] = &[
         (&[("G-GOVERN-01", "no")], 39, C::AnalysisMissing, 0),
         (&[("G-PAY-01", "no")], 39, C::OneCriticalNo, 1),
         (
