@@ -86,6 +86,21 @@ pub fn items<'a>(framework: &'a Framework, questionnaire: &'a Questionnaire) -> 
         .collect()
 }
 
+/// Share (0–1) of `items` that have an answer (n/a counts as answered); 0 for no items.
+pub fn coverage<'i, 'a: 'i>(items: impl Iterator<Item = &'i Item<'a>>) -> f64 {
+    let (answered, total) = items.fold((0_u32, 0_u32), |(answered, total), item| {
+        (
+            answered + u32::from(item.status != Status::NotAssessed),
+            total + 1,
+        )
+    });
+    if total == 0 {
+        0.0
+    } else {
+        f64::from(answered) / f64::from(total)
+    }
+}
+
 /// Evidence is stale when every dated piece is older than `max_age` days on the assessment
 /// date; undated evidence and a missing assessment date count as fresh.
 fn confidence(answer: &Answer, assessed_on: Option<Date>, max_age: i64) -> Confidence {

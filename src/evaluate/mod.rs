@@ -36,16 +36,7 @@ pub fn evaluate(framework: &Framework, questionnaire: &Questionnaire) -> Evaluat
         .map(|p| score::principle(framework, &p.id, &items))
         .collect();
     let overall = score::overall(framework, &principles);
-    let answered = items
-        .iter()
-        .filter(|i| i.status != answers::Status::NotAssessed)
-        .count();
-    #[allow(clippy::cast_precision_loss)]
-    let coverage = if items.is_empty() {
-        0.0
-    } else {
-        answered as f64 / items.len() as f64
-    };
+    let coverage = answers::coverage(items.iter());
     let principal = questionnaire.deployment.building_blocks.iter().any(|b| {
         framework
             .scoring

@@ -57,16 +57,7 @@ pub fn principle(framework: &Framework, principle: &str, items: &[Item<'_>]) -> 
             evidenced += w * credit;
         }
     }
-    let answered = mine
-        .iter()
-        .filter(|i| i.status != Status::NotAssessed)
-        .count();
-    #[allow(clippy::cast_precision_loss)]
-    let coverage = if mine.is_empty() {
-        0.0
-    } else {
-        answered as f64 / mine.len() as f64
-    };
+    let coverage = super::answers::coverage(mine.iter().copied());
     let capped_by = mine
         .iter()
         .find(|i| {
