@@ -30,16 +30,16 @@ pub fn embedded() -> &'static Framework {
 /// Parses and validates a framework file.
 pub fn load(source: &SourceFile, limits: &Limits) -> Validated<Framework> {
     let mut diagnostics = Diagnostics::default();
-    let root =
+    let parsed =
         validate::parse_and_check_shape(source, SchemaKind::Framework, limits, &mut diagnostics);
-    let Some(root) = root else {
+    let Some(parsed) = parsed else {
         return Validated::new(None, diagnostics);
     };
-    validate::framework::check_references(&root, &source.name, &mut diagnostics);
+    validate::framework::check_references(&parsed.root, &source.name, &mut diagnostics);
     let framework = if diagnostics.has_errors() {
         None
     } else {
-        validate::decode::<RawFramework>(&root, &source.name, &mut diagnostics)
+        validate::decode::<RawFramework>(&parsed, &source.name, &mut diagnostics)
             .map(validate::framework::build)
     };
     Validated::new(framework, diagnostics)

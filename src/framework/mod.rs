@@ -218,6 +218,16 @@ impl Framework {
             .collect()
     }
 
+    /// Life-cycle stage ids, in order.
+    pub fn stage_ids(&self) -> Vec<&str> {
+        self.stages.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    /// Responsible-authority ids.
+    pub fn authority_ids(&self) -> Vec<&str> {
+        self.authorities.iter().map(|a| a.id.as_str()).collect()
+    }
+
     /// Whether `question` applies to a deployment described by `scope`.
     ///
     /// A question applies when it names `any` or one of the deployment's building blocks, when

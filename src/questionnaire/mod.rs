@@ -138,21 +138,26 @@ pub fn load(
     limits: &Limits,
 ) -> Validated<Questionnaire> {
     let mut diagnostics = Diagnostics::default();
-    let root = validate::parse_and_check_shape(
+    let parsed = validate::parse_and_check_shape(
         source,
         SchemaKind::Questionnaire,
         limits,
         &mut diagnostics,
     );
-    let Some(root) = root else {
+    let Some(parsed) = parsed else {
         return Validated::new(None, diagnostics);
     };
-    validate::questionnaire::check_references(&root, &source.name, framework, &mut diagnostics);
+    validate::questionnaire::check_references(
+        &parsed.root,
+        &source.name,
+        framework,
+        &mut diagnostics,
+    );
     let questionnaire = if diagnostics.has_errors() {
         None
     } else {
-        validate::decode::<raw::RawQuestionnaire>(&root, &source.name, &mut diagnostics)
-            .map(|raw| validate::questionnaire::build(raw, &root, &source.name))
+        validate::decode::<raw::RawQuestionnaire>(&parsed, &source.name, &mut diagnostics)
+            .map(|raw| validate::questionnaire::build(raw, &parsed.root, &source.name))
     };
     Validated::new(questionnaire, diagnostics)
 }

@@ -66,16 +66,15 @@ fn check_scope(framework: &Framework, scope: &Applicability) -> Result<(), Error
         known(&blocks, block, "--blocks", "building block")?;
     }
     if let Some(stage) = &scope.stage {
-        let stages: Vec<&str> = framework.stages.iter().map(|s| s.id.as_str()).collect();
-        known(&stages, stage, "--stage", "life-cycle stage")?;
+        known(&framework.stage_ids(), stage, "--stage", "life-cycle stage")?;
     }
     if let Some(authority) = &scope.authority {
-        let ids: Vec<&str> = framework
-            .authorities
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
-        known(&ids, authority, "--authority", "responsible authority")?;
+        known(
+            &framework.authority_ids(),
+            authority,
+            "--authority",
+            "responsible authority",
+        )?;
     }
     Ok(())
 }

@@ -18,16 +18,25 @@ use crate::source::yaml::{self, Node, ParseFailure};
 use crate::source::{Limits, SourceFile};
 use schema::SchemaKind;
 
+/// A parsed document: the positioned tree for diagnostics and its JSON value for the schema
+/// check and the typed decode (built once, since large files make it costly).
+#[derive(Debug)]
+pub struct Parsed {
+    /// The tree with a position for every node.
+    pub root: Node,
+    /// The same document as JSON.
+    pub json: serde_json::Value,
+}
+
 /// Parses `source` and checks it against the schema of `kind`.
 ///
-/// Returns the positioned tree unless the YAML itself is unreadable; problems go to
-/// `diagnostics`.
+/// Returns the document unless the YAML itself is unreadable; problems go to `diagnostics`.
 pub fn parse_and_check_shape(
     source: &SourceFile,
     kind: SchemaKind,
     limits: &Limits,
     diagnostics: &mut Diagnostics,
-) -> Option<Node> {
+) -> Option<Parsed> {
     let parsed = match yaml::parse(&source.text, limits) {
         Ok(parsed) => parsed,
         Err(failure) => {
@@ -53,8 +62,12 @@ pub fn parse_and_check_shape(
             )),
         );
     }
-    schema::check(kind, &parsed.root, &source.name, diagnostics);
-    Some(parsed.root)
+    let json = parsed.root.to_json();
+    schema::check(kind, &parsed.root, &json, &source.name, diagnostics);
+    Some(Parsed {
+        root: parsed.root,
+        json,
+    })
 }
 
 fn parse_failure(file: &str, failure: ParseFailure) -> Diagnostic {
@@ -97,17 +110,17 @@ fn syntax_hint(message: &str) -> String {
 /// Decodes a checked tree into its raw serde type; a failure here means the schema and the
 /// types disagree, which the schema drift test is there to prevent.
 pub fn decode<T: DeserializeOwned>(
-    root: &Node,
+    parsed: &Parsed,
     file: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<T> {
-    match serde_json::from_value(root.to_json()) {
+    match T::deserialize(&parsed.json) {
         Ok(value) => Some(value),
         Err(err) => {
             diagnostics.push(Diagnostic::error(
                 Code::InvalidValue,
                 file,
-                Some(root.pos),
+                Some(parsed.root.pos),
                 format!("the document does not fit the expected format: {err}"),
             ));
             None

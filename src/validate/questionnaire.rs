@@ -113,12 +113,7 @@ impl Checker<'_> {
             }
         }
         if let Some(stage) = deployment.text("stage") {
-            let stages: Vec<&str> = self
-                .framework
-                .stages
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect();
+            let stages = self.framework.stage_ids();
             if !stages.contains(&stage.value) {
                 self.unknown(Code::UnknownStage, "life-cycle stage", stage, &stages);
             }
@@ -129,12 +124,7 @@ impl Checker<'_> {
         let Some(authority) = respondent.text("authority") else {
             return;
         };
-        let known: Vec<&str> = self
-            .framework
-            .authorities
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
+        let known = self.framework.authority_ids();
         if !known.contains(&authority.value) {
             self.unknown(
                 Code::UnknownAuthority,

@@ -103,10 +103,15 @@ pub fn generate(kind: SchemaKind) -> Value {
 }
 
 /// Checks `root` against the schema of `kind`, pushing one diagnostic per problem.
-pub fn check(kind: SchemaKind, root: &Node, file: &str, diagnostics: &mut Diagnostics) {
+pub fn check(
+    kind: SchemaKind,
+    root: &Node,
+    instance: &Value,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) {
     let compiled = kind.compiled();
-    let instance = root.to_json();
-    for error in compiled.validator.iter_errors(&instance) {
+    for error in compiled.validator.iter_errors(instance) {
         let pointer = error.instance_path().as_str().to_owned();
         let context = ErrorContext {
             noun: kind.noun(),
