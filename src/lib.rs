@@ -11,6 +11,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod error;
 pub mod evaluate;
+pub mod evidence;
 pub mod framework;
 pub mod questionnaire;
 pub mod source;

@@ -2,7 +2,7 @@
 //! credit and how well its evidence supports it.
 
 use crate::framework::{Framework, Question};
-use crate::questionnaire::{Answer, AnswerValue, Date, Questionnaire};
+use crate::questionnaire::{Answer, AnswerValue, Date, Questionnaire, Waiver};
 
 /// Where an applicable question stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -39,9 +39,33 @@ pub struct Item<'a> {
     pub status: Status,
     /// For yes and partial: how well evidence supports it.
     pub confidence: Option<Confidence>,
+    /// The waiver that names the question, if any (the latest-expiring one).
+    pub waiver: Option<WaiverState<'a>>,
+}
+
+/// A waiver as it stands on the evaluation date.
+#[derive(Debug, Clone, Copy)]
+pub struct WaiverState<'a> {
+    /// The waiver.
+    pub waiver: &'a Waiver,
+    /// Whether its expiry date has passed: the item then counts as if it were not waived.
+    pub expired: bool,
 }
 
 impl Item<'_> {
+    /// Whether a waiver in force excuses this item's shortfall.
+    pub fn waived(&self) -> bool {
+        self.waiver.is_some_and(|w| !w.expired)
+    }
+
+    /// Whether the item falls short: answered `no` or `partial`.
+    pub fn is_shortfall(&self) -> bool {
+        matches!(
+            self.status,
+            Status::Answered(AnswerValue::No | AnswerValue::Partial)
+        )
+    }
+
     /// The credit the answer earns under `framework`'s rules; `None` unless answered.
     pub fn credit(&self, framework: &Framework) -> Option<f64> {
         match self.status {
@@ -51,8 +75,13 @@ impl Item<'_> {
     }
 }
 
-/// The applicable questions of a questionnaire, with their status and confidence.
-pub fn items<'a>(framework: &'a Framework, questionnaire: &'a Questionnaire) -> Vec<Item<'a>> {
+/// The applicable questions of a questionnaire, with their status, confidence and waiver;
+/// waivers are judged on `as_of` (a waiver holds through its expiry date).
+pub fn items<'a>(
+    framework: &'a Framework,
+    questionnaire: &'a Questionnaire,
+    as_of: Date,
+) -> Vec<Item<'a>> {
     let scope = crate::framework::Applicability {
         building_blocks: questionnaire.deployment.building_blocks.clone(),
         stage: Some(questionnaire.deployment.stage.clone()),
@@ -76,11 +105,21 @@ pub fn items<'a>(framework: &'a Framework, questionnaire: &'a Questionnaire) -> 
                 }
                 _ => None,
             };
+            let waiver = questionnaire
+                .waivers
+                .iter()
+                .filter(|w| w.question == question.id)
+                .max_by_key(|w| w.expires)
+                .map(|waiver| WaiverState {
+                    waiver,
+                    expired: waiver.expires < as_of,
+                });
             Item {
                 question,
                 answer,
                 status,
                 confidence,
+                waiver,
             }
         })
         .collect()
@@ -102,16 +141,21 @@ pub fn coverage<'i, 'a: 'i>(items: impl Iterator<Item = &'i Item<'a>>) -> f64 {
 }
 
 /// Evidence is stale when every dated piece is older than `max_age` days on the assessment
-/// date; undated evidence and a missing assessment date count as fresh.
+/// date; undated evidence and a missing assessment date count as fresh. Entries whose file is
+/// missing or altered do not count at all.
 fn confidence(answer: &Answer, assessed_on: Option<Date>, max_age: i64) -> Confidence {
-    if answer.evidence.is_empty() {
+    let usable: Vec<_> = answer
+        .evidence
+        .iter()
+        .filter(|e| e.found.as_ref().is_none_or(|f| f.supports_answer()))
+        .collect();
+    if usable.is_empty() {
         return Confidence::Claimed;
     }
     let Some(today) = assessed_on else {
         return Confidence::Evidenced;
     };
-    let fresh = answer
-        .evidence
+    let fresh = usable
         .iter()
         .any(|e| e.date.is_none_or(|date| date.days_until(today) <= max_age));
     if fresh {

@@ -1,16 +1,23 @@
-//! Evaluation: from a validated questionnaire to scores, coverage, confidence and the gender
-//! index. Pure functions; nothing here reads files, clocks or the environment.
+//! Evaluation: from a validated questionnaire to scores, coverage, confidence, risk exposure,
+//! stage and authority views, the gender index and the action plan. Pure functions; nothing
+//! here reads files, clocks or the environment: the evaluation date is an argument.
 //!
-//! Comes after `validate` and before the report model. Shortfalls are data here, never errors.
+//! Comes after `validate` (and `evidence`) and before the report model. Shortfalls are data
+//! here, never errors.
 
+pub mod actions;
 pub mod answers;
 pub mod gender;
+pub mod merge;
+pub mod risk;
 pub mod score;
+pub mod views;
 
 use serde::Serialize;
 
 use crate::framework::Framework;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Date, Questionnaire};
+use answers::Item;
 
 /// The scores of one questionnaire.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,22 +28,40 @@ pub struct Evaluation {
     pub band: Option<String>,
     /// Share (0–1) of applicable items answered (n/a counts as answered).
     pub coverage: f64,
+    /// Share (0–1) of the earned credit, over all scored items, that rests on fresh evidence.
+    pub evidenced_share: Option<f64>,
     /// One score per principle, in framework order.
     pub principles: Vec<score::PrincipleScore>,
+    /// Residual exposure per risk, in framework order.
+    pub risks: Vec<risk::RiskExposure>,
+    /// Scores per life-cycle stage.
+    pub stages: Vec<views::View>,
+    /// Scores per responsible authority.
+    pub authorities: Vec<views::View>,
     /// The gender inclusion index.
     pub gender: gender::GenderIndex,
+    /// Every shortfall as an action, most urgent first.
+    pub actions: Vec<actions::Action>,
 }
 
-/// Scores `questionnaire` against `framework`.
-pub fn evaluate(framework: &Framework, questionnaire: &Questionnaire) -> Evaluation {
-    let items = answers::items(framework, questionnaire);
+/// Scores `questionnaire` against `framework`, judging waivers on `as_of`.
+pub fn evaluate(framework: &Framework, questionnaire: &Questionnaire, as_of: Date) -> Evaluation {
+    let items = answers::items(framework, questionnaire, as_of);
+    evaluate_items(framework, questionnaire, &items)
+}
+
+/// Scores the applicable `items` of `questionnaire` (see [`answers::items`]).
+pub fn evaluate_items(
+    framework: &Framework,
+    questionnaire: &Questionnaire,
+    items: &[Item<'_>],
+) -> Evaluation {
     let principles: Vec<score::PrincipleScore> = framework
         .principles
         .iter()
-        .map(|p| score::principle(framework, &p.id, &items))
+        .map(|p| score::principle(framework, &p.id, items))
         .collect();
     let overall = score::overall(framework, &principles);
-    let coverage = answers::coverage(items.iter());
     let principal = questionnaire.deployment.building_blocks.iter().any(|b| {
         framework
             .scoring
@@ -48,9 +73,18 @@ pub fn evaluate(framework: &Framework, questionnaire: &Questionnaire) -> Evaluat
     Evaluation {
         band: overall.map(|s| score::band(framework, s)),
         overall,
-        coverage,
+        coverage: answers::coverage(items.iter()),
+        evidenced_share: score::Tally::of(framework, items.iter()).evidenced_share(),
         principles,
-        gender: gender::index(framework, &items, principal),
+        risks: framework
+            .risks
+            .iter()
+            .map(|r| risk::exposure(framework, &r.id, items))
+            .collect(),
+        stages: views::by_stage(framework, items),
+        authorities: views::by_authority(framework, items),
+        gender: gender::index(framework, items, principal),
+        actions: actions::plan(framework, items),
     }
 }
 

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::answers::{Confidence, Item, Status};
+use crate::framework::raw::RawBand;
 use crate::framework::{Framework, PrincipleKind};
 use crate::questionnaire::AnswerValue;
 
@@ -28,12 +29,65 @@ pub struct PrincipleScore {
     pub applicable: usize,
 }
 
-/// The weight of an item inside its principle.
-fn weight(framework: &Framework, item: &Item<'_>) -> f64 {
+/// The weight of an item inside its principle (and, by default, in every other view).
+pub fn weight(framework: &Framework, item: &Item<'_>) -> f64 {
     if item.question.is_gender() {
         f64::from(framework.scoring.gender_check_weight_in_principle)
     } else {
         f64::from(item.question.weight)
+    }
+}
+
+/// Weighted credit over a set of items.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    /// Total weight of the answered items.
+    pub possible: f64,
+    /// Weighted credit earned.
+    pub earned: f64,
+    /// Weighted credit earned on fresh evidence.
+    pub evidenced: f64,
+}
+
+impl Tally {
+    /// Adds up the answered `items`, each with its usual [`weight`].
+    pub fn of<'i, 'a: 'i>(
+        framework: &Framework,
+        items: impl IntoIterator<Item = &'i Item<'a>>,
+    ) -> Self {
+        Self::weighted(
+            framework,
+            items.into_iter().map(|item| (item, weight(framework, item))),
+        )
+    }
+
+    /// Adds up the answered items of `(item, weight)` pairs.
+    pub fn weighted<'i, 'a: 'i>(
+        framework: &Framework,
+        items: impl IntoIterator<Item = (&'i Item<'a>, f64)>,
+    ) -> Self {
+        let mut tally = Self::default();
+        for (item, w) in items {
+            let Some(credit) = item.credit(framework) else {
+                continue;
+            };
+            tally.possible += w;
+            tally.earned += w * credit;
+            if item.confidence == Some(Confidence::Evidenced) {
+                tally.evidenced += w * credit;
+            }
+        }
+        tally
+    }
+
+    /// Earned credit as a score 0–100; `None` when nothing was answered.
+    pub fn score(self) -> Option<f64> {
+        (self.possible > 0.0).then(|| 100.0 * self.earned / self.possible)
+    }
+
+    /// Share (0–1) of the earned credit that rests on fresh evidence.
+    pub fn evidenced_share(self) -> Option<f64> {
+        (self.earned > 0.0).then(|| self.evidenced / self.earned)
     }
 }
 
@@ -43,20 +97,7 @@ pub fn principle(framework: &Framework, principle: &str, items: &[Item<'_>]) -> 
         .iter()
         .filter(|i| i.question.principle == principle)
         .collect();
-    let mut possible = 0.0;
-    let mut earned = 0.0;
-    let mut evidenced = 0.0;
-    for item in &mine {
-        let Some(credit) = item.credit(framework) else {
-            continue;
-        };
-        let w = weight(framework, item);
-        possible += w;
-        earned += w * credit;
-        if item.confidence == Some(Confidence::Evidenced) {
-            evidenced += w * credit;
-        }
-    }
+    let tally = Tally::of(framework, mine.iter().copied());
     let coverage = super::answers::coverage(mine.iter().copied());
     let capped_by = mine
         .iter()
@@ -67,8 +108,7 @@ pub fn principle(framework: &Framework, principle: &str, items: &[Item<'_>]) -> 
         })
         .map(|i| i.question.id.clone());
     let cap = framework.scoring.caps.critical_no_principle;
-    let score = (possible > 0.0).then(|| {
-        let raw = 100.0 * earned / possible;
+    let score = tally.score().map(|raw| {
         if capped_by.is_some() {
             raw.min(cap)
         } else {
@@ -80,20 +120,23 @@ pub fn principle(framework: &Framework, principle: &str, items: &[Item<'_>]) -> 
         band: score.map(|s| band(framework, s)),
         score,
         coverage,
-        evidenced_share: (earned > 0.0).then(|| evidenced / earned),
+        evidenced_share: tally.evidenced_share(),
         capped_by,
         applicable: mine.len(),
     }
 }
 
-/// The id of the band a score falls into.
+/// The id of the score band a score falls into.
 pub fn band(framework: &Framework, score: f64) -> String {
-    framework
-        .scoring
-        .bands
+    band_in(&framework.scoring.bands, score)
+}
+
+/// The id of the first of `bands` (highest first) whose minimum `value` reaches.
+pub fn band_in(bands: &[RawBand], value: f64) -> String {
+    bands
         .iter()
-        .find(|b| score >= b.min)
-        .or(framework.scoring.bands.last())
+        .find(|b| value >= b.min)
+        .or(bands.last())
         .map(|b| b.id.clone())
         .unwrap_or_default()
 }

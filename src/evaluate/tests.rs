@@ -35,7 +35,7 @@ fn questionnaire(answer: impl Fn(&Question) -> Option<(&'static str, bool)>) -> 
 }
 
 fn evaluated(answer: impl Fn(&Question) -> Option<(&'static str, bool)>) -> Evaluation {
-    evaluate(framework::embedded(), &questionnaire(answer))
+    evaluate(framework::embedded(), &questionnaire(answer), as_of())
 }
 
 fn principle<'e>(evaluation: &'e Evaluation, id: &str) -> &'e score::PrincipleScore {
@@ -144,13 +144,13 @@ fn unanswered_lowers_coverage_only() {
 #[test]
 fn a_yes_without_evidence_is_claimed() {
     let q = questionnaire(|q| Some(("yes", q.principle != "F3")));
-    let items = answers::items(framework::embedded(), &q);
+    let items = answers::items(framework::embedded(), &q, as_of());
     let f3 = items
         .iter()
         .find(|i| i.question.id == "F3.Q1")
         .expect("F3.Q1");
     assert_eq!(f3.confidence, Some(Confidence::Claimed));
-    let e = evaluate(framework::embedded(), &q);
+    let e = evaluate(framework::embedded(), &q, as_of());
     assert_eq!(principle(&e, "F3").evidenced_share, Some(0.0));
     assert_eq!(
         principle(&e, "F3").score,
@@ -164,7 +164,7 @@ fn stale_evidence_is_flagged() {
     let framework = framework::embedded();
     let mut q = questionnaire(|q| (q.id == "F1.Q2").then_some(("yes", true)));
     q.answers[0].evidence[0].date = crate::questionnaire::Date::parse("2023-01-01");
-    let items = answers::items(framework, &q);
+    let items = answers::items(framework, &q, as_of());
     let item = items
         .iter()
         .find(|i| i.question.id == "F1.Q2")
@@ -270,4 +270,9 @@ fn gender_intent_flag_follows_the_dac_criteria() {
         gender_with(&[("G-DATA-03", "partial"), ("G-FUND-02", "no")]).intent_flag,
         1
     );
+}
+
+/// The evaluation date the tests use.
+fn as_of() -> crate::questionnaire::Date {
+    crate::questionnaire::Date::parse("2026-10-01").expect("date")
 }

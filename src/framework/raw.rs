@@ -311,6 +311,9 @@ pub struct RawGenderCheck {
     /// Stages where its evidence is expected; it applies from the earliest on.
     #[schemars(length(min = 1))]
     pub stages: Vec<String>,
+    /// Authorities who answer for it and own its follow-up (empty: any).
+    #[serde(default)]
+    pub authorities: Vec<String>,
     /// A `no` or `partial` caps the gender index.
     #[serde(default)]
     pub critical: bool,

@@ -1,13 +1,13 @@
-//! The questionnaire as validated data: one respondent's answers about one deployment.
+//! The questionnaire as validated data: the answers about one deployment.
 //!
 //! [`load`] reads a questionnaire against a framework; every answer and waiver here names a
-//! question the framework has, and every date is real. Scoring starts from this type.
+//! question the framework has, and every date is real. A loaded file has one respondent;
+//! merging several files (see `evaluate::merge`) gives one questionnaire with several.
+//! Scoring starts from this type.
 
 pub mod date;
 pub mod raw;
 pub mod template;
-
-use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -23,14 +23,14 @@ use crate::validate::{self, Validated};
 /// A validated questionnaire.
 #[derive(Debug, Clone, Serialize)]
 pub struct Questionnaire {
-    /// The file it was read from, as the user named it.
-    pub file: String,
+    /// The files it was read from, as the user named them (several after a merge).
+    pub files: Vec<String>,
     /// The framework reference it was written against.
     pub framework: String,
     /// The deployment assessed.
     pub deployment: Deployment,
-    /// Who answered.
-    pub respondent: Respondent,
+    /// Who answered, one per file.
+    pub respondents: Vec<Respondent>,
     /// The assessment date, when given.
     pub assessed_on: Option<Date>,
     /// Answers in file order; questions without an entry are not assessed.
@@ -80,6 +80,8 @@ pub struct Answer {
     pub reason: Option<String>,
     /// Notes.
     pub notes: Option<String>,
+    /// The file the answer was read from.
+    pub file: String,
     /// Where the answer's key is in the file.
     pub pos: Pos,
 }
@@ -97,6 +99,8 @@ pub struct Evidence {
     pub sha256: Option<String>,
     /// Short description.
     pub title: Option<String>,
+    /// What was found at `reference`; `None` until `evidence::inspect` has looked.
+    pub found: Option<crate::evidence::Found>,
     /// Where the evidence entry is in the file.
     pub pos: Pos,
 }
@@ -112,6 +116,8 @@ pub struct Waiver {
     pub approved_by: String,
     /// Last day it holds.
     pub expires: Date,
+    /// The file the waiver was read from.
+    pub file: String,
     /// Where the waiver is in the file.
     pub pos: Pos,
 }
@@ -122,12 +128,9 @@ impl Questionnaire {
         self.answers.iter().find(|a| a.question == question)
     }
 
-    /// The directory evidence paths are relative to.
-    pub fn base_dir(&self) -> PathBuf {
-        PathBuf::from(&self.file)
-            .parent()
-            .map(PathBuf::from)
-            .unwrap_or_default()
+    /// The first file it was read from.
+    pub fn file(&self) -> &str {
+        self.files.first().map_or("", String::as_str)
     }
 }
 

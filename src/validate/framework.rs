@@ -225,6 +225,7 @@ impl Checker<'_, '_> {
             self.expect(check, "risks", "risk");
             self.expect(check, "building_blocks", "building block");
             self.expect(check, "stages", "stage");
+            self.expect(check, "authorities", "authority");
             if let (Some(id), Some(group)) = (check.text("id"), check.text("group"))
                 && !id.value.starts_with(&format!("G-{}-", group.value))
             {
@@ -436,7 +437,7 @@ pub fn build(raw: RawFramework) -> Framework {
         evidence: check.evidence,
         building_blocks: check.building_blocks,
         stages: check.stages,
-        authorities: Vec::new(),
+        authorities: check.authorities,
         risks: check.risks,
         processes: Vec::new(),
         weight: gender_weight,

@@ -277,6 +277,7 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
                 evidence,
                 reason: answer.reason,
                 notes: answer.notes,
+                file: file.to_owned(),
                 pos,
             }
         })
@@ -292,6 +293,7 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
                 question: w.question,
                 reason: w.reason,
                 approved_by: w.approved_by,
+                file: file.to_owned(),
                 pos: waiver_nodes.get(i).map_or(root.pos, |n| n.pos),
             })
         })
@@ -303,7 +305,7 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
         organisation: r.organisation,
     });
     Questionnaire {
-        file: file.to_owned(),
+        files: vec![file.to_owned()],
         framework: raw.framework,
         deployment: Deployment {
             name: raw.deployment.name,
@@ -312,7 +314,7 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
             stage: raw.deployment.stage,
             description: raw.deployment.description,
         },
-        respondent: respondent.unwrap_or_default(),
+        respondents: vec![respondent.unwrap_or_default()],
         assessed_on: raw.assessed_on.as_deref().and_then(Date::parse),
         answers,
         waivers,
@@ -326,6 +328,7 @@ fn evidence_from(raw: RawEvidence, pos: Pos) -> Evidence {
         date: raw.date.as_deref().and_then(Date::parse),
         sha256: raw.sha256,
         title: raw.title,
+        found: None,
         pos,
     }
 }

@@ -1,0 +1,137 @@
+//! The action plan: every shortfall becomes an action, ranked so that the most harmful gaps
+//! come first, and placed with the authority and stage that own the fix, the framework
+//! processes that describe it and the kinds of international support that fit.
+
+use serde::Serialize;
+
+use super::answers::{Confidence, Item, Status};
+use crate::framework::{Framework, PrincipleKind};
+use crate::questionnaire::AnswerValue;
+
+/// What an action asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionKind {
+    /// Put in place a safeguard answered `no`.
+    Remedy,
+    /// Finish a safeguard answered `partial`.
+    Complete,
+    /// Back a `yes` with evidence: none was given, or all of it is stale or missing.
+    Evidence,
+    /// Answer a question nobody has assessed.
+    Assess,
+}
+
+/// How urgent an action is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Priority {
+    /// A critical question answered `no`: people can be harmed now.
+    Critical,
+    /// A critical question answered `partial`, or any other `no`.
+    High,
+    /// Any other `partial`.
+    Medium,
+    /// Evidence to gather or a question to assess.
+    Low,
+}
+
+/// One step of the action plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    /// The question or gender check it closes.
+    pub question: String,
+    /// What it asks for.
+    pub kind: ActionKind,
+    /// How urgent it is.
+    pub priority: Priority,
+    /// The principle the question scores under.
+    pub principle: String,
+    /// The authority that leads the fix (the first the question lists), if any.
+    pub authority: Option<String>,
+    /// The stage where the fix belongs (the question's earliest stage), if any.
+    pub stage: Option<String>,
+    /// Framework processes that describe the safeguard (unique keys).
+    pub processes: Vec<String>,
+    /// Kinds of international support that fit (support-area ids).
+    pub support: Vec<String>,
+    /// Whether a waiver in force accepts the shortfall for now.
+    pub waived: bool,
+}
+
+/// The action plan for `items`, most urgent first.
+///
+/// Order: priority; then foundational before operational principles (the others rest on
+/// them); then heavier questions first; then framework order.
+pub fn plan(framework: &Framework, items: &[Item<'_>]) -> Vec<Action> {
+    let mut ranked: Vec<(u8, u32, usize, Action)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(order, item)| {
+            let (kind, priority) = classify(item)?;
+            let principle = framework.principle(&item.question.principle);
+            let foundational = principle.is_none_or(|p| p.kind == PrincipleKind::Foundational);
+            let action = Action {
+                question: item.question.id.clone(),
+                kind,
+                priority,
+                principle: item.question.principle.clone(),
+                authority: item.question.authorities.first().cloned(),
+                stage: earliest_stage(framework, &item.question.stages),
+                processes: process_keys(framework, &item.question.processes),
+                support: principle.map(|p| p.support.clone()).unwrap_or_default(),
+                waived: item.waived(),
+            };
+            Some((u8::from(!foundational), item.question.weight, order, action))
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        (a.3.priority, a.0, std::cmp::Reverse(a.1), a.2).cmp(&(
+            b.3.priority,
+            b.0,
+            std::cmp::Reverse(b.1),
+            b.2,
+        ))
+    });
+    ranked.into_iter().map(|(_, _, _, action)| action).collect()
+}
+
+/// The action an item calls for, if any.
+fn classify(item: &Item<'_>) -> Option<(ActionKind, Priority)> {
+    let critical = item.question.critical;
+    match item.status {
+        Status::Answered(AnswerValue::No) if critical => {
+            Some((ActionKind::Remedy, Priority::Critical))
+        }
+        Status::Answered(AnswerValue::No) => Some((ActionKind::Remedy, Priority::High)),
+        Status::Answered(AnswerValue::Partial) if critical => {
+            Some((ActionKind::Complete, Priority::High))
+        }
+        Status::Answered(AnswerValue::Partial) => Some((ActionKind::Complete, Priority::Medium)),
+        Status::Answered(AnswerValue::Yes)
+            if item.confidence.is_some_and(|c| c != Confidence::Evidenced) =>
+        {
+            Some((ActionKind::Evidence, Priority::Low))
+        }
+        Status::NotAssessed => Some((ActionKind::Assess, Priority::Low)),
+        Status::Answered(_) | Status::NotApplicable => None,
+    }
+}
+
+fn earliest_stage(framework: &Framework, stages: &[String]) -> Option<String> {
+    stages
+        .iter()
+        .min_by_key(|s| framework.stage_rank(s).unwrap_or(usize::MAX))
+        .cloned()
+}
+
+/// Unique process keys for the ids a question names (a published id may name two processes).
+fn process_keys(framework: &Framework, ids: &[String]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for process in ids.iter().flat_map(|id| framework.processes_named(id)) {
+        if !keys.contains(&process.key) {
+            keys.push(process.key.clone());
+        }
+    }
+    keys
+}

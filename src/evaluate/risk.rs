@@ -1,0 +1,85 @@
+//! Residual exposure of each risk: how much of what should mitigate it is not in place.
+//!
+//! A question mitigates a risk directly when it names the risk, and indirectly when it names a
+//! process that mitigates the risk; `scoring.risk` in the framework file weighs the two links.
+//! Exposure is 100 minus the weighted credit of the answered mitigating items.
+
+use serde::Serialize;
+
+use super::answers::Item;
+use super::score::{Tally, band_in, weight};
+use crate::framework::{Framework, Question};
+
+/// How exposed a deployment remains to one risk.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskExposure {
+    /// The risk.
+    pub risk: String,
+    /// Residual exposure 0–100 (0: fully mitigated); `None` when nothing that mitigates it was
+    /// answered.
+    pub exposure: Option<f64>,
+    /// The band of the exposure.
+    pub band: Option<String>,
+    /// Share (0–1) of the mitigating items answered.
+    pub coverage: f64,
+    /// Applicable items that mitigate it.
+    pub mitigating: usize,
+    /// The shortfalls that leave the most exposure, largest first (at most three).
+    pub drivers: Vec<String>,
+}
+
+/// How strongly `question` mitigates `risk` (0: not at all).
+pub fn link(framework: &Framework, question: &Question, risk: &str) -> f64 {
+    let rules = &framework.scoring.risk;
+    if question.risks.iter().any(|r| r == risk) {
+        return rules.direct_weight;
+    }
+    let via_process = question
+        .processes
+        .iter()
+        .flat_map(|id| framework.processes_named(id))
+        .any(|p| p.risks.iter().any(|r| r == risk));
+    if via_process {
+        rules.via_process_weight
+    } else {
+        0.0
+    }
+}
+
+/// The residual exposure to `risk` left by `items`.
+pub fn exposure(framework: &Framework, risk: &str, items: &[Item<'_>]) -> RiskExposure {
+    let linked: Vec<(&Item<'_>, f64)> = items
+        .iter()
+        .filter_map(|item| {
+            let strength = link(framework, item.question, risk);
+            (strength > 0.0).then(|| (item, strength * weight(framework, item)))
+        })
+        .collect();
+    let tally = Tally::weighted(framework, linked.iter().copied());
+    let exposure = tally.score().map(|mitigated| 100.0 - mitigated);
+    RiskExposure {
+        risk: risk.to_owned(),
+        band: exposure.map(|e| band_in(&framework.scoring.risk.bands, e)),
+        exposure,
+        coverage: super::answers::coverage(linked.iter().map(|(i, _)| *i)),
+        mitigating: linked.len(),
+        drivers: drivers(framework, &linked),
+    }
+}
+
+/// Shortfalls ranked by the weight they leave unmitigated; ties keep framework order.
+fn drivers(framework: &Framework, linked: &[(&Item<'_>, f64)]) -> Vec<String> {
+    let mut lost: Vec<(f64, usize, &str)> = linked
+        .iter()
+        .enumerate()
+        .filter_map(|(order, (item, w))| {
+            let credit = item.credit(framework)?;
+            (credit < 1.0).then(|| (w * (1.0 - credit), order, item.question.id.as_str()))
+        })
+        .collect();
+    lost.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    lost.into_iter()
+        .take(3)
+        .map(|(_, _, id)| id.to_owned())
+        .collect()
+}

@@ -1,0 +1,158 @@
+//! Evidence on disk: whether each evidence reference of a questionnaire points at a real file,
+//! and whether a recorded SHA-256 still matches it.
+//!
+//! Comes after `validate` and before `evaluate`, and is the only step between them that reads
+//! the file system. Addresses (`https://…`, `doi:…`) are recorded and never fetched. A missing
+//! or altered file is a finding stored on the evidence entry, never an error: scoring then
+//! stops counting that entry as support for its answer.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::questionnaire::Questionnaire;
+
+/// What was found where an evidence entry points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum Found {
+    /// An address such as a web page; recorded, never fetched.
+    Address,
+    /// A file that exists; `verified` when a recorded SHA-256 matched it.
+    File {
+        /// Whether a recorded digest was checked and matched.
+        verified: bool,
+    },
+    /// Nothing exists at the path.
+    Missing,
+    /// The file exists but its SHA-256 differs from the recorded one.
+    DigestMismatch {
+        /// The file's actual SHA-256.
+        actual: String,
+    },
+    /// Something is at the path but it cannot be read as a file.
+    Unreadable {
+        /// Why, in a few words.
+        reason: String,
+    },
+}
+
+impl Found {
+    /// Whether the entry can support an answer: a missing or altered file cannot.
+    pub fn supports_answer(&self) -> bool {
+        matches!(self, Self::Address | Self::File { .. })
+    }
+}
+
+/// Whether a reference is an address (it starts with a URI scheme such as `https:` or `doi:`)
+/// rather than a path. One-letter schemes are Windows drive letters, and a colon followed by a
+/// space is prose, so both are paths.
+pub fn is_address(reference: &str) -> bool {
+    let Some((scheme, rest)) = reference.split_once(':') else {
+        return false;
+    };
+    scheme.len() >= 2
+        && !rest.is_empty()
+        && !rest.starts_with(char::is_whitespace)
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Looks at every evidence entry of `questionnaire` and records what was found.
+///
+/// Paths are relative to the file that holds the answer. Each distinct file is read at most
+/// once, and only to compute a digest that an entry asks for.
+pub fn inspect(questionnaire: &mut Questionnaire) {
+    let mut digests: HashMap<PathBuf, Result<String, Found>> = HashMap::new();
+    for answer in &mut questionnaire.answers {
+        let base = Path::new(&answer.file)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        for evidence in &mut answer.evidence {
+            let found = if is_address(&evidence.reference) {
+                Found::Address
+            } else {
+                let path = base.join(&evidence.reference);
+                look(&path, evidence.sha256.as_deref(), &mut digests)
+            };
+            evidence.found = Some(found);
+        }
+    }
+}
+
+fn look(
+    path: &Path,
+    expected: Option<&str>,
+    digests: &mut HashMap<PathBuf, Result<String, Found>>,
+) -> Found {
+    match std::fs::metadata(path) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Found::Missing,
+        Err(err) => {
+            return Found::Unreadable {
+                reason: err.kind().to_string(),
+            };
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Found::Unreadable {
+                reason: "not a regular file".to_owned(),
+            };
+        }
+        Ok(_) => {}
+    }
+    let Some(expected) = expected else {
+        return Found::File { verified: false };
+    };
+    let digest = digests
+        .entry(path.to_path_buf())
+        .or_insert_with(|| sha256(path))
+        .clone();
+    match digest {
+        Ok(actual) if actual == expected => Found::File { verified: true },
+        Ok(actual) => Found::DigestMismatch { actual },
+        Err(found) => found,
+    }
+}
+
+/// The lowercase hex SHA-256 of a file, read in blocks so that large scans stay cheap.
+fn sha256(path: &Path) -> Result<String, Found> {
+    let unreadable = |err: std::io::Error| Found::Unreadable {
+        reason: err.kind().to_string(),
+    };
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0_u8; 64 * 1024];
+    loop {
+        let read = file.read(&mut buffer).map_err(unreadable)?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_address;
+
+    #[test]
+    fn addresses_have_a_scheme_and_drive_letters_do_not_count() {
+        for address in ["https://example.org/a", "doi:10.1000/182", "mailto:x@y.z"] {
+            assert!(is_address(address), "{address}");
+        }
+        for path in ["evidence/a.md", "C:/docs/a.pdf", "../a.md", "notes: see file"] {
+            assert!(!is_address(path), "{path}");
+        }
+    }
+}
