@@ -73,6 +73,24 @@ pub enum Code {
     InconsistentFramework,
     /// A principle has no questions, so it can never be scored.
     PrincipleWithoutQuestions,
+    /// An evidence file named by a relative path does not exist.
+    EvidenceMissing,
+    /// An evidence file no longer matches its recorded SHA-256.
+    EvidenceChanged,
+    /// An evidence path exists but cannot be read as a file.
+    EvidenceUnreadable,
+    /// A waiver's expiry date has passed; its shortfall counts again.
+    WaiverExpired,
+    /// A waiver names a question that does not apply to the deployment.
+    WaiverUnused,
+    /// A policy names a principle the framework does not define.
+    UnknownPrinciple,
+    /// A policy names a risk the framework does not define.
+    UnknownRisk,
+    /// A baseline is not a dpisafe result this build can read.
+    InvalidBaseline,
+    /// Questionnaires given to `--merge` describe different deployments.
+    MergeConflict,
 }
 
 impl Code {
@@ -101,6 +119,15 @@ impl Code {
         Code::UnknownReference,
         Code::InconsistentFramework,
         Code::PrincipleWithoutQuestions,
+        Code::EvidenceMissing,
+        Code::EvidenceChanged,
+        Code::EvidenceUnreadable,
+        Code::WaiverExpired,
+        Code::WaiverUnused,
+        Code::UnknownPrinciple,
+        Code::UnknownRisk,
+        Code::InvalidBaseline,
+        Code::MergeConflict,
     ];
 
     /// The kebab-case name printed in messages.
@@ -129,6 +156,15 @@ impl Code {
             Code::UnknownReference => "unknown-reference",
             Code::InconsistentFramework => "inconsistent-framework",
             Code::PrincipleWithoutQuestions => "principle-without-questions",
+            Code::EvidenceMissing => "evidence-missing",
+            Code::EvidenceChanged => "evidence-changed",
+            Code::EvidenceUnreadable => "evidence-unreadable",
+            Code::WaiverExpired => "waiver-expired",
+            Code::WaiverUnused => "waiver-unused",
+            Code::UnknownPrinciple => "unknown-principle",
+            Code::UnknownRisk => "unknown-risk",
+            Code::InvalidBaseline => "invalid-baseline",
+            Code::MergeConflict => "merge-conflict",
         }
     }
 }

@@ -275,7 +275,7 @@ fn validate_reports_missing_files_and_directories() {
 
 #[test]
 fn schema_command_prints_json_schema() {
-    for kind in ["framework", "questionnaire"] {
+    for kind in ["framework", "questionnaire", "policy", "report"] {
         let out = stdout_of(dpisafe().args(["schema", kind]));
         let schema: serde_json::Value = serde_json::from_str(&out).expect("JSON");
         assert_eq!(
@@ -283,7 +283,7 @@ fn schema_command_prints_json_schema() {
             "https://json-schema.org/draft/2020-12/schema"
         );
     }
-    dpisafe().args(["schema", "report"]).assert().code(2);
+    dpisafe().args(["schema", "sarif"]).assert().code(2);
 }
 
 #[test]

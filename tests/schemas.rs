@@ -31,8 +31,18 @@ fn questionnaire_schema_matches_the_types() {
 }
 
 #[test]
+fn policy_schema_matches_the_types() {
+    check(SchemaKind::Policy, "schemas/policy.schema.json");
+}
+
+#[test]
+fn report_schema_matches_the_types() {
+    check(SchemaKind::Report, "schemas/report.schema.json");
+}
+
+#[test]
 fn schemas_declare_draft_2020_12() {
-    for kind in [SchemaKind::Framework, SchemaKind::Questionnaire] {
+    for kind in SchemaKind::ALL {
         let schema: serde_json::Value = serde_json::from_str(kind.text()).expect("valid JSON");
         assert_eq!(
             schema["$schema"],

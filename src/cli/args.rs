@@ -71,6 +71,10 @@ pub enum SchemaArg {
     Framework,
     /// The questionnaire format.
     Questionnaire,
+    /// The policy format of `dpisafe check`.
+    Policy,
+    /// The JSON result of `assess --format json` and `check --format json`.
+    Report,
 }
 
 /// `dpisafe framework …`

@@ -2,14 +2,15 @@
 //! come first, and placed with the authority and stage that own the fix, the framework
 //! processes that describe it and the kinds of international support that fit.
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::answers::{Confidence, Item, Status};
 use crate::framework::{Framework, PrincipleKind};
 use crate::questionnaire::AnswerValue;
 
 /// What an action asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     /// Put in place a safeguard answered `no`.
@@ -23,7 +24,7 @@ pub enum ActionKind {
 }
 
 /// How urgent an action is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Priority {
     /// A critical question answered `no`: people can be harmed now.

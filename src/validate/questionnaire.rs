@@ -9,7 +9,7 @@ use super::suggest::did_you_mean;
 use super::tree::Text;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::{AliasKind, Framework};
-use crate::questionnaire::raw::{RawEvidence, RawQuestionnaire};
+use crate::questionnaire::raw::{RawEvidence, RawQuestionnaire, RawWaiver};
 use crate::questionnaire::{Answer, Date, Deployment, Evidence, Questionnaire, Respondent, Waiver};
 use crate::source::Pos;
 use crate::source::yaml::Node;
@@ -48,14 +48,15 @@ pub fn check_references(
     }
 }
 
-struct Checker<'a> {
-    file: &'a str,
-    framework: &'a Framework,
-    diagnostics: &'a mut Diagnostics,
+/// Reference checks shared by questionnaires and policy files.
+pub(crate) struct Checker<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) framework: &'a Framework,
+    pub(crate) diagnostics: &'a mut Diagnostics,
 }
 
 impl Checker<'_> {
-    fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
@@ -135,7 +136,7 @@ impl Checker<'_> {
         }
     }
 
-    fn unknown(&mut self, code: Code, what: &str, text: Text<'_>, known: &[&str]) {
+    pub(crate) fn unknown(&mut self, code: Code, what: &str, text: Text<'_>, known: &[&str]) {
         let hint = match did_you_mean(text.value, known.iter().copied()) {
             Some(best) => format!("did you mean `{best}`? (choices: {})", known.join(", ")),
             None => format!("use one of: {}", known.join(", ")),
@@ -200,7 +201,7 @@ impl Checker<'_> {
         }
     }
 
-    fn waiver(&mut self, waiver: &Node) {
+    pub(crate) fn waiver(&mut self, waiver: &Node) {
         if let Some(question) = waiver.text("question")
             && self.framework.question(question.value).is_none()
         {
@@ -282,22 +283,7 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
             }
         })
         .collect();
-    let waiver_nodes = root.list("waivers");
-    let waivers = raw
-        .waivers
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, w)| {
-            Some(Waiver {
-                expires: Date::parse(&w.expires)?,
-                question: w.question,
-                reason: w.reason,
-                approved_by: w.approved_by,
-                file: file.to_owned(),
-                pos: waiver_nodes.get(i).map_or(root.pos, |n| n.pos),
-            })
-        })
-        .collect();
+    let waivers = waivers_from(raw.waivers, root, file);
     let respondent = raw.respondent.map(|r| Respondent {
         name: r.name,
         role: r.role,
@@ -331,4 +317,22 @@ fn evidence_from(raw: RawEvidence, pos: Pos) -> Evidence {
         found: None,
         pos,
     }
+}
+
+/// Validated waivers from the raw ones under `root`'s `waivers:` key.
+pub(crate) fn waivers_from(raw: Vec<RawWaiver>, root: &Node, file: &str) -> Vec<Waiver> {
+    let nodes = root.list("waivers");
+    raw.into_iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            Some(Waiver {
+                expires: Date::parse(&w.expires)?,
+                question: w.question,
+                reason: w.reason,
+                approved_by: w.approved_by,
+                file: file.to_owned(),
+                pos: nodes.get(i).map_or(root.pos, |n| n.pos),
+            })
+        })
+        .collect()
 }

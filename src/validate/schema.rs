@@ -14,7 +14,9 @@ use serde_json::Value;
 use super::suggest::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::raw::RawFramework;
+use crate::policy::raw::RawPolicy;
 use crate::questionnaire::raw::RawQuestionnaire;
+use crate::report::Report;
 use crate::source::Pos;
 use crate::source::yaml::Node;
 
@@ -25,13 +27,21 @@ pub enum SchemaKind {
     Framework,
     /// A questionnaire.
     Questionnaire,
+    /// A policy file for `dpisafe check`.
+    Policy,
+    /// A result written by `assess --format json` or `check --format json`.
+    Report,
 }
 
 const FRAMEWORK_SCHEMA: &str = include_str!("../../schemas/framework.schema.json");
 const QUESTIONNAIRE_SCHEMA: &str = include_str!("../../schemas/questionnaire.schema.json");
+const POLICY_SCHEMA: &str = include_str!("../../schemas/policy.schema.json");
+const REPORT_SCHEMA: &str = include_str!("../../schemas/report.schema.json");
 
 static FRAMEWORK: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(FRAMEWORK_SCHEMA));
 static QUESTIONNAIRE: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(QUESTIONNAIRE_SCHEMA));
+static POLICY: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(POLICY_SCHEMA));
+static REPORT: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(REPORT_SCHEMA));
 
 struct Compiled {
     schema: Value,
@@ -55,6 +65,8 @@ impl SchemaKind {
         match self {
             SchemaKind::Framework => FRAMEWORK_SCHEMA,
             SchemaKind::Questionnaire => QUESTIONNAIRE_SCHEMA,
+            SchemaKind::Policy => POLICY_SCHEMA,
+            SchemaKind::Report => REPORT_SCHEMA,
         }
     }
 
@@ -63,13 +75,36 @@ impl SchemaKind {
         match self {
             SchemaKind::Framework => "framework",
             SchemaKind::Questionnaire => "questionnaire",
+            SchemaKind::Policy => "policy",
+            SchemaKind::Report => "report",
         }
+    }
+
+    /// Every kind, in the order `dpisafe schema` lists them.
+    pub const ALL: [SchemaKind; 4] = [
+        SchemaKind::Framework,
+        SchemaKind::Questionnaire,
+        SchemaKind::Policy,
+        SchemaKind::Report,
+    ];
+
+    /// Checks a JSON value (such as a baseline result) against this schema, returning the
+    /// first few problems as `pointer: message` lines.
+    pub fn check_json(self, value: &Value) -> Vec<String> {
+        self.compiled()
+            .validator
+            .iter_errors(value)
+            .take(5)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect()
     }
 
     fn compiled(self) -> &'static Compiled {
         match self {
             SchemaKind::Framework => &FRAMEWORK,
             SchemaKind::Questionnaire => &QUESTIONNAIRE,
+            SchemaKind::Policy => &POLICY,
+            SchemaKind::Report => &REPORT,
         }
     }
 }
@@ -80,6 +115,8 @@ pub fn generate(kind: SchemaKind) -> Value {
     let schema = match kind {
         SchemaKind::Framework => generator.into_root_schema_for::<RawFramework>(),
         SchemaKind::Questionnaire => generator.into_root_schema_for::<RawQuestionnaire>(),
+        SchemaKind::Policy => generator.into_root_schema_for::<RawPolicy>(),
+        SchemaKind::Report => generator.into_root_schema_for::<Report>(),
     };
     let value = schema.to_value();
     let Value::Object(mut body) = value else {

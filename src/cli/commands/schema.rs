@@ -9,6 +9,8 @@ pub(crate) fn run(_ctx: &Context, kind: SchemaArg) -> Result<Exit, Error> {
     let kind = match kind {
         SchemaArg::Framework => SchemaKind::Framework,
         SchemaArg::Questionnaire => SchemaKind::Questionnaire,
+        SchemaArg::Policy => SchemaKind::Policy,
+        SchemaArg::Report => SchemaKind::Report,
     };
     print_stdout(kind.text());
     Ok(Exit::Ok)

@@ -1,0 +1,166 @@
+//! Applying a policy to a report: which rules are not met, and, against a baseline, which of
+//! those are regressions. Only blocking violations fail `dpisafe check`.
+
+use super::{Policy, Strictness, Threshold};
+use crate::report::{BaselineState, Gate, Location, Report, Status, Violation};
+
+/// The verdict of `policy` on `report`; with a baseline, violations it already had and that
+/// did not get worse are reported but do not block.
+pub fn judge(policy: &Policy, report: &Report, baseline: Option<(&str, &Report)>) -> Gate {
+    let mut found = violations(policy, report);
+    if let Some((_, before)) = baseline {
+        let known = violations(policy, before);
+        for violation in &mut found {
+            compare(violation, &known);
+        }
+    }
+    Gate {
+        passed: !found.iter().any(|v| v.blocking),
+        policy: policy.file.clone(),
+        baseline: baseline.map(|(file, _)| file.to_owned()),
+        violations: found,
+    }
+}
+
+/// Marks a violation new, worse or known against the baseline's violations.
+fn compare(violation: &mut Violation, before: &[Violation]) {
+    let previous = before
+        .iter()
+        .find(|b| b.rule == violation.rule && b.subject == violation.subject);
+    let state = match previous {
+        None => BaselineState::New,
+        Some(previous) => match (violation.actual, previous.actual) {
+            (Some(now), Some(then)) if worse(&violation.rule, now, then) => BaselineState::Worse,
+            (None, Some(_)) => BaselineState::Worse,
+            _ => BaselineState::Known,
+        },
+    };
+    violation.baseline = state;
+    violation.blocking = violation.blocking && state != BaselineState::Known;
+}
+
+/// Whether `now` is worse than `then` for `rule` (lower scores, higher exposure).
+fn worse(rule: &str, now: f64, then: f64) -> bool {
+    if rule == "max-risk-exposure" {
+        now > then
+    } else {
+        now < then
+    }
+}
+
+fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let policy_at = |threshold: Threshold| {
+        policy
+            .file
+            .as_deref()
+            .map(|file| crate::report::build::location(file, threshold.pos))
+    };
+    let mut minimum = |rule: &str, subject: Option<&str>, what: String, actual: Option<f64>, t: Threshold| {
+        let below = actual.is_none_or(|a| a < t.value);
+        if below {
+            let message = match actual {
+                Some(a) => format!("{what} is {a}, below the required {}", t.value),
+                None => format!("{what} has no score (nothing answered), and the policy requires {}", t.value),
+            };
+            out.push(violation(rule, subject, message, actual, Some(t.value), policy_at(t)));
+        }
+    };
+    if let Some(t) = policy.min_overall {
+        minimum("min-overall", None, "the overall score".to_owned(), report.summary.score, t);
+    }
+    if let Some(t) = policy.min_coverage {
+        minimum("min-coverage", None, "coverage".to_owned(), Some(report.summary.coverage), t);
+    }
+    for principle in &report.principles {
+        if principle.applicable == 0 {
+            continue;
+        }
+        if let Some(t) = policy.principle_threshold(&principle.id) {
+            let what = format!("{} {}", principle.id, principle.name);
+            minimum("min-principle", Some(&principle.id), what, principle.score, t);
+        }
+    }
+    if let Some(t) = policy.min_gender_index {
+        let index = report.gender.index.map(f64::from);
+        minimum("min-gender-index", None, "the gender index".to_owned(), index, t);
+    }
+    for risk in &report.risks {
+        let (Some(t), Some(exposure)) = (policy.risk_threshold(&risk.id), risk.exposure) else {
+            continue;
+        };
+        if exposure > t.value {
+            out.push(violation(
+                "max-risk-exposure",
+                Some(&risk.id),
+                format!("exposure to {} {} is {exposure}, above the allowed {}", risk.id, risk.name, t.value),
+                Some(exposure),
+                Some(t.value),
+                policy_at(t),
+            ));
+        }
+    }
+    critical_failures(policy, report, &mut out);
+    evidence_problems(policy, report, &mut out);
+    out
+}
+
+fn critical_failures(policy: &Policy, report: &Report, out: &mut Vec<Violation>) {
+    if policy.critical_failures == Strictness::Allow {
+        return;
+    }
+    for finding in &report.findings {
+        let waived = finding.waiver.as_ref().is_some_and(|w| !w.expired);
+        if !finding.critical || finding.status != Status::No || waived {
+            continue;
+        }
+        let mut v = violation(
+            "critical-failure",
+            Some(&finding.question),
+            format!("{} is critical and answered no", finding.question),
+            None,
+            None,
+            finding.location.clone(),
+        );
+        v.blocking = policy.critical_failures == Strictness::Fail;
+        out.push(v);
+    }
+}
+
+fn evidence_problems(policy: &Policy, report: &Report, out: &mut Vec<Violation>) {
+    if policy.evidence_problems == Strictness::Allow {
+        return;
+    }
+    for warning in report.warnings.iter().filter(|w| w.code.starts_with("evidence-")) {
+        let mut v = violation(
+            "evidence",
+            Some(&warning.subject),
+            warning.message.clone(),
+            None,
+            None,
+            Some(warning.location.clone()),
+        );
+        v.blocking = policy.evidence_problems == Strictness::Fail;
+        out.push(v);
+    }
+}
+
+fn violation(
+    rule: &str,
+    subject: Option<&str>,
+    message: String,
+    actual: Option<f64>,
+    required: Option<f64>,
+    location: Option<Location>,
+) -> Violation {
+    Violation {
+        rule: rule.to_owned(),
+        subject: subject.map(str::to_owned),
+        message,
+        actual,
+        required,
+        baseline: BaselineState::None,
+        blocking: true,
+        location,
+    }
+}

@@ -1,0 +1,387 @@
+//! Building a [`Report`] from a validated questionnaire and its evaluation.
+
+use super::*;
+use crate::evaluate::answers::{self, Item};
+use crate::evaluate::merge::Disagreement;
+use crate::evaluate::{self, Evaluation};
+use crate::framework::{Framework, QuestionKind};
+use crate::questionnaire::{AnswerValue, Questionnaire};
+use crate::diagnostic::Code;
+use crate::source::Pos;
+
+/// What a report is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The framework.
+    pub framework: &'a Framework,
+    /// The questionnaire (merged, when several were given), with its evidence inspected.
+    pub questionnaire: &'a Questionnaire,
+    /// The date waivers are judged on.
+    pub as_of: Date,
+    /// Disagreements between merged respondents.
+    pub disagreements: &'a [Disagreement],
+}
+
+/// Evaluates and describes one assessment.
+pub fn build(inputs: Inputs<'_>) -> Report {
+    let Inputs {
+        framework,
+        questionnaire,
+        as_of,
+        disagreements,
+    } = inputs;
+    let items = answers::items(framework, questionnaire, as_of);
+    let evaluation = evaluate::evaluate_items(framework, questionnaire, &items);
+    Report {
+        dpisafe_report: REPORT_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        },
+        framework: FrameworkInfo {
+            id: framework.metadata.id.clone(),
+            version: framework.metadata.version.clone(),
+            title: framework.metadata.title.clone(),
+            licence: framework.metadata.licence.clone(),
+            attribution: framework.metadata.attribution.clone(),
+        },
+        assessment: assessment(questionnaire, as_of),
+        summary: summary(&evaluation, &items),
+        principles: principles(framework, &evaluation),
+        risks: risks(framework, &evaluation),
+        stages: views(&evaluation.stages, |id| framework.stage(id)),
+        authorities: views(&evaluation.authorities, |id| framework.authority(id)),
+        gender: gender(&evaluation),
+        findings: items.iter().map(finding).collect(),
+        actions: evaluation
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ActionResult {
+                rank: i + 1,
+                question: a.question.clone(),
+                kind: a.kind,
+                priority: a.priority,
+                principle: a.principle.clone(),
+                authority: a.authority.clone(),
+                stage: a.stage.clone(),
+                processes: a.processes.clone(),
+                support: a.support.clone(),
+                waived: a.waived,
+            })
+            .collect(),
+        disagreements: disagreements.iter().map(disagreement).collect(),
+        warnings: warnings(&items, questionnaire, as_of),
+        gate: None,
+    }
+}
+
+/// Rounds a score to one decimal, as every output shows it.
+pub(crate) fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+fn percent(share: f64) -> f64 {
+    round1(100.0 * share)
+}
+
+pub(crate) fn location(file: &str, pos: Pos) -> Location {
+    Location {
+        file: file.to_owned(),
+        line: pos.line,
+        column: pos.col,
+    }
+}
+
+fn assessment(questionnaire: &Questionnaire, as_of: Date) -> Assessment {
+    let d = &questionnaire.deployment;
+    Assessment {
+        files: questionnaire.files.clone(),
+        deployment: DeploymentInfo {
+            name: d.name.clone(),
+            country: d.country.clone(),
+            building_blocks: d.building_blocks.clone(),
+            stage: d.stage.clone(),
+            description: d.description.clone(),
+        },
+        respondents: questionnaire
+            .respondents
+            .iter()
+            .map(|r| RespondentInfo {
+                name: r.name.clone(),
+                role: r.role.clone(),
+                authority: r.authority.clone(),
+                organisation: r.organisation.clone(),
+            })
+            .collect(),
+        assessed_on: questionnaire.assessed_on,
+        as_of,
+    }
+}
+
+fn status(item: &Item<'_>) -> Status {
+    match item.status {
+        answers::Status::Answered(value) => from_value(value),
+        answers::Status::NotApplicable => Status::NotApplicable,
+        answers::Status::NotAssessed => Status::NotAssessed,
+    }
+}
+
+fn from_value(value: AnswerValue) -> Status {
+    match value {
+        AnswerValue::Yes => Status::Yes,
+        AnswerValue::Partial => Status::Partial,
+        AnswerValue::No => Status::No,
+        AnswerValue::NotApplicable => Status::NotApplicable,
+    }
+}
+
+fn confidence(value: answers::Confidence) -> Confidence {
+    match value {
+        answers::Confidence::Evidenced => Confidence::Evidenced,
+        answers::Confidence::Stale => Confidence::Stale,
+        answers::Confidence::Claimed => Confidence::Claimed,
+    }
+}
+
+fn summary(evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
+    let count = |wanted: Status| items.iter().filter(|i| status(i) == wanted).count();
+    let confident = |wanted: answers::Confidence| {
+        items
+            .iter()
+            .filter(|i| i.confidence == Some(wanted))
+            .count()
+    };
+    Summary {
+        score: evaluation.overall.map(round1),
+        band: evaluation.band.clone(),
+        coverage: percent(evaluation.coverage),
+        evidenced: evaluation.evidenced_share.map(percent),
+        answers: AnswerCounts {
+            applicable: items.len(),
+            yes: count(Status::Yes),
+            partial: count(Status::Partial),
+            no: count(Status::No),
+            not_applicable: count(Status::NotApplicable),
+            not_assessed: count(Status::NotAssessed),
+        },
+        confidence: ConfidenceCounts {
+            evidenced: confident(answers::Confidence::Evidenced),
+            stale: confident(answers::Confidence::Stale),
+            claimed: confident(answers::Confidence::Claimed),
+        },
+        critical_failures: items
+            .iter()
+            .filter(|i| i.question.critical && status(i) == Status::No)
+            .map(|i| i.question.id.clone())
+            .collect(),
+        waived: items
+            .iter()
+            .filter(|i| i.is_shortfall() && i.waived())
+            .count(),
+    }
+}
+
+fn principles(framework: &Framework, evaluation: &Evaluation) -> Vec<PrincipleResult> {
+    framework
+        .principles
+        .iter()
+        .zip(&evaluation.principles)
+        .map(|(p, s)| PrincipleResult {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind,
+            score: s.score.map(round1),
+            band: s.band.clone(),
+            coverage: percent(s.coverage),
+            evidenced: s.evidenced_share.map(percent),
+            capped_by: s.capped_by.clone(),
+            applicable: s.applicable,
+        })
+        .collect()
+}
+
+fn risks(framework: &Framework, evaluation: &Evaluation) -> Vec<RiskResult> {
+    framework
+        .risks
+        .iter()
+        .zip(&evaluation.risks)
+        .map(|(r, e)| RiskResult {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            category: r.category,
+            exposure: e.exposure.map(round1),
+            band: e.band.clone(),
+            coverage: percent(e.coverage),
+            mitigating: e.mitigating,
+            drivers: e.drivers.clone(),
+        })
+        .collect()
+}
+
+fn views<'f>(
+    views: &[evaluate::views::View],
+    named: impl Fn(&str) -> Option<&'f crate::framework::Named>,
+) -> Vec<ViewResult> {
+    views
+        .iter()
+        .map(|v| ViewResult {
+            id: v.id.clone(),
+            name: named(&v.id).map(|n| n.name.clone()).unwrap_or_default(),
+            score: v.score.map(round1),
+            coverage: percent(v.coverage),
+            applicable: v.applicable,
+            shortfalls: v.shortfalls,
+        })
+        .collect()
+}
+
+fn gender(evaluation: &Evaluation) -> GenderResult {
+    let g = &evaluation.gender;
+    GenderResult {
+        index: g.index,
+        raw_index: g.raw_index,
+        cap: g.cap.as_ref().map(|c| GenderCapResult {
+            condition: c.condition,
+            cap: c.cap,
+            checks: c.checks.clone(),
+        }),
+        practice_code: g.practice_code,
+        intent_flag: g.intent_flag,
+        applicable: g.applicable,
+        answered: g.answered,
+    }
+}
+
+fn finding(item: &Item<'_>) -> Finding {
+    let answer = item.answer;
+    Finding {
+        question: item.question.id.clone(),
+        kind: match item.question.kind {
+            QuestionKind::Safeguard => ItemKind::Question,
+            QuestionKind::Gender { .. } => ItemKind::GenderCheck,
+        },
+        principle: item.question.principle.clone(),
+        critical: item.question.critical,
+        weight: item.question.weight,
+        status: status(item),
+        confidence: item.confidence.map(confidence),
+        reason: answer.and_then(|a| a.reason.clone()),
+        notes: answer.and_then(|a| a.notes.clone()),
+        evidence: answer.map_or_else(Vec::new, |a| {
+            a.evidence
+                .iter()
+                .map(|e| EvidenceResult {
+                    reference: e.reference.clone(),
+                    kind: e.kind.clone(),
+                    date: e.date,
+                    title: e.title.clone(),
+                    sha256: e.sha256.clone(),
+                    found: e.found.clone(),
+                    location: location(&a.file, e.pos),
+                })
+                .collect()
+        }),
+        waiver: item.waiver.map(|w| WaiverResult {
+            reason: w.waiver.reason.clone(),
+            approved_by: w.waiver.approved_by.clone(),
+            expires: w.waiver.expires,
+            expired: w.expired,
+            location: location(&w.waiver.file, w.waiver.pos),
+        }),
+        location: answer.map(|a| location(&a.file, a.pos)),
+    }
+}
+
+fn disagreement(d: &Disagreement) -> DisagreementResult {
+    DisagreementResult {
+        question: d.question.clone(),
+        counted: from_value(d.counted),
+        stances: d
+            .stances
+            .iter()
+            .map(|s| StanceResult {
+                respondent: s.respondent.clone(),
+                answer: from_value(s.answer),
+                location: location(&s.file, s.pos),
+            })
+            .collect(),
+    }
+}
+
+/// Missing or altered evidence files and expired waivers, in file order.
+fn warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Date) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for answer in &questionnaire.answers {
+        for evidence in &answer.evidence {
+            let (code, message, hint) = match &evidence.found {
+                Some(Found::Missing) => (
+                    Code::EvidenceMissing,
+                    format!("the evidence file `{}` does not exist", evidence.reference),
+                    "paths are relative to the questionnaire; fix the path or add the file"
+                        .to_owned(),
+                ),
+                Some(Found::DigestMismatch { actual }) => (
+                    Code::EvidenceChanged,
+                    format!(
+                        "the evidence file `{}` no longer matches its recorded sha256",
+                        evidence.reference
+                    ),
+                    format!(
+                        "if the change is intended, record the new digest: sha256: {actual}"
+                    ),
+                ),
+                Some(Found::Unreadable { reason }) => (
+                    Code::EvidenceUnreadable,
+                    format!(
+                        "the evidence `{}` cannot be read: {reason}",
+                        evidence.reference
+                    ),
+                    "point the reference at a readable file".to_owned(),
+                ),
+                _ => continue,
+            };
+            warnings.push(Warning {
+                code: code.as_str().to_owned(),
+                subject: format!("{} {}", answer.question, evidence.reference),
+                message: format!("{} (answer to {})", message, answer.question),
+                hint,
+                location: location(&answer.file, evidence.pos),
+            });
+        }
+    }
+    let applicable: Vec<&str> = items.iter().map(|i| i.question.id.as_str()).collect();
+    for waiver in &questionnaire.waivers {
+        if waiver.expires < as_of {
+            warnings.push(Warning {
+                code: Code::WaiverExpired.as_str().to_owned(),
+                subject: waiver.question.clone(),
+                message: format!(
+                    "the waiver for {} expired on {}; its shortfall counts again",
+                    waiver.question, waiver.expires
+                ),
+                hint: "renew it with a new expiry date and approval, or close the gap".to_owned(),
+                location: location(&waiver.file, waiver.pos),
+            });
+        } else if !applicable.contains(&waiver.question.as_str()) {
+            warnings.push(Warning {
+                code: Code::WaiverUnused.as_str().to_owned(),
+                subject: waiver.question.clone(),
+                message: format!(
+                    "the waiver for {} has nothing to excuse: the question does not apply to this deployment",
+                    waiver.question
+                ),
+                hint: "remove the waiver".to_owned(),
+                location: location(&waiver.file, waiver.pos),
+            });
+        }
+    }
+    warnings.sort_by(|a, b| {
+        (&a.location.file, a.location.line, a.location.column).cmp(&(
+            &b.location.file,
+            b.location.line,
+            b.location.column,
+        ))
+    });
+    warnings
+}

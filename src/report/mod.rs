@@ -1,0 +1,535 @@
+//! The report model: everything an assessment found, as one serialisable document.
+//!
+//! Every output is rendered from a [`Report`]: the terminal table, JSON, SARIF and JUnit (and
+//! the Markdown, HTML and PDF reports). Its JSON form is versioned (`dpisafe_report`) and
+//! described by `schemas/report.schema.json`; field names are stable within a version.
+//! Scores are rounded to one decimal and shares are percentages, so the JSON reads as the
+//! reports do.
+
+pub(crate) mod build;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use build::{Inputs, build};
+
+use crate::evaluate::actions::{ActionKind, Priority};
+use crate::evidence::Found;
+use crate::framework::{PrincipleKind, RiskCategory};
+use crate::framework::raw::GenderCapCondition;
+use crate::questionnaire::Date;
+
+/// The version of the report format this build writes and reads.
+pub const REPORT_VERSION: u32 = 1;
+
+/// The result of assessing one deployment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Version of the report format (1).
+    pub dpisafe_report: u32,
+    /// The tool that wrote it.
+    pub tool: Tool,
+    /// The framework assessed against.
+    pub framework: FrameworkInfo,
+    /// What was assessed, by whom, and when.
+    pub assessment: Assessment,
+    /// The headline figures.
+    pub summary: Summary,
+    /// One entry per principle, in framework order.
+    pub principles: Vec<PrincipleResult>,
+    /// Residual exposure per risk, in framework order.
+    pub risks: Vec<RiskResult>,
+    /// Scores per life-cycle stage, in life-cycle order.
+    pub stages: Vec<ViewResult>,
+    /// Scores per responsible authority.
+    pub authorities: Vec<ViewResult>,
+    /// The gender inclusion index, reported beside the safeguards score.
+    pub gender: GenderResult,
+    /// Every applicable question and gender check with its answer, in framework order.
+    pub findings: Vec<Finding>,
+    /// The action plan, most urgent first.
+    pub actions: Vec<ActionResult>,
+    /// Questions on which merged respondents disagree.
+    pub disagreements: Vec<DisagreementResult>,
+    /// Problems found while assessing (missing evidence files, expired waivers).
+    pub warnings: Vec<Warning>,
+    /// The policy verdict, when the report was made by `dpisafe check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate: Option<Gate>,
+}
+
+/// The tool that wrote a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    /// `dpisafe`.
+    pub name: String,
+    /// Its version.
+    pub version: String,
+}
+
+/// The framework a report was made against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkInfo {
+    /// Identifier.
+    pub id: String,
+    /// Version.
+    pub version: String,
+    /// Title.
+    pub title: String,
+    /// Licence of the framework's content.
+    pub licence: String,
+    /// How to attribute it.
+    pub attribution: String,
+}
+
+/// What was assessed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// The questionnaires read, as named on the command line.
+    pub files: Vec<String>,
+    /// The deployment.
+    pub deployment: DeploymentInfo,
+    /// Who answered, one per questionnaire.
+    pub respondents: Vec<RespondentInfo>,
+    /// The assessment date written in the questionnaire (the latest, after a merge).
+    pub assessed_on: Option<Date>,
+    /// The date waivers were judged on.
+    pub as_of: Date,
+}
+
+/// The deployment assessed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeploymentInfo {
+    /// Name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<String>,
+    /// Building blocks.
+    pub building_blocks: Vec<String>,
+    /// Life-cycle stage.
+    pub stage: String,
+    /// Description.
+    pub description: Option<String>,
+}
+
+/// One respondent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RespondentInfo {
+    /// The person.
+    pub name: Option<String>,
+    /// Their role.
+    pub role: Option<String>,
+    /// The authority they speak for.
+    pub authority: Option<String>,
+    /// Their organisation.
+    pub organisation: Option<String>,
+}
+
+/// The headline figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    /// Overall score 0–100 after caps; `null` when nothing was answered.
+    pub score: Option<f64>,
+    /// Its band.
+    pub band: Option<String>,
+    /// Percentage of applicable items answered (n/a counts as answered).
+    pub coverage: f64,
+    /// Percentage of the earned credit that rests on fresh evidence.
+    pub evidenced: Option<f64>,
+    /// How the applicable items were answered.
+    pub answers: AnswerCounts,
+    /// How yes and partial answers are supported.
+    pub confidence: ConfidenceCounts,
+    /// Critical questions and gender checks answered `no`, waived or not.
+    pub critical_failures: Vec<String>,
+    /// Shortfalls excused by a waiver in force.
+    pub waived: usize,
+}
+
+/// How applicable items were answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerCounts {
+    /// Applicable items.
+    pub applicable: usize,
+    /// Answered yes.
+    pub yes: usize,
+    /// Answered partial.
+    pub partial: usize,
+    /// Answered no.
+    pub no: usize,
+    /// Answered n/a with a reason.
+    pub not_applicable: usize,
+    /// Not answered.
+    pub not_assessed: usize,
+}
+
+/// How yes and partial answers are supported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfidenceCounts {
+    /// With fresh evidence.
+    pub evidenced: usize,
+    /// With evidence, all of it stale.
+    pub stale: usize,
+    /// With no usable evidence.
+    pub claimed: usize,
+}
+
+/// One principle's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrincipleResult {
+    /// Identifier (`F8`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Foundational or operational.
+    pub kind: PrincipleKind,
+    /// Score 0–100 after any cap.
+    pub score: Option<f64>,
+    /// Its band.
+    pub band: Option<String>,
+    /// Percentage of applicable items answered.
+    pub coverage: f64,
+    /// Percentage of the earned credit that rests on fresh evidence.
+    pub evidenced: Option<f64>,
+    /// The critical question answered `no` that capped the score.
+    pub capped_by: Option<String>,
+    /// Applicable items.
+    pub applicable: usize,
+}
+
+/// One risk's residual exposure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RiskResult {
+    /// Identifier (`RS3`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Family.
+    pub category: RiskCategory,
+    /// Residual exposure 0–100 (0: fully mitigated).
+    pub exposure: Option<f64>,
+    /// Its band.
+    pub band: Option<String>,
+    /// Percentage of the mitigating items answered.
+    pub coverage: f64,
+    /// Applicable items that mitigate it.
+    pub mitigating: usize,
+    /// The shortfalls that leave the most exposure, largest first.
+    pub drivers: Vec<String>,
+}
+
+/// Scores of the questions that belong to one stage or authority.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ViewResult {
+    /// Identifier (`L4`, `R2`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Score 0–100, uncapped.
+    pub score: Option<f64>,
+    /// Percentage of applicable items answered.
+    pub coverage: f64,
+    /// Applicable items.
+    pub applicable: usize,
+    /// Items answered no or partial.
+    pub shortfalls: usize,
+}
+
+/// The gender inclusion index GIX-DPI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GenderResult {
+    /// The index after caps, 0–100.
+    pub index: Option<u32>,
+    /// The index before caps.
+    pub raw_index: Option<u32>,
+    /// The cap that applied.
+    pub cap: Option<GenderCapResult>,
+    /// Practice code 0–4.
+    pub practice_code: u8,
+    /// Intent flag 0, 1 or 2.
+    pub intent_flag: u8,
+    /// Applicable checks.
+    pub applicable: usize,
+    /// Checks with an explicit yes, partial or no.
+    pub answered: usize,
+}
+
+/// A cap on the gender index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GenderCapResult {
+    /// The condition that held.
+    pub condition: GenderCapCondition,
+    /// The highest index allowed.
+    pub cap: u32,
+    /// The checks that set it.
+    pub checks: Vec<String>,
+}
+
+/// How an applicable question stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Status {
+    /// Answered yes.
+    #[serde(rename = "yes")]
+    Yes,
+    /// Answered partial.
+    #[serde(rename = "partial")]
+    Partial,
+    /// Answered no.
+    #[serde(rename = "no")]
+    No,
+    /// Does not apply, with a reason.
+    #[serde(rename = "n/a")]
+    NotApplicable,
+    /// Not answered.
+    #[serde(rename = "not-assessed")]
+    NotAssessed,
+}
+
+impl Status {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Yes => "yes",
+            Status::Partial => "partial",
+            Status::No => "no",
+            Status::NotApplicable => "n/a",
+            Status::NotAssessed => "not assessed",
+        }
+    }
+
+    /// Whether the answer falls short (no or partial).
+    pub fn is_shortfall(self) -> bool {
+        matches!(self, Status::No | Status::Partial)
+    }
+}
+
+/// How well evidence supports a yes or partial.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// Fresh evidence.
+    Evidenced,
+    /// Only stale evidence.
+    Stale,
+    /// No usable evidence.
+    Claimed,
+}
+
+/// Whether an item is a safeguards question or a gender check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    /// A safeguards question.
+    Question,
+    /// A gender-inclusion check.
+    GenderCheck,
+}
+
+/// A place in an input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// The file, as named on the command line.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+}
+
+/// One applicable question and its answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Question or gender-check id.
+    pub question: String,
+    /// Question or gender check.
+    pub kind: ItemKind,
+    /// The principle it scores under.
+    pub principle: String,
+    /// Whether a `no` is a critical failure.
+    pub critical: bool,
+    /// Its weight inside the principle.
+    pub weight: u32,
+    /// The answer.
+    pub status: Status,
+    /// For yes and partial: how well evidence supports it.
+    pub confidence: Option<Confidence>,
+    /// Why it does not apply (for n/a).
+    pub reason: Option<String>,
+    /// The respondent's notes.
+    pub notes: Option<String>,
+    /// The evidence given.
+    pub evidence: Vec<EvidenceResult>,
+    /// The waiver that names it, if any.
+    pub waiver: Option<WaiverResult>,
+    /// Where the answer is; `null` when the questionnaire has no entry for it.
+    pub location: Option<Location>,
+}
+
+/// A piece of evidence and what was found where it points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceResult {
+    /// Path or address, as written.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// Kind of document.
+    pub kind: Option<String>,
+    /// Issue or review date.
+    pub date: Option<Date>,
+    /// Short description.
+    pub title: Option<String>,
+    /// Recorded SHA-256.
+    pub sha256: Option<String>,
+    /// What was found; `null` when nobody looked.
+    pub found: Option<Found>,
+    /// Where the entry is.
+    pub location: Location,
+}
+
+/// A waiver and whether it still holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WaiverResult {
+    /// Why the shortfall is accepted.
+    pub reason: String,
+    /// Who approved it.
+    pub approved_by: String,
+    /// Last day it holds.
+    pub expires: Date,
+    /// Whether it had expired on the report's `as_of` date.
+    pub expired: bool,
+    /// Where it is.
+    pub location: Location,
+}
+
+/// One step of the action plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionResult {
+    /// Position in the plan, from 1.
+    pub rank: usize,
+    /// The question or gender check it closes.
+    pub question: String,
+    /// What it asks for.
+    pub kind: ActionKind,
+    /// How urgent it is.
+    pub priority: Priority,
+    /// The principle.
+    pub principle: String,
+    /// The authority that leads the fix.
+    pub authority: Option<String>,
+    /// The stage where the fix belongs.
+    pub stage: Option<String>,
+    /// Framework processes that describe the safeguard.
+    pub processes: Vec<String>,
+    /// Kinds of international support that fit (support-area ids).
+    pub support: Vec<String>,
+    /// Whether a waiver in force accepts the shortfall for now.
+    pub waived: bool,
+}
+
+/// Respondents who answered one question differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DisagreementResult {
+    /// The question.
+    pub question: String,
+    /// The answer the merged result counts (the least favourable).
+    pub counted: Status,
+    /// Each respondent's answer.
+    pub stances: Vec<StanceResult>,
+}
+
+/// One respondent's answer to a disputed question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StanceResult {
+    /// Who.
+    pub respondent: String,
+    /// Their answer.
+    pub answer: Status,
+    /// Where it is.
+    pub location: Location,
+}
+
+/// A problem noticed while assessing; it never stops the assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    /// Diagnostic code (see docs/codes.md).
+    pub code: String,
+    /// What it is about: the question, and for evidence the reference (`F1.Q1 evidence/a.md`).
+    pub subject: String,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+    /// Where.
+    pub location: Location,
+}
+
+/// The verdict of `dpisafe check`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Gate {
+    /// Whether the assessment passed the policy.
+    pub passed: bool,
+    /// The policy file, or `null` for the default policy.
+    pub policy: Option<String>,
+    /// The baseline result compared against, if any.
+    pub baseline: Option<String>,
+    /// Every rule not met, blocking or not.
+    pub violations: Vec<Violation>,
+}
+
+/// A policy rule the assessment does not meet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Violation {
+    /// The rule (`min-score`, `min-principle`, `critical-failure`, …).
+    pub rule: String,
+    /// What it is about: a principle, risk or question id, when the rule has one.
+    pub subject: Option<String>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// The measured value, for numeric rules.
+    pub actual: Option<f64>,
+    /// The required value, for numeric rules.
+    pub required: Option<f64>,
+    /// Compared with the baseline.
+    pub baseline: BaselineState,
+    /// Whether it fails the check (known violations under a baseline do not).
+    pub blocking: bool,
+    /// Where the rule or the answer is written.
+    pub location: Option<Location>,
+}
+
+/// How a violation compares with the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaselineState {
+    /// No baseline was given.
+    None,
+    /// Not in the baseline.
+    New,
+    /// In the baseline, and the measured value got worse.
+    Worse,
+    /// In the baseline, and no worse.
+    Known,
+}

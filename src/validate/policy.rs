@@ -1,0 +1,107 @@
+//! Cross-reference checks of a policy file against the framework, and the step from raw to
+//! validated policy.
+
+use super::questionnaire::{Checker, waivers_from};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::framework::Framework;
+use crate::policy::raw::RawPolicy;
+use crate::policy::{Policy, Strictness, Threshold};
+use crate::source::yaml::{Node, NodeValue};
+
+/// The policy format versions this build reads.
+pub const SUPPORTED_VERSION: u64 = 1;
+
+/// Checks a policy tree's references against `framework`.
+pub fn check_references(
+    root: &Node,
+    file: &str,
+    framework: &Framework,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut checker = Checker {
+        file,
+        framework,
+        diagnostics,
+    };
+    version(&mut checker, root);
+    let principles: Vec<&str> = framework.principles.iter().map(|p| p.id.as_str()).collect();
+    let risks: Vec<&str> = framework.risks.iter().map(|r| r.id.as_str()).collect();
+    for (key, code, what, known) in [
+        ("principles", Code::UnknownPrinciple, "principle", &principles),
+        ("risks", Code::UnknownRisk, "risk", &risks),
+    ] {
+        let Some(map) = root.get(key) else { continue };
+        for entry in map.entries() {
+            if !known.contains(&entry.key.as_str()) {
+                let text = super::tree::Text {
+                    value: &entry.key,
+                    pos: entry.key_pos,
+                };
+                checker.unknown(code, what, text, known);
+            }
+        }
+    }
+    for waiver in root.list("waivers") {
+        checker.waiver(waiver);
+    }
+}
+
+fn version(checker: &mut Checker<'_>, root: &Node) {
+    let Some(node) = root.get("dpisafe_policy") else {
+        return;
+    };
+    let NodeValue::Number(n) = &node.value else {
+        return;
+    };
+    if n.as_u64() != Some(SUPPORTED_VERSION) {
+        checker.push(
+            Diagnostic::error(
+                Code::UnsupportedVersion,
+                checker.file,
+                Some(node.pos),
+                format!("policy format version {n} is not supported"),
+            )
+            .with_label("unsupported version")
+            .with_hint(format!(
+                "this build reads `dpisafe_policy: {SUPPORTED_VERSION}`"
+            )),
+        );
+    }
+}
+
+/// Builds the validated policy from a raw one whose references were checked.
+pub fn build(raw: RawPolicy, root: &Node, file: &str) -> Policy {
+    let at = |key: &str, value: Option<f64>| {
+        value.map(|value| Threshold {
+            value,
+            pos: root.get(key).map_or(root.pos, |n| n.pos),
+        })
+    };
+    let keyed = |key: &str, values: &std::collections::BTreeMap<String, f64>| {
+        let node = root.get(key);
+        values
+            .iter()
+            .map(|(id, value)| {
+                let pos = node
+                    .and_then(|n| n.entry(id))
+                    .map_or(root.pos, |e| e.value.pos);
+                (id.clone(), Threshold { value: *value, pos })
+            })
+            .collect()
+    };
+    let defaults = Policy::default();
+    Policy {
+        file: Some(file.to_owned()),
+        min_overall: at("min_overall", raw.min_overall),
+        min_coverage: at("min_coverage", raw.min_coverage),
+        min_principle: at("min_principle", raw.min_principle),
+        principles: keyed("principles", &raw.principles),
+        min_gender_index: at("min_gender_index", raw.min_gender_index),
+        max_risk_exposure: at("max_risk_exposure", raw.max_risk_exposure),
+        risks: keyed("risks", &raw.risks),
+        critical_failures: raw.critical_failures.unwrap_or(defaults.critical_failures),
+        evidence_problems: raw.evidence_problems.unwrap_or(Strictness::Fail),
+        questionnaire_waivers: raw.questionnaire_waivers.unwrap_or(true),
+        waivers: waivers_from(raw.waivers, root, file),
+    }
+}
