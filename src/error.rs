@@ -20,6 +20,14 @@ pub enum Error {
         /// How to fix it.
         hint: String,
     },
+    /// Arguments or environment that cannot work together.
+    #[error("{message}")]
+    Usage {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        hint: String,
+    },
     /// The output path is one of the inputs.
     #[error("refusing to write `{}`: it is one of the input files", path.display())]
     OutputIsInput {
@@ -46,7 +54,7 @@ impl Error {
     /// A hint for the user, when there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::UnknownOption { hint, .. } => Some(hint.clone()),
+            Error::UnknownOption { hint, .. } | Error::Usage { hint, .. } => Some(hint.clone()),
             Error::OutputIsInput { .. } => Some("choose another output path".to_owned()),
             Error::OutputExists { .. } => {
                 Some("choose another path, or pass --force to replace it".to_owned())

@@ -151,7 +151,12 @@ mod tests {
         for address in ["https://example.org/a", "doi:10.1000/182", "mailto:x@y.z"] {
             assert!(is_address(address), "{address}");
         }
-        for path in ["evidence/a.md", "C:/docs/a.pdf", "../a.md", "notes: see file"] {
+        for path in [
+            "evidence/a.md",
+            "C:/docs/a.pdf",
+            "../a.md",
+            "notes: see file",
+        ] {
             assert!(!is_address(path), "{path}");
         }
     }

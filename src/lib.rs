@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod framework;
 pub mod policy;
 pub mod questionnaire;
+pub mod render;
 pub mod report;
 pub mod source;
 pub mod text;

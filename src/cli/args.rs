@@ -55,6 +55,18 @@ pub enum Command {
         after_help = "Examples:\n  dpisafe validate questionnaire.yaml\n  dpisafe validate examples/*.yaml"
     )]
     Validate(ValidateArgs),
+    /// Score questionnaires: rating, coverage, confidence, principles, risks, gender index and
+    /// the action plan.
+    #[command(
+        after_help = "Examples:\n  dpisafe assess questionnaire.yaml\n  dpisafe assess questionnaire.yaml --format json -o result.json\n  dpisafe assess ministry.yaml regulator.yaml civil-society.yaml --merge\n\nExit codes: 0 assessed, 2 invalid input (assess never fails on scores; use `check`)."
+    )]
+    Assess(AssessArgs),
+    /// Apply a policy for CI: thresholds, critical failures, evidence and waivers, optionally
+    /// against a baseline so only regressions fail.
+    #[command(
+        after_help = "Examples:\n  dpisafe check questionnaire.yaml\n  dpisafe check questionnaire.yaml --policy dpisafe-policy.yaml --format sarif -o dpisafe.sarif\n  dpisafe check questionnaire.yaml --policy dpisafe-policy.yaml --baseline baseline.json\n\nExit codes: 0 passed, 1 the policy failed, 2 invalid input or usage."
+    )]
+    Check(CheckArgs),
     /// Print the JSON Schema of a file format.
     #[command(after_help = "Examples:\n  dpisafe schema questionnaire > questionnaire.schema.json")]
     Schema {
@@ -62,6 +74,96 @@ pub enum Command {
         #[arg(value_enum)]
         kind: SchemaArg,
     },
+}
+
+/// The questionnaires to assess and how.
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// Questionnaire files (several only with --merge).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Combine several respondents' questionnaires about one deployment; where they disagree
+    /// the least favourable answer counts and the disagreement is listed.
+    #[arg(long)]
+    pub merge: bool,
+    /// Judge waivers on this date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set; otherwise
+    /// `assess` uses the questionnaire's `assessed_on` and `check` uses today (UTC).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<crate::questionnaire::Date>,
+}
+
+/// Where output goes.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write to this file instead of standard output (`-` is standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists (never an input).
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_date(text: &str) -> Result<crate::questionnaire::Date, String> {
+    crate::questionnaire::Date::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form"))
+}
+
+/// `dpisafe assess`
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// What to assess.
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AssessFormat::Table)]
+    pub format: AssessFormat,
+    /// Where output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Formats of `dpisafe assess`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AssessFormat {
+    /// A summary for the terminal.
+    Table,
+    /// The full result as JSON (schemas/report.schema.json).
+    Json,
+}
+
+/// `dpisafe check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// What to check.
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// The policy file (thresholds, rules, waivers). Without it: no critical failure and no
+    /// missing or altered evidence file.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// A result JSON from an earlier `assess` or `check`: violations it already had, and that
+    /// did not get worse, are reported but do not fail.
+    #[arg(long, value_name = "RESULT.json")]
+    pub baseline: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Where output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Formats of `dpisafe check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// The verdict and each violation, as text.
+    Text,
+    /// The full result with the verdict, as JSON.
+    Json,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// JUnit XML for CI test reports.
+    Junit,
 }
 
 /// Schemas `dpisafe schema` prints.

@@ -2,10 +2,10 @@
 //! turns the outcome into an exit code. The only module that prints or exits.
 
 mod args;
+mod assessment;
 mod commands;
 mod exit;
 mod output;
-mod table;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -45,6 +45,8 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Init(args) => commands::init::run(&ctx, args),
         Command::Validate(args) => commands::validate::run(&ctx, args),
         Command::Schema { kind } => commands::schema::run(&ctx, *kind),
+        Command::Assess(args) => commands::assess::run(&ctx, args),
+        Command::Check(args) => commands::check::run(&ctx, args),
     };
     match result {
         Ok(exit) => exit,
@@ -59,6 +61,7 @@ pub fn run(cli: &Cli) -> Exit {
 pub(crate) struct Context {
     framework_path: Option<std::path::PathBuf>,
     color: bool,
+    stdout_color: bool,
     quiet: bool,
     limits: Limits,
 }
@@ -71,9 +74,15 @@ impl Context {
             ColorChoice::Never => false,
             ColorChoice::Auto => !no_color && std::io::stderr().is_terminal(),
         };
+        let stdout_color = match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
+        };
         Self {
             framework_path: cli.framework.clone(),
             color,
+            stdout_color,
             quiet: cli.quiet,
             limits: Limits::default(),
         }
@@ -122,6 +131,11 @@ impl Context {
             text.push_str(&format!("  help: {hint}\n"));
         }
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+
+    /// Whether output printed to stdout may be coloured.
+    fn stdout_color(&self) -> bool {
+        self.stdout_color
     }
 
     /// A note on stderr, unless `--quiet`.

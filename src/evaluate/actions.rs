@@ -10,7 +10,9 @@ use crate::framework::{Framework, PrincipleKind};
 use crate::questionnaire::AnswerValue;
 
 /// What an action asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     /// Put in place a safeguard answered `no`.
@@ -24,7 +26,9 @@ pub enum ActionKind {
 }
 
 /// How urgent an action is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Priority {
     /// A critical question answered `no`: people can be harmed now.

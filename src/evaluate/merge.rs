@@ -46,7 +46,9 @@ pub struct Merged {
 
 /// Why questionnaires cannot be merged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file} describes a different deployment from {first_file}: its {field} is `{value}`, not `{first_value}`")]
+#[error(
+    "{file} describes a different deployment from {first_file}: its {field} is `{value}`, not `{first_value}`"
+)]
 pub struct MergeError {
     /// The first questionnaire.
     pub first_file: String,

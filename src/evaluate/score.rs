@@ -57,7 +57,9 @@ impl Tally {
     ) -> Self {
         Self::weighted(
             framework,
-            items.into_iter().map(|item| (item, weight(framework, item))),
+            items
+                .into_iter()
+                .map(|item| (item, weight(framework, item))),
         )
     }
 

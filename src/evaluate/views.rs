@@ -27,7 +27,11 @@ pub fn by_stage(framework: &Framework, items: &[Item<'_>]) -> Vec<View> {
     framework
         .stages
         .iter()
-        .map(|stage| view(framework, &stage.id, items, |q| q.stages.contains(&stage.id)))
+        .map(|stage| {
+            view(framework, &stage.id, items, |q| {
+                q.stages.contains(&stage.id)
+            })
+        })
         .collect()
 }
 

@@ -56,21 +56,44 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
             .as_deref()
             .map(|file| crate::report::build::location(file, threshold.pos))
     };
-    let mut minimum = |rule: &str, subject: Option<&str>, what: String, actual: Option<f64>, t: Threshold| {
-        let below = actual.is_none_or(|a| a < t.value);
-        if below {
-            let message = match actual {
-                Some(a) => format!("{what} is {a}, below the required {}", t.value),
-                None => format!("{what} has no score (nothing answered), and the policy requires {}", t.value),
-            };
-            out.push(violation(rule, subject, message, actual, Some(t.value), policy_at(t)));
-        }
-    };
+    let mut minimum =
+        |rule: &str, subject: Option<&str>, what: String, actual: Option<f64>, t: Threshold| {
+            let below = actual.is_none_or(|a| a < t.value);
+            if below {
+                let message = match actual {
+                    Some(a) => format!("{what} is {a}, below the required {}", t.value),
+                    None => format!(
+                        "{what} has no score (nothing answered), and the policy requires {}",
+                        t.value
+                    ),
+                };
+                out.push(violation(
+                    rule,
+                    subject,
+                    message,
+                    actual,
+                    Some(t.value),
+                    policy_at(t),
+                ));
+            }
+        };
     if let Some(t) = policy.min_overall {
-        minimum("min-overall", None, "the overall score".to_owned(), report.summary.score, t);
+        minimum(
+            "min-overall",
+            None,
+            "the overall score".to_owned(),
+            report.summary.score,
+            t,
+        );
     }
     if let Some(t) = policy.min_coverage {
-        minimum("min-coverage", None, "coverage".to_owned(), Some(report.summary.coverage), t);
+        minimum(
+            "min-coverage",
+            None,
+            "coverage".to_owned(),
+            Some(report.summary.coverage),
+            t,
+        );
     }
     for principle in &report.principles {
         if principle.applicable == 0 {
@@ -78,12 +101,24 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
         }
         if let Some(t) = policy.principle_threshold(&principle.id) {
             let what = format!("{} {}", principle.id, principle.name);
-            minimum("min-principle", Some(&principle.id), what, principle.score, t);
+            minimum(
+                "min-principle",
+                Some(&principle.id),
+                what,
+                principle.score,
+                t,
+            );
         }
     }
     if let Some(t) = policy.min_gender_index {
         let index = report.gender.index.map(f64::from);
-        minimum("min-gender-index", None, "the gender index".to_owned(), index, t);
+        minimum(
+            "min-gender-index",
+            None,
+            "the gender index".to_owned(),
+            index,
+            t,
+        );
     }
     for risk in &report.risks {
         let (Some(t), Some(exposure)) = (policy.risk_threshold(&risk.id), risk.exposure) else {
@@ -93,7 +128,10 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
             out.push(violation(
                 "max-risk-exposure",
                 Some(&risk.id),
-                format!("exposure to {} {} is {exposure}, above the allowed {}", risk.id, risk.name, t.value),
+                format!(
+                    "exposure to {} {} is {exposure}, above the allowed {}",
+                    risk.id, risk.name, t.value
+                ),
                 Some(exposure),
                 Some(t.value),
                 policy_at(t),
@@ -131,7 +169,11 @@ fn evidence_problems(policy: &Policy, report: &Report, out: &mut Vec<Violation>)
     if policy.evidence_problems == Strictness::Allow {
         return;
     }
-    for warning in report.warnings.iter().filter(|w| w.code.starts_with("evidence-")) {
+    for warning in report
+        .warnings
+        .iter()
+        .filter(|w| w.code.starts_with("evidence-"))
+    {
         let mut v = violation(
             "evidence",
             Some(&warning.subject),

@@ -98,6 +98,16 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "format": "date"})
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,15 +139,5 @@ mod tests {
         assert_eq!(start.days_until(end), 730);
         assert_eq!(Date::parse("1970-01-01").expect("date").days(), 0);
         assert_eq!(Date::from_days(end.days()), end);
-    }
-}
-
-impl schemars::JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({"type": "string", "format": "date"})
     }
 }

@@ -1,12 +1,12 @@
 //! Building a [`Report`] from a validated questionnaire and its evaluation.
 
 use super::*;
+use crate::diagnostic::Code;
 use crate::evaluate::answers::{self, Item};
 use crate::evaluate::merge::Disagreement;
 use crate::evaluate::{self, Evaluation};
 use crate::framework::{Framework, QuestionKind};
 use crate::questionnaire::{AnswerValue, Questionnaire};
-use crate::diagnostic::Code;
 use crate::source::Pos;
 
 /// What a report is built from.
@@ -327,9 +327,7 @@ fn warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Date) -> V
                         "the evidence file `{}` no longer matches its recorded sha256",
                         evidence.reference
                     ),
-                    format!(
-                        "if the change is intended, record the new digest: sha256: {actual}"
-                    ),
+                    format!("if the change is intended, record the new digest: sha256: {actual}"),
                 ),
                 Some(Found::Unreadable { reason }) => (
                     Code::EvidenceUnreadable,

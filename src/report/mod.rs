@@ -15,8 +15,8 @@ pub use build::{Inputs, build};
 
 use crate::evaluate::actions::{ActionKind, Priority};
 use crate::evidence::Found;
-use crate::framework::{PrincipleKind, RiskCategory};
 use crate::framework::raw::GenderCapCondition;
+use crate::framework::{PrincipleKind, RiskCategory};
 use crate::questionnaire::Date;
 
 /// The version of the report format this build writes and reads.

@@ -27,7 +27,12 @@ pub fn check_references(
     let principles: Vec<&str> = framework.principles.iter().map(|p| p.id.as_str()).collect();
     let risks: Vec<&str> = framework.risks.iter().map(|r| r.id.as_str()).collect();
     for (key, code, what, known) in [
-        ("principles", Code::UnknownPrinciple, "principle", &principles),
+        (
+            "principles",
+            Code::UnknownPrinciple,
+            "principle",
+            &principles,
+        ),
         ("risks", Code::UnknownRisk, "risk", &risks),
     ] {
         let Some(map) = root.get(key) else { continue };

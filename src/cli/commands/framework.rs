@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use crate::Error;
 use crate::cli::args::{FrameworkCommand, ListArgs};
-use crate::cli::{Context, Exit, print_stdout, table};
+use crate::cli::{Context, Exit, print_stdout};
 use crate::framework::{self, Framework, PrincipleKind, Question, RiskCategory, TextSource};
+use crate::render::table;
 use crate::text::wrap;
 use crate::validate::suggest::did_you_mean;
 

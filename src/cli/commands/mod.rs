@@ -1,5 +1,7 @@
 //! One module per subcommand; each returns the exit status and prints through the context.
 
+pub(crate) mod assess;
+pub(crate) mod check;
 pub(crate) mod framework;
 pub(crate) mod init;
 pub(crate) mod schema;

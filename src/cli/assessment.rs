@@ -1,0 +1,198 @@
+//! The steps `assess` and `check` share: read and validate the questionnaires, look at their
+//! evidence files, merge respondents, build the report, show its warnings, and write output.
+
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::cli::args::{Inputs, OutputArgs};
+use crate::cli::output::{self, Target};
+use crate::cli::{Context, Exit, FrameworkRef, print_stdout};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::evaluate::merge::{self, Disagreement};
+use crate::framework::Framework;
+use crate::questionnaire::{self, Date, Questionnaire};
+use crate::report::{self, Report};
+use crate::source::{Pos, SourceFile};
+
+/// Where the evaluation date comes from when `--as-of` is not given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DefaultDate {
+    /// The questionnaire's `assessed_on` (reports describe the assessment as it was).
+    AssessedOn,
+    /// Today (CI judges waivers now).
+    Today,
+}
+
+/// A validated, inspected and possibly merged assessment, ready to report.
+pub(crate) struct Loaded {
+    pub(crate) framework: FrameworkRef,
+    pub(crate) questionnaire: Questionnaire,
+    pub(crate) disagreements: Vec<Disagreement>,
+    pub(crate) sources: Vec<SourceFile>,
+}
+
+/// Reads, validates and merges the questionnaires; every problem is printed here.
+pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
+    let framework = ctx.framework()?;
+    if inputs.files.len() > 1 && !inputs.merge {
+        ctx.fail(&Error::Usage {
+            message: format!(
+                "{} questionnaires given without --merge",
+                inputs.files.len()
+            ),
+            hint: "several questionnaires are several respondents for one deployment: add \
+                   --merge, or assess one file at a time"
+                .to_owned(),
+        });
+        return Err(Exit::Invalid);
+    }
+    let mut sources = Vec::new();
+    let mut questionnaires = Vec::new();
+    let mut failed = false;
+    for path in &inputs.files {
+        let Ok(source) = ctx.read(path) else {
+            failed = true;
+            continue;
+        };
+        let loaded = questionnaire::load(&source, &framework, &ctx.limits);
+        ctx.report(&loaded.diagnostics, Some(&source));
+        match loaded.value {
+            Some(mut q) => {
+                crate::evidence::inspect(&mut q);
+                questionnaires.push(q);
+            }
+            None => failed = true,
+        }
+        sources.push(source);
+    }
+    if failed {
+        return Err(Exit::Invalid);
+    }
+    let mut rest = questionnaires.into_iter();
+    let Some(first) = rest.next() else {
+        return Err(Exit::Invalid);
+    };
+    let merged = merge::merge(first, rest.collect()).map_err(|err| {
+        let diagnostic = Diagnostic::error(Code::MergeConflict, &err.file, None, err.to_string())
+            .with_hint(
+                "merge only questionnaires about the same deployment, stage and building blocks",
+            );
+        ctx.report(&[diagnostic], None);
+        Exit::Invalid
+    })?;
+    Ok(Loaded {
+        framework,
+        questionnaire: merged.questionnaire,
+        disagreements: merged.disagreements,
+        sources,
+    })
+}
+
+/// The evaluation date: `--as-of`, SOURCE_DATE_EPOCH, then the command's default.
+pub(crate) fn as_of(
+    ctx: &Context,
+    inputs: &Inputs,
+    questionnaire: &Questionnaire,
+    default: DefaultDate,
+) -> Result<Date, Exit> {
+    if let Some(date) = inputs.as_of {
+        return Ok(date);
+    }
+    if let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") {
+        let text = epoch.to_string_lossy();
+        return match text.trim().parse::<i64>() {
+            Ok(seconds) => Ok(Date::from_days(seconds.div_euclid(86_400))),
+            Err(_) => {
+                ctx.fail(&Error::Usage {
+                    message: format!("SOURCE_DATE_EPOCH is `{text}`, not a number of seconds"),
+                    hint: "set it to a whole number of seconds since 1970-01-01, or unset it"
+                        .to_owned(),
+                });
+                Err(Exit::Invalid)
+            }
+        };
+    }
+    Ok(match (default, questionnaire.assessed_on) {
+        (DefaultDate::AssessedOn, Some(date)) => date,
+        _ => today(),
+    })
+}
+
+/// Today's date in UTC, from the system clock.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+}
+
+/// Builds the report and prints its warnings (missing evidence, expired waivers).
+pub(crate) fn build_report(ctx: &Context, loaded: &Loaded, as_of: Date) -> Report {
+    let report = report::build(report::Inputs {
+        framework: &loaded.framework,
+        questionnaire: &loaded.questionnaire,
+        as_of,
+        disagreements: &loaded.disagreements,
+    });
+    show_warnings(ctx, &report, &loaded.sources);
+    report
+}
+
+/// Prints report warnings as diagnostics, quoting the source lines.
+pub(crate) fn show_warnings(ctx: &Context, report: &Report, sources: &[SourceFile]) {
+    for source in sources {
+        let diagnostics: Vec<Diagnostic> = report
+            .warnings
+            .iter()
+            .filter(|w| w.location.file == source.name)
+            .map(|w| {
+                let code = Code::ALL
+                    .iter()
+                    .copied()
+                    .find(|c| c.as_str() == w.code)
+                    .unwrap_or(Code::InvalidValue);
+                let pos = Pos {
+                    line: w.location.line,
+                    col: w.location.column,
+                };
+                Diagnostic::warning(code, &source.name, Some(pos), w.message.clone())
+                    .with_hint(w.hint.clone())
+            })
+            .collect();
+        ctx.report(&diagnostics, Some(source));
+    }
+}
+
+/// Writes `text` to `-o FILE` atomically (never over an input), or to stdout.
+pub(crate) fn emit(
+    ctx: &Context,
+    out: &OutputArgs,
+    inputs: &[PathBuf],
+    text: &str,
+) -> Result<(), Error> {
+    match out.output.as_deref() {
+        Some(path) if path != Path::new("-") => {
+            output::write(
+                &Target {
+                    path,
+                    inputs,
+                    force: out.force,
+                },
+                text.as_bytes(),
+            )?;
+            ctx.note(&format!("wrote {}", path.display()));
+            Ok(())
+        }
+        _ => {
+            print_stdout(text);
+            Ok(())
+        }
+    }
+}
+
+/// The framework behind a loaded assessment.
+impl Loaded {
+    pub(crate) fn framework(&self) -> &Framework {
+        &self.framework
+    }
+}

@@ -1,0 +1,354 @@
+//! SARIF 2.1.0 for code-scanning tools: one rule per applicable question, each shortfall a
+//! result at its answer's line; policy violations and evidence problems as results of their
+//! own rules. Waived shortfalls carry an accepted suppression; with a baseline, each result
+//! says whether it is new.
+//!
+//! The types below cover only the part of SARIF dpisafe writes; a test validates the output
+//! against the official schema.
+
+use serde::Serialize;
+
+use crate::framework::Framework;
+use crate::report::{Finding, Location, Report, Status, Violation};
+
+const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const INFORMATION_URI: &str = "https://github.com/dpisafe/dpisafe";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'a str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: String,
+    short_description: Text,
+    full_description: Text,
+    help: Text,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    tags: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: Vec<SarifLocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u32,
+    start_column: u32,
+}
+
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    status: &'static str,
+    justification: String,
+}
+
+/// Renders `report` as SARIF. `baseline` is the earlier report `check --baseline` compared
+/// against, used to mark each question's result new, unchanged or updated.
+pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>) -> String {
+    let mut rules: Vec<Rule> = report
+        .findings
+        .iter()
+        .map(|f| question_rule(framework, f))
+        .collect();
+    let mut results: Vec<SarifResult> = report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.status.is_shortfall())
+        .map(|(index, f)| question_result(framework, f, index, report, baseline))
+        .collect();
+    let fallback = report.assessment.files.first().cloned().unwrap_or_default();
+    for warning in &report.warnings {
+        let index = rule_index(&mut rules, &warning.code, || {
+            extra_rule(&warning.code, &warning.hint)
+        });
+        results.push(SarifResult {
+            rule_id: warning.code.clone(),
+            rule_index: index,
+            level: "warning",
+            message: Text {
+                text: warning.message.clone(),
+            },
+            locations: vec![location(&warning.location)],
+            suppressions: Vec::new(),
+            baseline_state: None,
+        });
+    }
+    if let Some(gate) = &report.gate {
+        for violation in gate.violations.iter().filter(|v| is_policy_rule(v)) {
+            let id = format!("policy/{}", violation.rule);
+            let index = rule_index(&mut rules, &id, || {
+                extra_rule(
+                    &id,
+                    "Change the assessment, or the policy file if the threshold is wrong.",
+                )
+            });
+            let at = violation.location.clone().unwrap_or(Location {
+                file: fallback.clone(),
+                line: 1,
+                column: 1,
+            });
+            results.push(SarifResult {
+                rule_id: id,
+                rule_index: index,
+                level: if violation.blocking { "error" } else { "note" },
+                message: Text {
+                    text: violation.message.clone(),
+                },
+                locations: vec![location(&at)],
+                suppressions: Vec::new(),
+                baseline_state: baseline_state(violation),
+            });
+        }
+    }
+    let log = Log {
+        schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "dpisafe",
+                    version: &report.tool.version,
+                    information_uri: INFORMATION_URI,
+                    rules,
+                },
+            },
+            results,
+        }],
+    };
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Threshold rules; critical failures and evidence problems already appear as results of
+/// their questions and warnings.
+fn is_policy_rule(violation: &Violation) -> bool {
+    !matches!(violation.rule.as_str(), "critical-failure" | "evidence")
+}
+
+fn question_rule(framework: &Framework, finding: &Finding) -> Rule {
+    let question = framework.question(&finding.question);
+    let text = question.map_or_else(String::new, |q| q.text.clone());
+    let mut help = question.map_or_else(String::new, |q| q.guidance.clone());
+    if let Some(q) = question
+        && !q.evidence.is_empty()
+    {
+        if !help.is_empty() {
+            help.push_str("\n\n");
+        }
+        help.push_str("Evidence to ask for: ");
+        help.push_str(&q.evidence.join("; "));
+    }
+    let mut tags = vec![finding.principle.clone()];
+    if finding.critical {
+        tags.push("critical".to_owned());
+    }
+    if question.is_some_and(|q| q.is_gender()) {
+        tags.push("gender".to_owned());
+    }
+    Rule {
+        id: finding.question.clone(),
+        short_description: Text {
+            text: format!("{} {}", finding.question, crate::text::shorten(&text, 100)),
+        },
+        full_description: Text { text },
+        help: Text { text: help },
+        default_configuration: Configuration {
+            level: if finding.critical { "error" } else { "warning" },
+        },
+        properties: RuleProperties { tags },
+    }
+}
+
+fn question_result(
+    framework: &Framework,
+    finding: &Finding,
+    index: usize,
+    report: &Report,
+    baseline: Option<&Report>,
+) -> SarifResult {
+    let text = framework
+        .question(&finding.question)
+        .map_or("", |q| q.text.as_str());
+    let answered = finding.status.as_str();
+    let message = format!("{} is answered {answered}: {text}", finding.question);
+    let at = finding.location.clone().unwrap_or(Location {
+        file: report.assessment.files.first().cloned().unwrap_or_default(),
+        line: 1,
+        column: 1,
+    });
+    let suppressions = finding
+        .waiver
+        .iter()
+        .filter(|w| !w.expired)
+        .map(|w| Suppression {
+            kind: "external",
+            status: "accepted",
+            justification: format!(
+                "{} (approved by {}, until {})",
+                w.reason, w.approved_by, w.expires
+            ),
+        })
+        .collect();
+    SarifResult {
+        rule_id: finding.question.clone(),
+        rule_index: index,
+        level: if finding.status == Status::No {
+            "error"
+        } else {
+            "warning"
+        },
+        message: Text { text: message },
+        locations: vec![location(&at)],
+        suppressions,
+        baseline_state: baseline.map(|before| {
+            match before
+                .findings
+                .iter()
+                .find(|f| f.question == finding.question)
+                .map(|f| f.status)
+            {
+                Some(status) if status == finding.status => "unchanged",
+                Some(status) if status.is_shortfall() => "updated",
+                _ => "new",
+            }
+        }),
+    }
+}
+
+fn baseline_state(violation: &Violation) -> Option<&'static str> {
+    use crate::report::BaselineState;
+    match violation.baseline {
+        BaselineState::None => None,
+        BaselineState::New => Some("new"),
+        BaselineState::Worse => Some("updated"),
+        BaselineState::Known => Some("unchanged"),
+    }
+}
+
+fn rule_index(rules: &mut Vec<Rule>, id: &str, make: impl FnOnce() -> Rule) -> usize {
+    if let Some(index) = rules.iter().position(|r| r.id == id) {
+        return index;
+    }
+    rules.push(make());
+    rules.len() - 1
+}
+
+fn extra_rule(id: &str, help: &str) -> Rule {
+    Rule {
+        id: id.to_owned(),
+        short_description: Text {
+            text: id.to_owned(),
+        },
+        full_description: Text {
+            text: format!("dpisafe rule {id}; see docs/codes.md and docs/scoring.md."),
+        },
+        help: Text {
+            text: help.to_owned(),
+        },
+        default_configuration: Configuration { level: "warning" },
+        properties: RuleProperties {
+            tags: vec!["dpisafe".to_owned()],
+        },
+    }
+}
+
+fn location(at: &Location) -> SarifLocation {
+    SarifLocation {
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: uri(&at.file) },
+            region: Region {
+                start_line: at.line.max(1),
+                start_column: at.column.max(1),
+            },
+        },
+    }
+}
+
+/// A relative URI reference for a path: forward slashes, with characters outside the URI
+/// grammar percent-encoded.
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for byte in path.replace('\\', "/").bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
