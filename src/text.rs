@@ -19,6 +19,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `count` followed by the singular or plural noun (`1 shortfall`, `2 shortfalls`).
+pub fn count(count: usize, singular: &str, plural: &str) -> String {
+    format!("{count} {}", if count == 1 { singular } else { plural })
+}
+
 /// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

@@ -1,37 +1,6 @@
 //! The command line as a user meets it: output, exit codes and files written.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-
-fn dpisafe() -> Command {
-    let mut cmd = Command::cargo_bin("dpisafe").expect("binary built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let output = cmd.output().expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dpisafe-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
+use crate::common::{dpisafe, fixture, scratch, stdout_of};
 
 #[test]
 fn framework_list_shows_the_eighteen_principles() {

@@ -1,6 +1,9 @@
 //! dpisafe's integration tests, in one binary to keep link times down.
 
+mod assess;
+mod check;
 mod cli;
+mod common;
 mod examples;
 mod framework_data;
 mod invalid_questionnaires;

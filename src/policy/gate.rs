@@ -78,13 +78,17 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
             }
         };
     if let Some(t) = policy.min_overall {
-        minimum(
-            "min-overall",
-            None,
-            "the overall score".to_owned(),
-            report.summary.score,
-            t,
-        );
+        let capped: Vec<&str> = report
+            .principles
+            .iter()
+            .filter_map(|p| p.capped_by.as_deref())
+            .collect();
+        let what = if capped.is_empty() {
+            "the overall score".to_owned()
+        } else {
+            format!("the overall score (capped by {})", capped.join(", "))
+        };
+        minimum("min-overall", None, what, report.summary.score, t);
     }
     if let Some(t) = policy.min_coverage {
         minimum(
@@ -100,7 +104,10 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
             continue;
         }
         if let Some(t) = policy.principle_threshold(&principle.id) {
-            let what = format!("{} {}", principle.id, principle.name);
+            let what = match &principle.capped_by {
+                Some(q) => format!("{} {} (capped by {q})", principle.id, principle.name),
+                None => format!("{} {}", principle.id, principle.name),
+            };
             minimum(
                 "min-principle",
                 Some(&principle.id),

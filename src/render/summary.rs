@@ -85,7 +85,8 @@ fn headline(out: &mut String, report: &Report, color: bool) {
         s.confidence.evidenced, s.confidence.stale, s.confidence.claimed
     );
     if s.waived > 0 {
-        let _ = writeln!(out, "Waived      {} shortfalls, shown below", s.waived);
+        let waived = crate::text::count(s.waived, "shortfall", "shortfalls");
+        let _ = writeln!(out, "Waived      {waived}, listed with the actions");
     }
 }
 

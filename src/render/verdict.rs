@@ -28,14 +28,18 @@ pub fn render(report: &Report) -> String {
             .map_or("not scored".to_owned(), |i| i.to_string()),
     );
     let policy = gate.policy.as_deref().unwrap_or("the default policy");
-    let _ = writeln!(
-        out,
-        "{blocking} blocking of {} violations of {policy}{}",
-        gate.violations.len(),
-        gate.baseline
-            .as_deref()
-            .map_or(String::new(), |b| format!(", compared with {b}"))
-    );
+    let against = gate
+        .baseline
+        .as_deref()
+        .map_or(String::new(), |b| format!(", compared with {b}"));
+    let _ = match gate.violations.len() {
+        0 => writeln!(out, "No violations of {policy}{against}"),
+        n => writeln!(
+            out,
+            "{n} {} of {policy} ({blocking} blocking){against}",
+            if n == 1 { "violation" } else { "violations" }
+        ),
+    };
     let mut ordered: Vec<_> = gate.violations.iter().collect();
     ordered.sort_by_key(|v| !v.blocking);
     for v in ordered {
@@ -52,11 +56,12 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "  {mark} {at}{}{state}", v.message);
     }
     if report.summary.waived > 0 {
-        let _ = writeln!(
-            out,
-            "  {} waived shortfalls are not counted as violations",
-            report.summary.waived
+        let waived = crate::text::count(
+            report.summary.waived,
+            "waived shortfall is",
+            "waived shortfalls are",
         );
+        let _ = writeln!(out, "  {waived} not counted as violations");
     }
     out
 }

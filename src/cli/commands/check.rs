@@ -38,9 +38,9 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
         };
     let mut questionnaire = loaded.questionnaire.clone();
     if !policy.questionnaire_waivers && !questionnaire.waivers.is_empty() {
+        let waivers = crate::text::count(questionnaire.waivers.len(), "waiver", "waivers");
         ctx.note(&format!(
-            "note: the policy ignores the {} waivers written in the questionnaire",
-            questionnaire.waivers.len()
+            "note: the policy ignores the {waivers} written in the questionnaire"
         ));
         questionnaire.waivers.clear();
     }
