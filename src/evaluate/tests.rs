@@ -3,7 +3,7 @@
 use super::answers::Confidence;
 use super::*;
 use crate::framework::{self, Question};
-use crate::questionnaire::{self, Questionnaire};
+use crate::questionnaire::{self, AnswerValue, Questionnaire};
 use crate::source::{Limits, SourceFile};
 
 /// A questionnaire for an id + payments deployment in operations, answering each applicable
@@ -275,4 +275,207 @@ fn gender_intent_flag_follows_the_dac_criteria() {
 /// The evaluation date the tests use.
 fn as_of() -> crate::questionnaire::Date {
     crate::questionnaire::Date::parse("2026-10-01").expect("date")
+}
+
+#[test]
+fn risk_exposure_is_the_weight_left_unmitigated() {
+    let framework = framework::embedded();
+    let all_yes = evaluated(|_| Some(("yes", true)));
+    assert!(
+        all_yes
+            .risks
+            .iter()
+            .all(|r| r.exposure == Some(0.0) && r.drivers.is_empty())
+    );
+    let all_no = evaluated(|_| Some(("no", false)));
+    assert!(all_no.risks.iter().all(|r| r.exposure == Some(100.0)));
+    // Only F1.Q1 (weight 3, names RS3 directly) is `no`: RS3 loses 3 of its linked weight.
+    let e = evaluated(|q| {
+        Some(if q.id == "F1.Q1" {
+            ("no", false)
+        } else {
+            ("yes", true)
+        })
+    });
+    let q = questionnaire(|_| Some(("yes", true)));
+    let items = answers::items(framework, &q, as_of());
+    let linked: f64 = items
+        .iter()
+        .map(|i| risk::link(framework, i.question, "RS3") * score::weight(framework, i))
+        .sum();
+    let rs3 = e.risks.iter().find(|r| r.risk == "RS3").expect("RS3");
+    let expected = 100.0 * 3.0 / linked;
+    assert!(
+        rs3.exposure.is_some_and(|x| (x - expected).abs() < 1e-9),
+        "{rs3:?} vs {expected}"
+    );
+    assert_eq!(rs3.drivers, ["F1.Q1"]);
+}
+
+#[test]
+fn a_process_link_counts_half_a_direct_one() {
+    let framework = framework::embedded();
+    let via_process = framework.questions.iter().find_map(|q| {
+        framework
+            .risks
+            .iter()
+            .find(|r| !q.risks.contains(&r.id) && risk::link(framework, q, &r.id) > 0.0)
+            .map(|r| (q, r))
+    });
+    let (question, r) = via_process.expect("some question mitigates a risk through a process");
+    assert_eq!(risk::link(framework, question, &r.id), 0.5);
+    assert_eq!(risk::link(framework, question, &question.risks[0]), 1.0);
+}
+
+#[test]
+fn the_action_plan_ranks_by_criticality_kind_and_weight() {
+    use actions::{ActionKind as K, Priority as P};
+    let e = evaluated(|q| match q.id.as_str() {
+        "O1.Q3" | "F1.Q1" | "F2.Q2" => Some(("no", true)),
+        "F1.Q2" => Some(("partial", true)),
+        "F5.Q1" => Some(("yes", false)),
+        "F5.Q3" => None,
+        _ => Some(("yes", true)),
+    });
+    let plan: Vec<(&str, K, P)> = e
+        .actions
+        .iter()
+        .map(|a| (a.question.as_str(), a.kind, a.priority))
+        .collect();
+    assert_eq!(
+        plan,
+        [
+            ("F1.Q1", K::Remedy, P::Critical),
+            ("O1.Q3", K::Remedy, P::Critical),
+            ("F2.Q2", K::Remedy, P::High),
+            ("F1.Q2", K::Complete, P::Medium),
+            ("F5.Q1", K::Evidence, P::Low),
+            ("F5.Q3", K::Assess, P::Low),
+        ],
+        "critical first, foundational before operational, then by weight"
+    );
+    let first = &e.actions[0];
+    assert_eq!(first.authority.as_deref(), Some("R1"));
+    assert_eq!(first.stage.as_deref(), Some("L1"));
+    assert!(!first.support.is_empty(), "F1 names kinds of support");
+    let o1 = &e.actions[1];
+    assert!(o1.processes.iter().all(|p| p.starts_with("O1.")));
+}
+
+#[test]
+fn stage_and_authority_views_cover_their_questions() {
+    let e = evaluated(|q| {
+        Some(if q.id == "F1.Q1" {
+            ("no", false)
+        } else {
+            ("yes", true)
+        })
+    });
+    let l1 = e.stages.iter().find(|v| v.id == "L1").expect("L1");
+    assert_eq!(l1.shortfalls, 1, "F1.Q1 belongs to L1");
+    assert!(l1.score.is_some_and(|s| s < 100.0));
+    let r3 = e.authorities.iter().find(|v| v.id == "R3").expect("R3");
+    assert_eq!(r3.shortfalls, 0, "F1.Q1 is for R1 and R5");
+    assert_eq!(e.stages.len(), 5);
+    assert_eq!(e.authorities.len(), 5);
+}
+
+#[test]
+fn a_waiver_holds_through_its_expiry_date() {
+    let framework = framework::embedded();
+    let mut q = questionnaire(|q| (q.id == "F1.Q1").then_some(("no", false)));
+    q.waivers.push(crate::questionnaire::Waiver {
+        question: "F1.Q1".to_owned(),
+        reason: "Commissioned.".to_owned(),
+        approved_by: "Board".to_owned(),
+        expires: crate::questionnaire::Date::parse("2026-10-01").expect("date"),
+        file: "test.yaml".to_owned(),
+        pos: crate::source::Pos::new(1, 1),
+    });
+    let on = |date: &str| {
+        let items = answers::items(
+            framework,
+            &q,
+            crate::questionnaire::Date::parse(date).expect("date"),
+        );
+        let item = items
+            .iter()
+            .find(|i| i.question.id == "F1.Q1")
+            .expect("F1.Q1");
+        (item.waived(), item.waiver.is_some_and(|w| w.expired))
+    };
+    assert_eq!(on("2026-10-01"), (true, false));
+    assert_eq!(on("2026-10-02"), (false, true));
+    let e = evaluate(framework, &q, as_of());
+    assert_eq!(
+        principle(&e, "F1").capped_by.as_deref(),
+        Some("F1.Q1"),
+        "waivers never change scores"
+    );
+}
+
+#[test]
+fn merging_keeps_every_respondent_and_the_least_favourable_answer() {
+    let mut ministry = questionnaire(|q| match q.id.as_str() {
+        "F1.Q1" | "F1.Q2" => Some(("yes", true)),
+        "F2.Q2" => Some(("n/a", false)),
+        _ => None,
+    });
+    ministry.respondents[0].name = Some("Ministry".to_owned());
+    let mut advocates = questionnaire(|q| match q.id.as_str() {
+        "F1.Q1" => Some(("partial", false)),
+        "F1.Q2" => Some(("yes", true)),
+        "F2.Q2" => Some(("no", false)),
+        "F3.Q1" => Some(("no", false)),
+        _ => None,
+    });
+    advocates.respondents[0].organisation = Some("Advocates".to_owned());
+    let merged = merge::merge(ministry, vec![advocates]).expect("same deployment");
+    let ids: Vec<&str> = merged
+        .disagreements
+        .iter()
+        .map(|d| d.question.as_str())
+        .collect();
+    assert_eq!(ids, ["F1.Q1", "F2.Q2"]);
+    let counted: Vec<AnswerValue> = merged.disagreements.iter().map(|d| d.counted).collect();
+    assert_eq!(counted, [AnswerValue::Partial, AnswerValue::No]);
+    assert_eq!(merged.disagreements[0].stances[0].respondent, "Ministry");
+    assert_eq!(merged.disagreements[0].stances[1].respondent, "Advocates");
+    let q = &merged.questionnaire;
+    assert_eq!(q.respondents.len(), 2);
+    let value = |id: &str| q.answer(id).and_then(|a| a.value);
+    assert_eq!(value("F1.Q1"), Some(AnswerValue::Partial));
+    assert_eq!(
+        value("F3.Q1"),
+        Some(AnswerValue::No),
+        "answered by one only"
+    );
+    assert_eq!(
+        q.answer("F1.Q1").map(|a| a.evidence.len()),
+        Some(1),
+        "evidence kept"
+    );
+}
+
+#[test]
+fn merging_different_deployments_is_refused() {
+    let one = |q: &Question| (q.id == "F1.Q1").then_some(("yes", true));
+    let a = questionnaire(one);
+    let mut b = questionnaire(one);
+    b.deployment.stage = "L4".to_owned();
+    let err = merge::merge(a, vec![b]).expect_err("different stages");
+    assert_eq!(err.field, "stage");
+}
+
+#[test]
+fn evidence_whose_file_is_missing_does_not_support_an_answer() {
+    let framework = framework::embedded();
+    let mut q = questionnaire(|q| (q.id == "F1.Q2").then_some(("yes", true)));
+    q.answers[0].evidence[0].found = Some(crate::evidence::Found::Missing);
+    let items = answers::items(framework, &q, as_of());
+    let item = items
+        .iter()
+        .find(|i| i.question.id == "F1.Q2")
+        .expect("item");
+    assert_eq!(item.confidence, Some(Confidence::Claimed));
 }
