@@ -262,3 +262,26 @@ fn usage_errors_exit_2_and_help_exits_0() {
     let help = stdout_of(dpisafe().args(["init", "--help"]));
     assert!(help.contains("Examples:"));
 }
+
+#[test]
+fn validate_warns_about_missing_evidence_files_but_passes() {
+    let dir = scratch("validate-evidence");
+    let text = std::fs::read_to_string(fixture("check/payment-rail.yaml")).expect("fixture");
+    std::fs::write(dir.join("q.yaml"), text).expect("write");
+    let output = dpisafe()
+        .arg("validate")
+        .arg(dir.join("q.yaml"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "a missing file is a finding");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("warning[evidence-missing]"), "{err}");
+    assert!(
+        err.contains("evidence/hria.md") && err.contains("evidence/grievance.md"),
+        "{err}"
+    );
+    assert!(
+        err.contains("q.yaml: valid (31 answers, 1 waiver)"),
+        "{err}"
+    );
+}

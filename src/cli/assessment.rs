@@ -11,7 +11,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::evaluate::merge::{self, Disagreement};
 use crate::framework::Framework;
 use crate::questionnaire::{self, Date, Questionnaire};
-use crate::report::{self, Report};
+use crate::report::{self, Report, Warning};
 use crate::source::{Pos, SourceFile};
 
 /// Where the evaluation date comes from when `--as-of` is not given.
@@ -134,15 +134,14 @@ pub(crate) fn build_report(ctx: &Context, loaded: &Loaded, as_of: Date) -> Repor
         as_of,
         disagreements: &loaded.disagreements,
     });
-    show_warnings(ctx, &report, &loaded.sources);
+    show_warnings(ctx, &report.warnings, &loaded.sources);
     report
 }
 
 /// Prints report warnings as diagnostics, quoting the source lines.
-pub(crate) fn show_warnings(ctx: &Context, report: &Report, sources: &[SourceFile]) {
+pub(crate) fn show_warnings(ctx: &Context, warnings: &[Warning], sources: &[SourceFile]) {
     for source in sources {
-        let diagnostics: Vec<Diagnostic> = report
-            .warnings
+        let diagnostics: Vec<Diagnostic> = warnings
             .iter()
             .filter(|w| w.location.file == source.name)
             .map(|w| {

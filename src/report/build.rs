@@ -309,8 +309,23 @@ fn disagreement(d: &Disagreement) -> DisagreementResult {
     }
 }
 
-/// Missing or altered evidence files and expired waivers, in file order.
+/// Missing or altered evidence files and expired or unused waivers, in file order.
 fn warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Date) -> Vec<Warning> {
+    let mut warnings = evidence_warnings(questionnaire);
+    warnings.extend(waiver_warnings(items, questionnaire, as_of));
+    warnings.sort_by(|a, b| {
+        (&a.location.file, a.location.line, a.location.column).cmp(&(
+            &b.location.file,
+            b.location.line,
+            b.location.column,
+        ))
+    });
+    warnings
+}
+
+/// A warning for each evidence entry whose file is missing, altered or unreadable (after
+/// `evidence::inspect`).
+pub fn evidence_warnings(questionnaire: &Questionnaire) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for answer in &questionnaire.answers {
         for evidence in &answer.evidence {
@@ -348,6 +363,11 @@ fn warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Date) -> V
             });
         }
     }
+    warnings
+}
+
+fn waiver_warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Date) -> Vec<Warning> {
+    let mut warnings = Vec::new();
     let applicable: Vec<&str> = items.iter().map(|i| i.question.id.as_str()).collect();
     for waiver in &questionnaire.waivers {
         if waiver.expires < as_of {
@@ -374,12 +394,5 @@ fn warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Date) -> V
             });
         }
     }
-    warnings.sort_by(|a, b| {
-        (&a.location.file, a.location.line, a.location.column).cmp(&(
-            &b.location.file,
-            b.location.line,
-            b.location.column,
-        ))
-    });
     warnings
 }

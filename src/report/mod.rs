@@ -11,7 +11,7 @@ pub(crate) mod build;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use build::{Inputs, build};
+pub use build::{Inputs, build, evidence_warnings};
 
 use crate::evaluate::actions::{ActionKind, Priority};
 use crate::evidence::Found;

@@ -1,8 +1,9 @@
-//! `dpisafe validate FILE…`: every problem of every file, sorted by position.
+//! `dpisafe validate FILE…`: every problem of every file, sorted by position, and a warning
+//! for each evidence file that is missing or no longer matches its digest.
 
 use crate::Error;
 use crate::cli::args::ValidateArgs;
-use crate::cli::{Context, Exit};
+use crate::cli::{Context, Exit, assessment};
 use crate::questionnaire;
 
 pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
@@ -16,14 +17,19 @@ pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
             exit = Exit::Invalid;
             continue;
         };
-        let loaded = questionnaire::load(&source, &framework, &ctx.limits);
+        let mut loaded = questionnaire::load(&source, &framework, &ctx.limits);
         ctx.report(&loaded.diagnostics, Some(&source));
+        if let Some(q) = &mut loaded.value {
+            crate::evidence::inspect(q);
+            let warnings = crate::report::evidence_warnings(q);
+            assessment::show_warnings(ctx, &warnings, std::slice::from_ref(&source));
+        }
         match &loaded.value {
             Some(q) => ctx.note(&format!(
-                "{}: valid ({} answers, {} waivers)",
+                "{}: valid ({}, {})",
                 source.name,
-                q.answers.len(),
-                q.waivers.len()
+                crate::text::count(q.answers.len(), "answer", "answers"),
+                crate::text::count(q.waivers.len(), "waiver", "waivers")
             )),
             None => {
                 let errors = loaded
