@@ -8,3 +8,4 @@ mod examples;
 mod framework_data;
 mod invalid_questionnaires;
 mod schemas;
+mod scoring_doc;

@@ -1,7 +1,7 @@
 //! Principle scores, coverage, confidence, critical caps and the overall score.
 //!
 //! Pure functions over the applicable items; every rule comes from `scoring` in the framework
-//! file and is explained in words in `docs/scoring.md` (to come with the assess command).
+//! file and is explained in words in `docs/scoring.md`.
 
 use serde::Serialize;
 

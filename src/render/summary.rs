@@ -162,14 +162,17 @@ fn gender(out: &mut String, report: &Report) {
         "\nGender inclusion (GIX-DPI, reported beside the safeguards score)\n  index {index} · practice code {} of 4 · intent flag {} · {} of {} checks answered",
         g.practice_code, g.intent_flag, g.answered, g.applicable
     );
-    if let Some(cap) = &g.cap {
-        let raw = g.raw_index.map_or(String::new(), |r| format!(" from {r}"));
-        let _ = writeln!(
-            out,
-            "  capped at {}{raw} by {}",
-            cap.cap,
-            cap.checks.join(", ")
-        );
+    if let (Some(cap), Some(raw)) = (&g.cap, g.raw_index) {
+        let checks = cap.checks.join(", ");
+        let _ = if raw > cap.cap {
+            writeln!(out, "  capped at {} from {raw} by {checks}", cap.cap)
+        } else {
+            writeln!(
+                out,
+                "  held to at most {} by {checks} (already below)",
+                cap.cap
+            )
+        };
     }
 }
 

@@ -4,7 +4,7 @@ use super::*;
 use crate::diagnostic::Code;
 use crate::evaluate::answers::{self, Item};
 use crate::evaluate::merge::Disagreement;
-use crate::evaluate::{self, Evaluation};
+use crate::evaluate::{self, Evaluation, score};
 use crate::framework::{Framework, QuestionKind};
 use crate::questionnaire::{AnswerValue, Questionnaire};
 use crate::source::Pos;
@@ -46,7 +46,7 @@ pub fn build(inputs: Inputs<'_>) -> Report {
             attribution: framework.metadata.attribution.clone(),
         },
         assessment: assessment(questionnaire, as_of),
-        summary: summary(&evaluation, &items),
+        summary: summary(framework, &evaluation, &items),
         principles: principles(framework, &evaluation),
         risks: risks(framework, &evaluation),
         stages: views(&evaluation.stages, |id| framework.stage(id)),
@@ -74,6 +74,12 @@ pub fn build(inputs: Inputs<'_>) -> Report {
         warnings: warnings(&items, questionnaire, as_of),
         gate: None,
     }
+}
+
+/// The band of a score as shown: banding the rounded figure keeps a printed 80.0 out of the
+/// band below 80.
+fn band(framework: &Framework, value: f64) -> String {
+    score::band(framework, round1(value))
 }
 
 /// Rounds a score to one decimal, as every output shows it.
@@ -144,7 +150,7 @@ fn confidence(value: answers::Confidence) -> Confidence {
     }
 }
 
-fn summary(evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
+fn summary(framework: &Framework, evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
     let count = |wanted: Status| items.iter().filter(|i| status(i) == wanted).count();
     let confident = |wanted: answers::Confidence| {
         items
@@ -154,7 +160,7 @@ fn summary(evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
     };
     Summary {
         score: evaluation.overall.map(round1),
-        band: evaluation.band.clone(),
+        band: evaluation.overall.map(|v| band(framework, v)),
         coverage: percent(evaluation.coverage),
         evidenced: evaluation.evidenced_share.map(percent),
         answers: AnswerCounts {
@@ -192,7 +198,7 @@ fn principles(framework: &Framework, evaluation: &Evaluation) -> Vec<PrincipleRe
             name: p.name.clone(),
             kind: p.kind,
             score: s.score.map(round1),
-            band: s.band.clone(),
+            band: s.score.map(|v| band(framework, v)),
             coverage: percent(s.coverage),
             evidenced: s.evidenced_share.map(percent),
             capped_by: s.capped_by.clone(),
@@ -211,7 +217,9 @@ fn risks(framework: &Framework, evaluation: &Evaluation) -> Vec<RiskResult> {
             name: r.name.clone(),
             category: r.category,
             exposure: e.exposure.map(round1),
-            band: e.band.clone(),
+            band: e
+                .exposure
+                .map(|v| score::band_in(&framework.scoring.risk.bands, round1(v))),
             coverage: percent(e.coverage),
             mitigating: e.mitigating,
             drivers: e.drivers.clone(),
