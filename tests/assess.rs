@@ -324,3 +324,33 @@ fn as_of_and_source_date_epoch_decide_waiver_expiry() {
     assert_eq!(epoch.assessment.as_of.to_string(), "2027-04-01");
     assert_eq!(expired(&epoch), 1);
 }
+
+#[test]
+fn colour_only_when_asked_and_tables_stay_aligned() {
+    let out = stdout_of(dpisafe().args(["--color", "always", "assess", &example("national-id")]));
+    assert!(
+        out.contains("\u{1b}[31mfailing\u{1b}[0m"),
+        "bands are coloured"
+    );
+    let mut visible = String::new();
+    let mut in_escape = false;
+    for c in out.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (false, c) => visible.push(c),
+            (true, _) => {}
+        }
+    }
+    let widths: std::collections::BTreeSet<usize> = visible
+        .lines()
+        .skip_while(|l| !l.starts_with('┌'))
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.chars().count())
+        .collect();
+    assert_eq!(
+        widths.len(),
+        1,
+        "every row of the principles table is as wide:\n{visible}"
+    );
+}
