@@ -42,8 +42,11 @@ pub enum Priority {
 }
 
 /// One step of the action plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Action {
+    /// Position in the plan, from 1.
+    pub rank: usize,
     /// The question or gender check it closes.
     pub question: String,
     /// What it asks for.
@@ -77,6 +80,7 @@ pub fn plan(framework: &Framework, items: &[Item<'_>]) -> Vec<Action> {
             let principle = framework.principle(&item.question.principle);
             let foundational = principle.is_none_or(|p| p.kind == PrincipleKind::Foundational);
             let action = Action {
+                rank: 0,
                 question: item.question.id.clone(),
                 kind,
                 priority,
@@ -98,7 +102,14 @@ pub fn plan(framework: &Framework, items: &[Item<'_>]) -> Vec<Action> {
             b.2,
         ))
     });
-    ranked.into_iter().map(|(_, _, _, action)| action).collect()
+    ranked
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, _, _, action))| Action {
+            rank: i + 1,
+            ..action
+        })
+        .collect()
 }
 
 /// The action an item calls for, if any.

@@ -12,7 +12,6 @@ use crate::framework::Framework;
 use crate::report::{Finding, Location, Report, Status, Violation};
 
 const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI: &str = "https://github.com/dpisafe/dpisafe";
 
 #[derive(Serialize)]
 struct Log<'a> {
@@ -39,7 +38,6 @@ struct Tool<'a> {
 struct Driver<'a> {
     name: &'static str,
     version: &'a str,
-    information_uri: &'static str,
     rules: Vec<Rule>,
 }
 
@@ -182,7 +180,6 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
                 driver: Driver {
                     name: "dpisafe",
                     version: &report.tool.version,
-                    information_uri: INFORMATION_URI,
                     rules,
                 },
             },

@@ -53,23 +53,7 @@ pub fn build(inputs: Inputs<'_>) -> Report {
         authorities: views(&evaluation.authorities, |id| framework.authority(id)),
         gender: gender(&evaluation),
         findings: items.iter().map(finding).collect(),
-        actions: evaluation
-            .actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| ActionResult {
-                rank: i + 1,
-                question: a.question.clone(),
-                kind: a.kind,
-                priority: a.priority,
-                principle: a.principle.clone(),
-                authority: a.authority.clone(),
-                stage: a.stage.clone(),
-                processes: a.processes.clone(),
-                support: a.support.clone(),
-                waived: a.waived,
-            })
-            .collect(),
+        actions: evaluation.actions.clone(),
         disagreements: disagreements.iter().map(disagreement).collect(),
         warnings: warnings(&items, questionnaire, as_of),
         gate: None,

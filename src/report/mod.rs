@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use build::{Inputs, build, evidence_warnings};
 
-use crate::evaluate::actions::{ActionKind, Priority};
+pub use crate::evaluate::actions::{Action, ActionKind, Priority};
 use crate::evidence::Found;
 use crate::framework::raw::GenderCapCondition;
 use crate::framework::{PrincipleKind, RiskCategory};
@@ -49,7 +49,7 @@ pub struct Report {
     /// Every applicable question and gender check with its answer, in framework order.
     pub findings: Vec<Finding>,
     /// The action plan, most urgent first.
-    pub actions: Vec<ActionResult>,
+    pub actions: Vec<Action>,
     /// Questions on which merged respondents disagree.
     pub disagreements: Vec<DisagreementResult>,
     /// Problems found while assessing (missing evidence files, expired waivers).
@@ -416,32 +416,6 @@ pub struct WaiverResult {
     pub expired: bool,
     /// Where it is.
     pub location: Location,
-}
-
-/// One step of the action plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ActionResult {
-    /// Position in the plan, from 1.
-    pub rank: usize,
-    /// The question or gender check it closes.
-    pub question: String,
-    /// What it asks for.
-    pub kind: ActionKind,
-    /// How urgent it is.
-    pub priority: Priority,
-    /// The principle.
-    pub principle: String,
-    /// The authority that leads the fix.
-    pub authority: Option<String>,
-    /// The stage where the fix belongs.
-    pub stage: Option<String>,
-    /// Framework processes that describe the safeguard.
-    pub processes: Vec<String>,
-    /// Kinds of international support that fit (support-area ids).
-    pub support: Vec<String>,
-    /// Whether a waiver in force accepts the shortfall for now.
-    pub waived: bool,
 }
 
 /// Respondents who answered one question differently.

@@ -2,11 +2,11 @@
 //! validated policy.
 
 use super::questionnaire::{Checker, waivers_from};
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostics};
 use crate::framework::Framework;
 use crate::policy::raw::RawPolicy;
 use crate::policy::{Policy, Strictness, Threshold};
-use crate::source::yaml::{Node, NodeValue};
+use crate::source::yaml::Node;
 
 /// The policy format versions this build reads.
 pub const SUPPORTED_VERSION: u64 = 1;
@@ -23,7 +23,7 @@ pub fn check_references(
         framework,
         diagnostics,
     };
-    version(&mut checker, root);
+    checker.version(root, "dpisafe_policy", "policy", SUPPORTED_VERSION);
     let principles: Vec<&str> = framework.principles.iter().map(|p| p.id.as_str()).collect();
     let risks: Vec<&str> = framework.risks.iter().map(|r| r.id.as_str()).collect();
     for (key, code, what, known) in [
@@ -48,29 +48,6 @@ pub fn check_references(
     }
     for waiver in root.list("waivers") {
         checker.waiver(waiver);
-    }
-}
-
-fn version(checker: &mut Checker<'_>, root: &Node) {
-    let Some(node) = root.get("dpisafe_policy") else {
-        return;
-    };
-    let NodeValue::Number(n) = &node.value else {
-        return;
-    };
-    if n.as_u64() != Some(SUPPORTED_VERSION) {
-        checker.push(
-            Diagnostic::error(
-                Code::UnsupportedVersion,
-                checker.file,
-                Some(node.pos),
-                format!("policy format version {n} is not supported"),
-            )
-            .with_label("unsupported version")
-            .with_hint(format!(
-                "this build reads `dpisafe_policy: {SUPPORTED_VERSION}`"
-            )),
-        );
     }
 }
 

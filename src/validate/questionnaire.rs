@@ -29,7 +29,7 @@ pub fn check_references(
         framework,
         diagnostics,
     };
-    checker.version(root);
+    checker.version(root, "dpisafe", "questionnaire", SUPPORTED_VERSION);
     checker.framework_reference(root);
     if let Some(deployment) = root.get("deployment") {
         checker.deployment(deployment);
@@ -60,23 +60,24 @@ impl Checker<'_> {
         self.diagnostics.push(diagnostic);
     }
 
-    fn version(&mut self, root: &Node) {
-        let Some(node) = root.get("dpisafe") else {
+    /// Checks the format version under `key`; `noun` names the format in the message.
+    pub(crate) fn version(&mut self, root: &Node, key: &str, noun: &str, supported: u64) {
+        let Some(node) = root.get(key) else {
             return;
         };
         let crate::source::yaml::NodeValue::Number(n) = &node.value else {
             return;
         };
-        if n.as_u64() != Some(SUPPORTED_VERSION) {
+        if n.as_u64() != Some(supported) {
             self.push(
                 Diagnostic::error(
                     Code::UnsupportedVersion,
                     self.file,
                     Some(node.pos),
-                    format!("questionnaire format version {n} is not supported"),
+                    format!("{noun} format version {n} is not supported"),
                 )
                 .with_label("unsupported version")
-                .with_hint(format!("this build reads `dpisafe: {SUPPORTED_VERSION}`")),
+                .with_hint(format!("this build reads `{key}: {supported}`")),
             );
         }
     }
