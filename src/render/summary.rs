@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::report::{Report, RiskResult};
+use crate::report::{Priority, Report, RiskResult};
 
 use super::table;
 
@@ -206,9 +206,31 @@ fn actions(out: &mut String, report: &Report) {
             ]
         })
         .collect();
+    let mut leads: Vec<String> = Vec::new();
+    for authority in &report.authorities {
+        let mine: Vec<_> = report
+            .actions
+            .iter()
+            .filter(|a| a.authority.as_deref() == Some(authority.id.as_str()))
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let urgent = mine
+            .iter()
+            .filter(|a| matches!(a.priority, Priority::Critical | Priority::High))
+            .count();
+        leads.push(format!(
+            "{} {} {} ({urgent} critical or high)",
+            authority.id,
+            authority.name,
+            mine.len()
+        ));
+    }
+    let _ = write!(out, "\nActions by lead authority: {}\n", leads.join(" · "));
     let _ = write!(
         out,
-        "\nFirst actions ({} of {}; the full plan is in the JSON and the reports)\n{}",
+        "First actions ({} of {}; the full plan is in the JSON and the reports)\n{}",
         report.actions.len().min(TOP_ACTIONS),
         report.actions.len(),
         table::render(

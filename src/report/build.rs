@@ -388,3 +388,47 @@ fn waiver_warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Dat
     }
     warnings
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{Inputs, build};
+    use crate::source::{Limits, SourceFile};
+    use crate::{framework, questionnaire};
+
+    #[test]
+    fn actions_group_by_authority_then_stage_in_framework_order() {
+        let framework = framework::embedded();
+        let text = "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\n\
+                    deployment: {name: T, building_blocks: [payments], stage: L2}\n\
+                    answers:\n  F1.Q1: {answer: \"no\"}\n  F2.Q1: {answer: partial}\n";
+        let q = questionnaire::load(
+            &SourceFile::new("t.yaml", text),
+            framework,
+            &Limits::default(),
+        )
+        .value
+        .expect("valid");
+        let report = build(Inputs {
+            framework,
+            questionnaire: &q,
+            as_of: crate::questionnaire::Date::parse("2026-10-01").expect("date"),
+            disagreements: &[],
+        });
+        let groups = report.actions_by_owner();
+        let keys: Vec<(Option<&str>, Option<&str>)> =
+            groups.iter().map(|g| (g.authority, g.stage)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_by_key(|(a, s)| (a.map(str::to_owned), s.map(str::to_owned)));
+        assert_eq!(keys, sorted, "R1 before R2 …, L1 before L2 …");
+        let total: usize = groups.iter().map(|g| g.actions.len()).sum();
+        assert_eq!(total, report.actions.len(), "every action in one group");
+        let r1_l1 = groups
+            .iter()
+            .find(|g| g.authority == Some("R1") && g.stage == Some("L1"))
+            .expect("F1.Q1 is led by R1 at L1");
+        assert_eq!(r1_l1.actions[0].question, "F1.Q1");
+        for group in &groups {
+            assert!(group.actions.windows(2).all(|w| w[0].rank < w[1].rank));
+        }
+    }
+}

@@ -507,3 +507,47 @@ pub enum BaselineState {
     /// In the baseline, and no worse.
     Known,
 }
+
+/// The actions one authority leads at one stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionGroup<'a> {
+    /// The lead authority (`None`: the question names none).
+    pub authority: Option<&'a str>,
+    /// The stage where the fixes belong.
+    pub stage: Option<&'a str>,
+    /// The actions, in plan order.
+    pub actions: Vec<&'a Action>,
+}
+
+impl Report {
+    /// The action plan grouped by lead authority and then by stage, both in framework order
+    /// (unassigned last); within a group, actions keep their rank order.
+    pub fn actions_by_owner(&self) -> Vec<ActionGroup<'_>> {
+        let rank_of = |list: &[ViewResult], id: Option<&str>| {
+            id.and_then(|id| list.iter().position(|v| v.id == id))
+                .unwrap_or(usize::MAX)
+        };
+        let mut groups: Vec<ActionGroup<'_>> = Vec::new();
+        for action in &self.actions {
+            let (authority, stage) = (action.authority.as_deref(), action.stage.as_deref());
+            match groups
+                .iter_mut()
+                .find(|g| g.authority == authority && g.stage == stage)
+            {
+                Some(group) => group.actions.push(action),
+                None => groups.push(ActionGroup {
+                    authority,
+                    stage,
+                    actions: vec![action],
+                }),
+            }
+        }
+        groups.sort_by_key(|g| {
+            (
+                rank_of(&self.authorities, g.authority),
+                rank_of(&self.stages, g.stage),
+            )
+        });
+        groups
+    }
+}
