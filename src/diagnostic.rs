@@ -83,14 +83,18 @@ pub enum Code {
     WaiverExpired,
     /// A waiver names a question that does not apply to the deployment.
     WaiverUnused,
+    /// An answer is given for a question that does not apply to the deployment.
+    AnswerUnused,
     /// A policy names a principle the framework does not define.
     UnknownPrinciple,
     /// A policy names a risk the framework does not define.
     UnknownRisk,
-    /// A baseline is not a dpisafe result this build can read.
-    InvalidBaseline,
+    /// A saved result (a baseline, or input to `render`) cannot be used.
+    InvalidResult,
     /// Questionnaires given to `--merge` describe different deployments.
     MergeConflict,
+    /// A report template (built in or from `--templates`) cannot be rendered.
+    TemplateError,
 }
 
 impl Code {
@@ -124,10 +128,12 @@ impl Code {
         Code::EvidenceUnreadable,
         Code::WaiverExpired,
         Code::WaiverUnused,
+        Code::AnswerUnused,
         Code::UnknownPrinciple,
         Code::UnknownRisk,
-        Code::InvalidBaseline,
+        Code::InvalidResult,
         Code::MergeConflict,
+        Code::TemplateError,
     ];
 
     /// The kebab-case name printed in messages.
@@ -161,10 +167,12 @@ impl Code {
             Code::EvidenceUnreadable => "evidence-unreadable",
             Code::WaiverExpired => "waiver-expired",
             Code::WaiverUnused => "waiver-unused",
+            Code::AnswerUnused => "answer-unused",
             Code::UnknownPrinciple => "unknown-principle",
             Code::UnknownRisk => "unknown-risk",
-            Code::InvalidBaseline => "invalid-baseline",
+            Code::InvalidResult => "invalid-result",
             Code::MergeConflict => "merge-conflict",
+            Code::TemplateError => "template-error",
         }
     }
 }

@@ -48,20 +48,17 @@ impl Found {
     }
 }
 
-/// Whether a reference is an address (it starts with a URI scheme such as `https:` or `doi:`)
-/// rather than a path. One-letter schemes are Windows drive letters, and a colon followed by a
-/// space is prose, so both are paths.
+/// Address schemes evidence may use; anything else with a colon is a path.
+const SCHEMES: [&str; 9] = [
+    "http", "https", "ftp", "ftps", "doi", "urn", "mailto", "hdl", "ark",
+];
+
+/// Whether a reference is an address (`https://…`, `doi:…`, …) rather than a path. Only known
+/// schemes count, so `report:v2.pdf` or `C:/docs/a.pdf` is still looked up as a file.
 pub fn is_address(reference: &str) -> bool {
-    let Some((scheme, rest)) = reference.split_once(':') else {
-        return false;
-    };
-    scheme.len() >= 2
-        && !rest.is_empty()
-        && !rest.starts_with(char::is_whitespace)
-        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    reference.split_once(':').is_some_and(|(scheme, rest)| {
+        !rest.is_empty() && SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme))
+    })
 }
 
 /// Looks at every evidence entry of `questionnaire` and records what was found.

@@ -93,18 +93,20 @@ fn with_a_baseline_only_regressions_fail() {
             "--format",
             "json",
             "--as-of",
-            "2027-04-01",
+            "2026-10-01",
             "-o",
         ])
         .arg(&baseline)
         .assert()
         .code(0);
     let baseline = baseline.to_str().expect("UTF-8 path");
-    // Same answers as the baseline: the expired waiver's failure is known, not new.
+    // The strict policy's thresholds were already missed in the baseline: known, not failing.
     let (code, out, _) = check(&[
         RAIL,
         "--as-of",
-        "2027-04-01",
+        "2026-10-01",
+        "--policy",
+        STRICT,
         "--baseline",
         baseline,
         "--format",
@@ -112,58 +114,97 @@ fn with_a_baseline_only_regressions_fail() {
     ]);
     assert_eq!(code, 0, "{out}");
     let gate = gate_of(&out);
-    assert_eq!(gate.violations.len(), 1);
-    assert_eq!(gate.violations[0].baseline, BaselineState::Known);
-    assert!(!gate.violations[0].blocking);
-    // A new critical failure is a regression.
-    let (code, out, _) = check(&[
-        REGRESSED,
-        "--as-of",
-        "2027-04-01",
-        "--baseline",
-        baseline,
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 1);
-    let gate = gate_of(&out);
-    let state = |id: &str| {
+    assert_eq!(gate.violations.len(), 4);
+    assert!(
         gate.violations
             .iter()
-            .find(|v| v.subject.as_deref() == Some(id))
-            .map(|v| (v.baseline, v.blocking))
-    };
-    assert_eq!(state("F1.Q1"), Some((BaselineState::Known, false)));
-    assert_eq!(state("F3.Q1"), Some((BaselineState::New, true)));
-    // A threshold already missed fails only when the score drops further.
+            .all(|v| v.baseline == BaselineState::Known && !v.blocking)
+    );
+    // A new critical failure and a principle that drops below its threshold are regressions;
+    // the overall score, still capped at 59, is not worse.
     let (code, out, _) = check(&[
         REGRESSED,
         "--as-of",
-        "2027-04-01",
-        "--baseline",
-        baseline,
+        "2026-10-01",
         "--policy",
         STRICT,
+        "--baseline",
+        baseline,
         "--format",
         "json",
     ]);
     assert_eq!(code, 1);
     let gate = gate_of(&out);
-    let f3 = gate
-        .violations
-        .iter()
-        .find(|v| v.rule == "min-principle" && v.subject.as_deref() == Some("F3"))
-        .expect("F3 now misses the threshold");
-    assert_eq!(f3.baseline, BaselineState::New);
-    let overall = gate
-        .violations
-        .iter()
-        .find(|v| v.rule == "min-overall")
-        .expect("overall below 70");
+    let state = |rule: &str, id: Option<&str>| {
+        gate.violations
+            .iter()
+            .find(|v| v.rule == rule && v.subject.as_deref() == id)
+            .map(|v| (v.baseline, v.blocking))
+    };
     assert_eq!(
-        overall.baseline,
-        BaselineState::Known,
-        "still capped at 59, not worse"
+        state("critical-failure", Some("F3.Q1")),
+        Some((BaselineState::New, true))
+    );
+    assert_eq!(
+        state("min-principle", Some("F3")),
+        Some((BaselineState::New, true))
+    );
+    assert_eq!(
+        state("min-overall", None),
+        Some((BaselineState::Known, false))
+    );
+}
+
+#[test]
+fn a_baseline_never_excuses_a_critical_failure() {
+    let dir = scratch("baseline-critical");
+    let baseline = dir.join("baseline.json");
+    dpisafe()
+        .args([
+            "assess",
+            RAIL,
+            "--format",
+            "json",
+            "--as-of",
+            "2027-04-01",
+            "-o",
+        ])
+        .arg(&baseline)
+        .assert()
+        .code(0);
+    let (code, out, _) = check(&[
+        RAIL,
+        "--as-of",
+        "2027-04-01",
+        "--baseline",
+        baseline.to_str().expect("UTF-8 path"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "only a waiver excuses a critical failure");
+    let gate = gate_of(&out);
+    assert_eq!(gate.violations[0].baseline, BaselineState::Known);
+    assert!(gate.violations[0].blocking);
+}
+
+#[test]
+fn a_baseline_of_another_deployment_is_refused() {
+    let dir = scratch("baseline-other");
+    let other = dir.join("other.yaml");
+    let text = std::fs::read_to_string(fixture("merge/other-deployment.yaml")).expect("fixture");
+    std::fs::write(&other, text).expect("write");
+    let baseline = dir.join("baseline.json");
+    dpisafe()
+        .args(["assess", "--format", "json", "-o"])
+        .arg(&baseline)
+        .arg(&other)
+        .assert()
+        .code(0);
+    let (code, _, err) = check(&[RAIL, "--baseline", baseline.to_str().expect("UTF-8")]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("invalid-result") && err.contains("Another payment rail"),
+        "{err}"
     );
 }
 
@@ -325,7 +366,7 @@ fn invalid_baselines_exit_2() {
         assert_eq!(code, 2, "{name}");
         assert!(out.is_empty(), "{name}");
         assert!(
-            err.contains("invalid-baseline") && err.contains(expected),
+            err.contains("invalid-result") && err.contains(expected),
             "{name}: {err}"
         );
     }

@@ -7,5 +7,6 @@ mod common;
 mod examples;
 mod framework_data;
 mod invalid_questionnaires;
+mod reports;
 mod schemas;
 mod scoring_doc;

@@ -67,6 +67,16 @@ pub enum Command {
         after_help = "Examples:\n  dpisafe check questionnaire.yaml\n  dpisafe check questionnaire.yaml --policy dpisafe-policy.yaml --format sarif -o dpisafe.sarif\n  dpisafe check questionnaire.yaml --policy dpisafe-policy.yaml --baseline baseline.json\n\nExit codes: 0 passed, 1 the policy failed, 2 invalid input or usage."
     )]
     Check(CheckArgs),
+    /// Write the report people read: Markdown, self-contained HTML, or PDF.
+    #[command(
+        after_help = "Examples:\n  dpisafe report questionnaire.yaml --format html -o report.html\n  dpisafe report questionnaire.yaml --format pdf --mode accountability -o report.pdf\n  dpisafe report questionnaire.yaml --format md --redact -o shared.md"
+    )]
+    Report(ReportArgs),
+    /// Re-render a saved JSON result (from `assess --format json`) without scoring again.
+    #[command(
+        after_help = "Examples:\n  dpisafe render result.json --format pdf -o report.pdf\n  dpisafe render result.json --format md --redact"
+    )]
+    Render(RenderArgs),
     /// Print the JSON Schema of a file format.
     #[command(after_help = "Examples:\n  dpisafe schema questionnaire > questionnaire.schema.json")]
     Schema {
@@ -164,6 +174,89 @@ pub enum CheckFormat {
     Sarif,
     /// JUnit XML for CI test reports.
     Junit,
+}
+
+/// How a report document is made.
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Html)]
+    pub format: DocumentFormat,
+    /// `learning` (guidance first, no ranking language: for self-assessment) or
+    /// `accountability` (evidence first, with an approvals block: for reviews and funders).
+    #[arg(long, value_enum, default_value_t = ModeArg::Learning)]
+    pub mode: ModeArg,
+    /// Leave out respondent names, notes and evidence references, for reports shared beyond
+    /// the team.
+    #[arg(long)]
+    pub redact: bool,
+    /// Use the templates in this directory (report.md.j2, report.html.j2, report.typ) instead
+    /// of the built-in ones; a file missing there falls back to the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Paper size of the PDF.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// Also look for fonts here (for example CJK fonts); may be given several times.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+}
+
+/// Report document formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+    /// PDF (needs the `pdf` feature, on by default).
+    Pdf,
+}
+
+/// Report modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// For a team assessing itself.
+    Learning,
+    /// For reviews, oversight bodies and funders.
+    Accountability,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+/// `dpisafe report`
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// What to assess.
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// How to render it.
+    #[command(flatten)]
+    pub document: DocumentArgs,
+    /// Where output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `dpisafe render`
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// A JSON result written by `assess --format json` or `check --format json`.
+    #[arg(value_name = "RESULT.json")]
+    pub result: PathBuf,
+    /// How to render it.
+    #[command(flatten)]
+    pub document: DocumentArgs,
+    /// Where output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Schemas `dpisafe schema` prints.

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use crate::Error;
 use crate::cli::args::{Inputs, OutputArgs};
 use crate::cli::output::{self, Target};
-use crate::cli::{Context, Exit, FrameworkRef, print_stdout};
+use crate::cli::{Context, Exit, FrameworkRef, print_bytes};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::evaluate::merge::{self, Disagreement};
 use crate::framework::Framework;
 use crate::questionnaire::{self, Date, Questionnaire};
-use crate::report::{self, Report, Warning};
+use crate::report::{self, REPORT_VERSION, Report, Warning};
 use crate::source::{Pos, SourceFile};
+use crate::validate::schema::SchemaKind;
 
 /// Where the evaluation date comes from when `--as-of` is not given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,9 @@ pub(crate) enum DefaultDate {
     AssessedOn,
     /// Today (CI judges waivers now).
     Today,
+    /// The questionnaire's `assessed_on`, and no clock: documents must come out the same
+    /// bytes every time.
+    Required,
 }
 
 /// A validated, inspected and possibly merged assessment, ready to report.
@@ -43,6 +47,13 @@ pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
             hint: "several questionnaires are several respondents for one deployment: add \
                    --merge, or assess one file at a time"
                 .to_owned(),
+        });
+        return Err(Exit::Invalid);
+    }
+    if let Some(twice) = repeated(&inputs.files) {
+        ctx.fail(&Error::Usage {
+            message: format!("{} is given twice", twice.display()),
+            hint: "each respondent's questionnaire counts once; give each file once".to_owned(),
         });
         return Err(Exit::Invalid);
     }
@@ -88,6 +99,16 @@ pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
     })
 }
 
+/// The first file named twice (compared after resolving `.`/`..` and links, when it exists).
+fn repeated(files: &[PathBuf]) -> Option<&PathBuf> {
+    let key = |p: &PathBuf| p.canonicalize().unwrap_or_else(|_| p.clone());
+    files
+        .iter()
+        .enumerate()
+        .find(|(i, f)| files[..*i].iter().any(|g| key(g) == key(f)))
+        .map(|(_, f)| f)
+}
+
 /// The evaluation date: `--as-of`, SOURCE_DATE_EPOCH, then the command's default.
 pub(crate) fn as_of(
     ctx: &Context,
@@ -100,11 +121,16 @@ pub(crate) fn as_of(
     }
     if let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") {
         let text = epoch.to_string_lossy();
+        // Years 1970–9999: dates outside them cannot be written as YYYY-MM-DD.
         return match text.trim().parse::<i64>() {
-            Ok(seconds) => Ok(Date::from_days(seconds.div_euclid(86_400))),
-            Err(_) => {
+            Ok(seconds) if (0..253_402_300_800).contains(&seconds) => {
+                Ok(Date::from_days(seconds.div_euclid(86_400)))
+            }
+            _ => {
                 ctx.fail(&Error::Usage {
-                    message: format!("SOURCE_DATE_EPOCH is `{text}`, not a number of seconds"),
+                    message: format!(
+                        "SOURCE_DATE_EPOCH is `{text}`, not a number of seconds between 1970 and 9999"
+                    ),
                     hint: "set it to a whole number of seconds since 1970-01-01, or unset it"
                         .to_owned(),
                 });
@@ -112,10 +138,26 @@ pub(crate) fn as_of(
             }
         };
     }
-    Ok(match (default, questionnaire.assessed_on) {
-        (DefaultDate::AssessedOn, Some(date)) => date,
-        _ => today(),
-    })
+    match (default, questionnaire.assessed_on) {
+        (DefaultDate::AssessedOn | DefaultDate::Required, Some(date)) => Ok(date),
+        (DefaultDate::Required, None) => {
+            ctx.fail(&Error::Usage {
+                message: "the report needs a date, and the questionnaire has no `assessed_on`"
+                    .to_owned(),
+                hint: "add `assessed_on: YYYY-MM-DD` to the questionnaire, or pass --as-of (or set SOURCE_DATE_EPOCH)"
+                    .to_owned(),
+            });
+            Err(Exit::Invalid)
+        }
+        (DefaultDate::AssessedOn, None) => {
+            ctx.note(
+                "note: the questionnaire has no `assessed_on`, so waivers are judged on today's date; \
+                 add it (or pass --as-of) for a result that does not change from day to day",
+            );
+            Ok(today())
+        }
+        (DefaultDate::Today, _) => Ok(today()),
+    }
 }
 
 /// Today's date in UTC, from the system clock.
@@ -169,6 +211,16 @@ pub(crate) fn emit(
     inputs: &[PathBuf],
     text: &str,
 ) -> Result<(), Error> {
+    emit_bytes(ctx, out, inputs, text.as_bytes())
+}
+
+/// Writes `bytes` to `-o FILE` atomically (never over an input), or to stdout.
+pub(crate) fn emit_bytes(
+    ctx: &Context,
+    out: &OutputArgs,
+    inputs: &[PathBuf],
+    bytes: &[u8],
+) -> Result<(), Error> {
     match out.output.as_deref() {
         Some(path) if path != Path::new("-") => {
             output::write(
@@ -177,16 +229,72 @@ pub(crate) fn emit(
                     inputs,
                     force: out.force,
                 },
-                text.as_bytes(),
+                bytes,
             )?;
             ctx.note(&format!("wrote {}", path.display()));
             Ok(())
         }
         _ => {
-            print_stdout(text);
+            print_bytes(bytes);
             Ok(())
         }
     }
+}
+
+/// Reads a saved result (a baseline, or a result to re-render): JSON, of this report
+/// version, matching the report schema. `what` names it in messages.
+pub(crate) fn load_result(ctx: &Context, path: &Path, what: &str) -> Result<Report, Exit> {
+    let source = ctx.read(path)?;
+    let invalid = |pos: Option<Pos>, message: String, hint: &str| {
+        let diagnostic = Diagnostic::error(Code::InvalidResult, &source.name, pos, message)
+            .with_hint(hint.to_owned());
+        ctx.report(&[diagnostic], Some(&source));
+        Exit::Invalid
+    };
+    let regenerate = "write it again with `dpisafe assess FILE --format json -o result.json`";
+    let value: serde_json::Value = serde_json::from_str(&source.text).map_err(|err| {
+        let pos = u32::try_from(err.line())
+            .ok()
+            .zip(u32::try_from(err.column()).ok())
+            .filter(|(line, _)| *line > 0)
+            .map(|(line, col)| Pos::new(line, col.max(1)));
+        invalid(
+            pos,
+            format!("the {what} is not valid JSON: {err}"),
+            regenerate,
+        )
+    })?;
+    let version = value
+        .get("dpisafe_report")
+        .and_then(serde_json::Value::as_u64);
+    if version != Some(u64::from(REPORT_VERSION)) {
+        return Err(invalid(
+            None,
+            match version {
+                Some(v) => {
+                    format!("the baseline is report format {v}; this build reads {REPORT_VERSION}")
+                }
+                None => "the baseline is not a dpisafe result (it has no `dpisafe_report` version)"
+                    .to_owned(),
+            },
+            regenerate,
+        ));
+    }
+    let problems = SchemaKind::Report.check_json(&value);
+    if let Some(first) = problems.first() {
+        return Err(invalid(
+            None,
+            format!("the {what} does not match the report format: {first}"),
+            regenerate,
+        ));
+    }
+    serde_json::from_value(value).map_err(|err| {
+        invalid(
+            None,
+            format!("the {what} does not match the report format: {err}"),
+            regenerate,
+        )
+    })
 }
 
 /// The framework behind a loaded assessment.

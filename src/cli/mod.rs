@@ -47,6 +47,8 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Schema { kind } => commands::schema::run(&ctx, *kind),
         Command::Assess(args) => commands::assess::run(&ctx, args),
         Command::Check(args) => commands::check::run(&ctx, args),
+        Command::Report(args) => commands::report::run(&ctx, args),
+        Command::Render(args) => commands::report::render(&ctx, args),
     };
     match result {
         Ok(exit) => exit,
@@ -165,7 +167,12 @@ impl std::ops::Deref for FrameworkRef {
 
 /// Writes command output to stdout.
 pub(crate) fn print_stdout(text: &str) {
+    print_bytes(text.as_bytes());
+}
+
+/// Writes binary or text output to stdout.
+pub(crate) fn print_bytes(bytes: &[u8]) {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.write_all(bytes);
     let _ = stdout.flush();
 }

@@ -133,8 +133,11 @@ pub fn band(framework: &Framework, score: f64) -> String {
     band_in(&framework.scoring.bands, score)
 }
 
-/// The id of the first of `bands` (highest first) whose minimum `value` reaches.
+/// The id of the first of `bands` (highest first) whose minimum `value` reaches. The value is
+/// first rounded to one decimal, as every output prints it, so a printed 80.0 is never in the
+/// band below 80.
 pub fn band_in(bands: &[RawBand], value: f64) -> String {
+    let value = (value * 10.0).round() / 10.0;
     bands
         .iter()
         .find(|b| value >= b.min)

@@ -36,7 +36,10 @@ fn compare(violation: &mut Violation, before: &[Violation]) {
         },
     };
     violation.baseline = state;
-    violation.blocking = violation.blocking && state != BaselineState::Known;
+    // A critical failure is excused only by a waiver, which has a reason, an approver and an
+    // expiry; a baseline has none of these, so it cannot quietly excuse one for ever.
+    let excusable = violation.rule != "critical-failure";
+    violation.blocking = violation.blocking && (state != BaselineState::Known || !excusable);
 }
 
 /// Whether `now` is worse than `then` for `rule` (lower scores, higher exposure).
@@ -56,27 +59,32 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
             .as_deref()
             .map(|file| crate::report::build::location(file, threshold.pos))
     };
-    let mut minimum =
-        |rule: &str, subject: Option<&str>, what: String, actual: Option<f64>, t: Threshold| {
-            let below = actual.is_none_or(|a| a < t.value);
-            if below {
-                let message = match actual {
-                    Some(a) => format!("{what} is {a}, below the required {}", t.value),
-                    None => format!(
-                        "{what} has no score (nothing answered), and the policy requires {}",
-                        t.value
-                    ),
-                };
-                out.push(violation(
-                    rule,
-                    subject,
-                    message,
-                    actual,
-                    Some(t.value),
-                    policy_at(t),
-                ));
-            }
-        };
+    let mut minimum = |rule: &str,
+                       subject: Option<&str>,
+                       what: String,
+                       actual: Option<f64>,
+                       t: Threshold| {
+        let below = actual.is_none_or(|a| a < t.value);
+        // Coverage is a percentage; scores and the gender index are points out of 100.
+        let unit = if rule == "min-coverage" { " %" } else { "" };
+        if below {
+            let message = match actual {
+                Some(a) => format!("{what} is {a}{unit}, below the required {}{unit}", t.value),
+                None => format!(
+                    "{what} has no score (nothing answered, or everything n/a), and the policy requires {}",
+                    t.value
+                ),
+            };
+            out.push(violation(
+                rule,
+                subject,
+                message,
+                actual,
+                Some(t.value),
+                policy_at(t),
+            ));
+        }
+    };
     if let Some(t) = policy.min_overall {
         let capped: Vec<&str> = report
             .principles
@@ -128,7 +136,23 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
         );
     }
     for risk in &report.risks {
-        let (Some(t), Some(exposure)) = (policy.risk_threshold(&risk.id), risk.exposure) else {
+        let Some(t) = policy.risk_threshold(&risk.id) else {
+            continue;
+        };
+        if risk.mitigating > 0 && risk.exposure.is_none() {
+            out.push(violation(
+                "max-risk-exposure",
+                Some(&risk.id),
+                format!(
+                    "exposure to {} {} is unknown: none of its {} mitigating safeguards is answered",
+                    risk.id, risk.name, risk.mitigating
+                ),
+                None,
+                Some(t.value),
+                policy_at(t),
+            ));
+        }
+        let Some(exposure) = risk.exposure else {
             continue;
         };
         if exposure > t.value {

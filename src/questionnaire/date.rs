@@ -47,6 +47,21 @@ impl Date {
         }
     }
 
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u8 {
+        u8::try_from(self.month).unwrap_or(1)
+    }
+
+    /// The day of the month, 1–31.
+    pub fn day(self) -> u8 {
+        u8::try_from(self.day).unwrap_or(1)
+    }
+
     /// Days since 1970-01-01.
     pub fn days(self) -> i64 {
         // Howard Hinnant's days_from_civil.

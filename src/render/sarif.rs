@@ -133,10 +133,17 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
         let index = rule_index(&mut rules, &warning.code, || {
             extra_rule(&warning.code, &warning.hint)
         });
+        // A warning the policy turns into a blocking violation (a missing evidence file under
+        // `evidence_problems: fail`) is an error, as the exit code says.
+        let blocking = report.gate.as_ref().is_some_and(|gate| {
+            gate.violations
+                .iter()
+                .any(|v| v.blocking && v.subject.as_deref() == Some(warning.subject.as_str()))
+        });
         results.push(SarifResult {
             rule_id: warning.code.clone(),
             rule_index: index,
-            level: "warning",
+            level: if blocking { "error" } else { "warning" },
             message: Text {
                 text: warning.message.clone(),
             },
@@ -336,11 +343,18 @@ fn location(at: &Location) -> SarifLocation {
     }
 }
 
-/// A relative URI reference for a path: forward slashes, with characters outside the URI
-/// grammar percent-encoded.
+/// A URI for a path: relative paths (as code-scanning tools expect, from the directory the
+/// check ran in) without a leading `./`; absolute paths as `file://` URIs; forward slashes, and
+/// characters outside the URI grammar percent-encoded.
 fn uri(path: &str) -> String {
-    let mut out = String::new();
-    for byte in path.replace('\\', "/").bytes() {
+    let path = path.replace('\\', "/");
+    let mut relative = path.as_str();
+    while let Some(rest) = relative.strip_prefix("./") {
+        relative = rest;
+    }
+    let absolute = relative.starts_with('/');
+    let mut out = String::from(if absolute { "file://" } else { "" });
+    for byte in relative.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
             out.push(char::from(byte));
         } else {

@@ -100,7 +100,14 @@ fn principles(out: &mut String, report: &Report, color: bool) {
                 p.name.clone(),
                 p.score
                     .map_or("–".to_owned(), |v| format!("{} {v:>5.1}", bar(v))),
-                paint(p.band.as_deref().unwrap_or("not assessed"), color),
+                paint(
+                    p.band.as_deref().unwrap_or(if p.applicable == 0 {
+                        "does not apply"
+                    } else {
+                        "not assessed"
+                    }),
+                    color,
+                ),
                 format!("{:.0} %", p.coverage),
                 p.capped_by.clone().unwrap_or_default(),
             ]
@@ -128,6 +135,13 @@ fn risks(out: &mut String, report: &Report, color: bool) {
             .unwrap_or(0.0)
             .total_cmp(&a.exposure.unwrap_or(0.0))
     });
+    if exposed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nRisks: no safeguard that mitigates a risk is answered yet, so exposure is unknown."
+        );
+        return;
+    }
     let rows = exposed
         .iter()
         .take(TOP_RISKS)
@@ -178,7 +192,10 @@ fn gender(out: &mut String, report: &Report) {
 
 fn actions(out: &mut String, report: &Report) {
     if report.actions.is_empty() {
-        let _ = writeln!(out, "\nNo actions: every applicable safeguard is in place.");
+        let _ = writeln!(
+            out,
+            "\nNo actions: no applicable safeguard falls short, lacks evidence or is unanswered."
+        );
         return;
     }
     let rows = report

@@ -14,7 +14,7 @@ pub fn render(report: &Report) -> String {
     let score = report
         .summary
         .score
-        .map_or("not scored".to_owned(), |s| format!("{s:.1}"));
+        .map_or("none".to_owned(), |s| format!("{s:.1}"));
     let blocking = gate.violations.iter().filter(|v| v.blocking).count();
     let _ = writeln!(
         out,

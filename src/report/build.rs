@@ -4,7 +4,7 @@ use super::*;
 use crate::diagnostic::Code;
 use crate::evaluate::answers::{self, Item};
 use crate::evaluate::merge::Disagreement;
-use crate::evaluate::{self, Evaluation, score};
+use crate::evaluate::{self, Evaluation};
 use crate::framework::{Framework, QuestionKind};
 use crate::questionnaire::{AnswerValue, Questionnaire};
 use crate::source::Pos;
@@ -46,7 +46,7 @@ pub fn build(inputs: Inputs<'_>) -> Report {
             attribution: framework.metadata.attribution.clone(),
         },
         assessment: assessment(questionnaire, as_of),
-        summary: summary(framework, &evaluation, &items),
+        summary: summary(&evaluation, &items),
         principles: principles(framework, &evaluation),
         risks: risks(framework, &evaluation),
         stages: views(&evaluation.stages, |id| framework.stage(id)),
@@ -58,12 +58,6 @@ pub fn build(inputs: Inputs<'_>) -> Report {
         warnings: warnings(&items, questionnaire, as_of),
         gate: None,
     }
-}
-
-/// The band of a score as shown: banding the rounded figure keeps a printed 80.0 out of the
-/// band below 80.
-fn band(framework: &Framework, value: f64) -> String {
-    score::band(framework, round1(value))
 }
 
 /// Rounds a score to one decimal, as every output shows it.
@@ -134,7 +128,7 @@ fn confidence(value: answers::Confidence) -> Confidence {
     }
 }
 
-fn summary(framework: &Framework, evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
+fn summary(evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
     let count = |wanted: Status| items.iter().filter(|i| status(i) == wanted).count();
     let confident = |wanted: answers::Confidence| {
         items
@@ -144,7 +138,7 @@ fn summary(framework: &Framework, evaluation: &Evaluation, items: &[Item<'_>]) -
     };
     Summary {
         score: evaluation.overall.map(round1),
-        band: evaluation.overall.map(|v| band(framework, v)),
+        band: evaluation.band.clone(),
         coverage: percent(evaluation.coverage),
         evidenced: evaluation.evidenced_share.map(percent),
         answers: AnswerCounts {
@@ -182,7 +176,7 @@ fn principles(framework: &Framework, evaluation: &Evaluation) -> Vec<PrincipleRe
             name: p.name.clone(),
             kind: p.kind,
             score: s.score.map(round1),
-            band: s.score.map(|v| band(framework, v)),
+            band: s.band.clone(),
             coverage: percent(s.coverage),
             evidenced: s.evidenced_share.map(percent),
             capped_by: s.capped_by.clone(),
@@ -201,9 +195,7 @@ fn risks(framework: &Framework, evaluation: &Evaluation) -> Vec<RiskResult> {
             name: r.name.clone(),
             category: r.category,
             exposure: e.exposure.map(round1),
-            band: e
-                .exposure
-                .map(|v| score::band_in(&framework.scoring.risk.bands, round1(v))),
+            band: e.band.clone(),
             coverage: percent(e.coverage),
             mitigating: e.mitigating,
             drivers: e.drivers.clone(),
@@ -358,33 +350,62 @@ pub fn evidence_warnings(questionnaire: &Questionnaire) -> Vec<Warning> {
     warnings
 }
 
+/// Expired waivers (unless a later waiver for the question is in force), waivers and answers
+/// for questions that do not apply to this deployment.
 fn waiver_warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Date) -> Vec<Warning> {
-    let mut warnings = Vec::new();
     let applicable: Vec<&str> = items.iter().map(|i| i.question.id.as_str()).collect();
+    let in_force = |question: &str| {
+        questionnaire
+            .waivers
+            .iter()
+            .any(|w| w.question == question && w.expires >= as_of)
+    };
+    let mut warnings = Vec::new();
     for waiver in &questionnaire.waivers {
-        if waiver.expires < as_of {
-            warnings.push(Warning {
-                code: Code::WaiverExpired.as_str().to_owned(),
-                subject: waiver.question.clone(),
-                message: format!(
-                    "the waiver for {} expired on {}; its shortfall counts again",
-                    waiver.question, waiver.expires
-                ),
-                hint: "renew it with a new expiry date and approval, or close the gap".to_owned(),
-                location: location(&waiver.file, waiver.pos),
-            });
-        } else if !applicable.contains(&waiver.question.as_str()) {
-            warnings.push(Warning {
-                code: Code::WaiverUnused.as_str().to_owned(),
-                subject: waiver.question.clone(),
-                message: format!(
+        let (code, message, hint) = if !applicable.contains(&waiver.question.as_str()) {
+            (
+                Code::WaiverUnused,
+                format!(
                     "the waiver for {} has nothing to excuse: the question does not apply to this deployment",
                     waiver.question
                 ),
-                hint: "remove the waiver".to_owned(),
-                location: location(&waiver.file, waiver.pos),
-            });
+                "remove the waiver",
+            )
+        } else if waiver.expires < as_of && !in_force(&waiver.question) {
+            (
+                Code::WaiverExpired,
+                format!(
+                    "the waiver for {} expired on {}; its shortfall counts again",
+                    waiver.question, waiver.expires
+                ),
+                "renew it with a new expiry date and approval, or close the gap",
+            )
+        } else {
+            continue;
+        };
+        warnings.push(Warning {
+            code: code.as_str().to_owned(),
+            subject: waiver.question.clone(),
+            message,
+            hint: hint.to_owned(),
+            location: location(&waiver.file, waiver.pos),
+        });
+    }
+    for answer in &questionnaire.answers {
+        if applicable.contains(&answer.question.as_str()) || answer.value.is_none() {
+            continue;
         }
+        warnings.push(Warning {
+            code: Code::AnswerUnused.as_str().to_owned(),
+            subject: answer.question.clone(),
+            message: format!(
+                "{} does not apply to this deployment's building blocks and stage, so its answer is not scored",
+                answer.question
+            ),
+            hint: "check `deployment.building_blocks` and `deployment.stage`, or remove the answer"
+                .to_owned(),
+            location: location(&answer.file, answer.pos),
+        });
     }
     warnings
 }

@@ -7,26 +7,26 @@ use crate::Error;
 use crate::cli::args::{CheckArgs, CheckFormat};
 use crate::cli::assessment::{self, DefaultDate};
 use crate::cli::{Context, Exit};
-use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Framework;
 use crate::policy::{self, Policy};
 use crate::render;
-use crate::report::{REPORT_VERSION, Report};
-use crate::source::Pos;
-use crate::validate::schema::SchemaKind;
+use crate::source::SourceFile;
 
 pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     let loaded = match assessment::load(ctx, &args.inputs) {
         Ok(loaded) => loaded,
         Err(exit) => return Ok(exit),
     };
-    let policy = match load_policy(ctx, args, loaded.framework()) {
-        Ok(policy) => policy,
+    let (policy, policy_source) = match load_policy(ctx, args, loaded.framework()) {
+        Ok(found) => found,
         Err(exit) => return Ok(exit),
     };
     let baseline = match &args.baseline {
-        Some(path) => match load_baseline(ctx, path) {
-            Ok(report) => Some((path.display().to_string(), report)),
+        Some(path) => match assessment::load_result(ctx, path, "baseline") {
+            Ok(report) => match same_subject(ctx, path, &report, &loaded) {
+                Ok(()) => Some((path.display().to_string(), report)),
+                Err(exit) => return Ok(exit),
+            },
             Err(exit) => return Ok(exit),
         },
         None => None,
@@ -45,8 +45,11 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
         questionnaire.waivers.clear();
     }
     questionnaire.waivers.extend(policy.waivers.iter().cloned());
+    let mut sources = loaded.sources.clone();
+    sources.extend(policy_source);
     let loaded = assessment::Loaded {
         questionnaire,
+        sources,
         ..loaded
     };
     let mut report = assessment::build_report(ctx, &loaded, as_of);
@@ -78,67 +81,59 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     Ok(if passed { Exit::Ok } else { Exit::PolicyFailed })
 }
 
-fn load_policy(ctx: &Context, args: &CheckArgs, framework: &Framework) -> Result<Policy, Exit> {
+/// A baseline must describe the same deployment against the same framework; otherwise its
+/// known violations would excuse someone else's.
+fn same_subject(
+    ctx: &Context,
+    path: &std::path::Path,
+    baseline: &crate::report::Report,
+    loaded: &assessment::Loaded,
+) -> Result<(), Exit> {
+    let framework = loaded.framework();
+    let name = &loaded.questionnaire.deployment.name;
+    let problem = if baseline.assessment.deployment.name != *name {
+        Some(format!(
+            "the baseline assesses `{}`, not `{name}`",
+            baseline.assessment.deployment.name
+        ))
+    } else if baseline.framework.id != framework.metadata.id
+        || baseline.framework.version != framework.metadata.version
+    {
+        Some(format!(
+            "the baseline was made against {}@{}, not {}",
+            baseline.framework.id,
+            baseline.framework.version,
+            framework.reference()
+        ))
+    } else {
+        None
+    };
+    let Some(message) = problem else {
+        return Ok(());
+    };
+    let diagnostic = crate::diagnostic::Diagnostic::error(
+        crate::diagnostic::Code::InvalidResult,
+        &path.display().to_string(),
+        None,
+        message,
+    )
+    .with_hint("use a baseline written from this deployment's own questionnaire");
+    ctx.report(&[diagnostic], None);
+    Err(Exit::Invalid)
+}
+
+/// The policy, and its source so that warnings about its waivers can quote it.
+fn load_policy(
+    ctx: &Context,
+    args: &CheckArgs,
+    framework: &Framework,
+) -> Result<(Policy, Option<SourceFile>), Exit> {
     let Some(path) = &args.policy else {
-        return Ok(Policy::default());
+        return Ok((Policy::default(), None));
     };
     let source = ctx.read(path)?;
     let loaded = policy::load(&source, framework, &ctx.limits);
     ctx.report(&loaded.diagnostics, Some(&source));
-    loaded.value.ok_or(Exit::Invalid)
-}
-
-/// Reads a baseline result: JSON, of this report version, matching the report schema.
-fn load_baseline(ctx: &Context, path: &std::path::Path) -> Result<Report, Exit> {
-    let source = ctx.read(path)?;
-    let invalid = |pos: Option<Pos>, message: String, hint: &str| {
-        let diagnostic = Diagnostic::error(Code::InvalidBaseline, &source.name, pos, message)
-            .with_hint(hint.to_owned());
-        ctx.report(&[diagnostic], Some(&source));
-        Exit::Invalid
-    };
-    let regenerate = "write a baseline with `dpisafe assess FILE --format json -o baseline.json`";
-    let value: serde_json::Value = serde_json::from_str(&source.text).map_err(|err| {
-        let pos = u32::try_from(err.line())
-            .ok()
-            .zip(u32::try_from(err.column()).ok())
-            .filter(|(line, _)| *line > 0)
-            .map(|(line, col)| Pos::new(line, col.max(1)));
-        invalid(
-            pos,
-            format!("the baseline is not valid JSON: {err}"),
-            regenerate,
-        )
-    })?;
-    let version = value
-        .get("dpisafe_report")
-        .and_then(serde_json::Value::as_u64);
-    if version != Some(u64::from(REPORT_VERSION)) {
-        return Err(invalid(
-            None,
-            match version {
-                Some(v) => {
-                    format!("the baseline is report format {v}; this build reads {REPORT_VERSION}")
-                }
-                None => "the baseline is not a dpisafe result (it has no `dpisafe_report` version)"
-                    .to_owned(),
-            },
-            regenerate,
-        ));
-    }
-    let problems = SchemaKind::Report.check_json(&value);
-    if let Some(first) = problems.first() {
-        return Err(invalid(
-            None,
-            format!("the baseline does not match the report format: {first}"),
-            regenerate,
-        ));
-    }
-    serde_json::from_value(value).map_err(|err| {
-        invalid(
-            None,
-            format!("the baseline does not match the report format: {err}"),
-            regenerate,
-        )
-    })
+    let policy = loaded.value.ok_or(Exit::Invalid)?;
+    Ok((policy, Some(source)))
 }

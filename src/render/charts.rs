@@ -1,0 +1,200 @@
+//! Charts as hand-written SVG, shared by the HTML report (inline) and the PDF (as files the
+//! Typst template reads): a radar of the principle scores and a heat map of risk exposure.
+//!
+//! Output is deterministic text: coordinates are rounded to one decimal, labels are escaped,
+//! every chart has a `viewBox`, a `<title>` and a `<desc>` for screen readers.
+
+use std::fmt::Write;
+
+use super::view::{PrincipleView, RiskView};
+
+/// The fonts charts ask for; Typst and browsers fall back through the list.
+const FONT: &str = "Noto Sans, Noto Sans Thai, Noto Naskh Arabic, Arial, sans-serif";
+
+/// Band colours, shared with the templates' CSS.
+fn band_colour(band: &str) -> &'static str {
+    match band {
+        "strong" | "low" => "#2e7d32",
+        "adequate" | "moderate" => "#9e9d24",
+        "weak" | "elevated" => "#ef6c00",
+        "failing" | "high" => "#c62828",
+        _ => "#9e9e9e",
+    }
+}
+
+/// Escapes text for SVG content and attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A radar chart of principle scores (0–100), one axis per principle.
+pub fn radar(principles: &[PrincipleView]) -> String {
+    let size = 440.0;
+    let centre = size / 2.0;
+    let radius = 160.0;
+    let count = principles.len().max(1);
+    let point = |index: usize, value: f64| {
+        #[allow(clippy::cast_precision_loss)]
+        let angle =
+            -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / count as f64;
+        let r = radius * value.clamp(0.0, 100.0) / 100.0;
+        (centre + r * angle.cos(), centre + r * angle.sin())
+    };
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" aria-labelledby="radar-title radar-desc" font-family="{FONT}">"#
+    );
+    let described: Vec<String> = principles
+        .iter()
+        .map(|p| format!("{} {}", p.id, p.score))
+        .collect();
+    let _ = write!(
+        svg,
+        r#"<title id="radar-title">Principle scores (0 to 100)</title><desc id="radar-desc">{}</desc>"#,
+        escape(&described.join(", "))
+    );
+    for ring in [25.0, 50.0, 75.0, 100.0] {
+        let points: Vec<String> = (0..count)
+            .map(|i| {
+                let (x, y) = point(i, ring);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        let _ = write!(
+            svg,
+            r##"<polygon points="{}" fill="none" stroke="#c8cdd4" stroke-width="0.8"/>"##,
+            points.join(" ")
+        );
+    }
+    for (i, p) in principles.iter().enumerate() {
+        let (x, y) = point(i, 100.0);
+        let _ = write!(
+            svg,
+            r##"<line x1="{centre}" y1="{centre}" x2="{x:.1}" y2="{y:.1}" stroke="#dde1e6" stroke-width="0.8"/>"##
+        );
+        let (lx, ly) = point(i, 114.0);
+        let anchor = if (lx - centre).abs() < 8.0 {
+            "middle"
+        } else if lx > centre {
+            "start"
+        } else {
+            "end"
+        };
+        let _ = write!(
+            svg,
+            r##"<text x="{lx:.1}" y="{:.1}" font-size="12" text-anchor="{anchor}" fill="#1f2a37">{}</text>"##,
+            ly + 4.0,
+            escape(&p.id)
+        );
+    }
+    let shape: Vec<String> = principles
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (x, y) = point(i, p.value);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let _ = write!(
+        svg,
+        r##"<polygon points="{}" fill="#1f5f9f" fill-opacity="0.22" stroke="#1f5f9f" stroke-width="2"/>"##,
+        shape.join(" ")
+    );
+    for (i, p) in principles.iter().enumerate() {
+        let (x, y) = point(i, p.value);
+        let _ = write!(
+            svg,
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.2" fill="{}"/>"#,
+            band_colour(&p.band_id)
+        );
+    }
+    for ring in [50.0, 100.0] {
+        let (x, y) = point(0, ring);
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="9" fill="#6b7280">{ring:.0}</text>"##,
+            x + 6.0,
+            y + 14.0
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A heat map of residual risk exposure: one cell per risk, rows by risk family, coloured by
+/// level and labelled with the exposure.
+pub fn heat_map(risks: &[RiskView]) -> String {
+    let mut families: Vec<&str> = Vec::new();
+    for r in risks {
+        if !families.contains(&r.category.as_str()) {
+            families.push(&r.category);
+        }
+    }
+    let columns = families
+        .iter()
+        .map(|f| risks.iter().filter(|r| &r.category == f).count())
+        .max()
+        .unwrap_or(1);
+    let (label_width, cell_w, cell_h, gap) = (92.0, 118.0, 64.0, 6.0);
+    #[allow(clippy::cast_precision_loss)]
+    let width = label_width + columns as f64 * (cell_w + gap);
+    #[allow(clippy::cast_precision_loss)]
+    let height = families.len() as f64 * (cell_h + gap) + 4.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-labelledby="heat-title heat-desc" font-family="{FONT}">"#
+    );
+    let described: Vec<String> = risks
+        .iter()
+        .map(|r| format!("{} {} {}", r.id, r.exposure, r.level))
+        .collect();
+    let _ = write!(
+        svg,
+        r#"<title id="heat-title">Residual exposure per risk (0 mitigated, 100 exposed)</title><desc id="heat-desc">{}</desc>"#,
+        escape(&described.join(", "))
+    );
+    for (row, family) in families.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = row as f64 * (cell_h + gap) + 2.0;
+        let _ = write!(
+            svg,
+            r##"<text x="0" y="{:.1}" font-size="12" font-weight="bold" fill="#1f2a37">{}</text>"##,
+            y + cell_h / 2.0 + 4.0,
+            escape(family)
+        );
+        for (column, risk) in risks.iter().filter(|r| &r.category == family).enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let x = label_width + column as f64 * (cell_w + gap);
+            let fill = band_colour(&risk.level_id);
+            let name = super::super::text::shorten(&risk.name, 18);
+            let _ = write!(
+                svg,
+                r##"<rect x="{x:.1}" y="{y:.1}" width="{cell_w}" height="{cell_h}" rx="4" fill="{fill}"/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="#ffffff">{}</text><text x="{:.1}" y="{:.1}" font-size="10" fill="#ffffff">{}</text><text x="{:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="#ffffff">{}</text>"##,
+                x + 8.0,
+                y + 16.0,
+                escape(&risk.id),
+                x + 8.0,
+                y + 31.0,
+                escape(&name),
+                x + 8.0,
+                y + 54.0,
+                escape(&risk.exposure),
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}

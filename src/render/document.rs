@@ -1,0 +1,98 @@
+//! The report as a document people read: Markdown, self-contained HTML, and (with the `pdf`
+//! feature) PDF, all from the same [`View`](super::view::View) of one report.
+
+use minijinja::value::Value;
+
+use super::charts;
+use super::templates::{self, TemplateError, Templates};
+use super::view::{self, Options, View};
+use crate::framework::Framework;
+use crate::report::Report;
+
+/// The Markdown report.
+pub fn markdown(
+    framework: &Framework,
+    report: &Report,
+    options: Options,
+    templates: &Templates,
+) -> Result<String, TemplateError> {
+    let view = view::build(framework, report, options);
+    templates.render(templates::MARKDOWN, &view, &[])
+}
+
+/// The HTML report: one file with inline CSS and SVG charts.
+pub fn html(
+    framework: &Framework,
+    report: &Report,
+    options: Options,
+    templates: &Templates,
+) -> Result<String, TemplateError> {
+    let view = view::build(framework, report, options);
+    let (radar, heat_map) = chart_pair(&view);
+    templates.render(
+        templates::HTML,
+        &view,
+        &[
+            ("radar", Value::from_safe_string(radar)),
+            ("heat_map", Value::from_safe_string(heat_map)),
+        ],
+    )
+}
+
+/// The radar of principles and the heat map of risks.
+pub fn chart_pair(view: &View) -> (String, String) {
+    (
+        charts::radar(&view.principles),
+        charts::heat_map(&view.risks),
+    )
+}
+
+/// The PDF report, rendered by Typst from the same view and charts.
+#[cfg(feature = "pdf")]
+pub fn pdf(
+    framework: &Framework,
+    report: &Report,
+    options: Options,
+    templates: &Templates,
+    paper: super::pdf::Paper,
+    fonts: &super::pdf::Fonts,
+) -> Result<Vec<u8>, TemplateError> {
+    let view = view::build(framework, report, options);
+    let (radar, heat_map) = chart_pair(&view);
+    let data_json = serde_json::to_vec(&view).map_err(|err| TemplateError {
+        file: templates.origin(templates::TYPST),
+        line: None,
+        message: err.to_string(),
+    })?;
+    let date = report.assessment.as_of;
+    let input = super::pdf::PdfInput {
+        template: templates.source(templates::TYPST),
+        data_json,
+        files: vec![
+            ("/radar.svg".to_owned(), radar.into_bytes()),
+            ("/heatmap.svg".to_owned(), heat_map.into_bytes()),
+        ],
+        paper,
+        date: (date.year(), date.month(), date.day()),
+    };
+    super::pdf::render(input, fonts).map_err(|err| match err {
+        super::pdf::PdfError::Template {
+            message,
+            line,
+            hint,
+            ..
+        } => TemplateError {
+            file: templates.origin(templates::TYPST),
+            line,
+            message: match hint {
+                Some(hint) => format!("{message} ({hint})"),
+                None => message,
+            },
+        },
+        super::pdf::PdfError::Export(message) => TemplateError {
+            file: templates.origin(templates::TYPST),
+            line: None,
+            message,
+        },
+    })
+}

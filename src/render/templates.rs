@@ -1,0 +1,216 @@
+//! The report templates: embedded in the binary, or read from a directory given with
+//! `--templates DIR` (a file missing there falls back to the embedded one).
+//!
+//! Markdown and HTML go through minijinja with strict undefined values, a fuel limit and an
+//! escaping rule per format: HTML escaping for `.html.j2`, Markdown escaping for `.md.j2`, so a
+//! `|` or `*` in a respondent's note can neither split a table cell nor become emphasis. The
+//! Typst template is passed to the PDF engine untouched; data reaches it only as JSON.
+
+use std::path::{Path, PathBuf};
+
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+
+use super::view::View;
+
+/// The Markdown template's file name.
+pub const MARKDOWN: &str = "report.md.j2";
+/// The HTML template's file name.
+pub const HTML: &str = "report.html.j2";
+/// The Typst template's file name.
+pub const TYPST: &str = "report.typ";
+
+const EMBEDDED: [(&str, &str); 3] = [
+    (MARKDOWN, include_str!("../../templates/report.md.j2")),
+    (HTML, include_str!("../../templates/report.html.j2")),
+    (TYPST, include_str!("../../templates/report.typ")),
+];
+
+/// Instructions a template may run before it is stopped (a runaway loop in a user's template).
+const FUEL: u64 = 50_000_000;
+
+/// A template problem: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct TemplateError {
+    /// The template file.
+    pub file: String,
+    /// The line, when known.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The three report templates' sources.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    sources: Vec<(&'static str, String, PathBuf)>,
+}
+
+impl Templates {
+    /// The templates built into dpisafe.
+    pub fn embedded() -> Self {
+        Self {
+            sources: EMBEDDED
+                .iter()
+                .map(|(name, text)| {
+                    (
+                        *name,
+                        (*text).to_owned(),
+                        PathBuf::from("templates").join(name),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The templates of `dir`, each falling back to the embedded one when the file is absent.
+    pub fn from_dir(dir: &Path) -> Result<Self, TemplateError> {
+        if !dir.is_dir() {
+            return Err(TemplateError {
+                file: dir.display().to_string(),
+                line: None,
+                message: "is not a directory of templates".to_owned(),
+            });
+        }
+        let mut templates = Self::embedded();
+        for (name, text, path) in &mut templates.sources {
+            let candidate = dir.join(*name);
+            if candidate.exists() {
+                *text = std::fs::read_to_string(&candidate).map_err(|err| TemplateError {
+                    file: candidate.display().to_string(),
+                    line: None,
+                    message: format!("cannot be read: {err}"),
+                })?;
+                *path = candidate;
+            }
+        }
+        Ok(templates)
+    }
+
+    /// The source of one template.
+    pub fn source(&self, name: &str) -> &str {
+        self.sources
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map_or("", |(_, text, _)| text.as_str())
+    }
+
+    /// Where one template came from, for messages.
+    pub fn origin(&self, name: &str) -> String {
+        self.sources
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map_or_else(
+                || name.to_owned(),
+                |(_, _, path)| path.display().to_string(),
+            )
+    }
+
+    /// Renders the Markdown or HTML template `name` with `view` and `extra` values.
+    pub fn render(
+        &self,
+        name: &'static str,
+        view: &View,
+        extra: &[(&str, Value)],
+    ) -> Result<String, TemplateError> {
+        let fail = |err: minijinja::Error| TemplateError {
+            file: self.origin(name),
+            line: err.line(),
+            message: describe(&err),
+        };
+        let mut env = environment();
+        env.add_template_owned(name, self.source(name).to_owned())
+            .map_err(fail)?;
+        let template = env.get_template(name).map_err(fail)?;
+        let mut context = std::collections::BTreeMap::new();
+        context.insert("view", Value::from(Serde(view)));
+        context.extend(extra.iter().cloned());
+        let context = Value::from(context);
+        template.render(context).map_err(fail)
+    }
+}
+
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_fuel(Some(FUEL));
+    env.set_recursion_limit(64);
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html.j2") || name.ends_with(".html") {
+            AutoEscape::Html
+        } else if name.ends_with(".md.j2") || name.ends_with(".md") {
+            AutoEscape::Custom("markdown".into())
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown")
+            && !value.is_safe()
+        {
+            let text = if value.is_none() || value.is_undefined() {
+                String::new()
+            } else {
+                value.to_string()
+            };
+            out.write_str(&escape_markdown(&text))
+                .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
+        } else {
+            minijinja::escape_formatter(out, state, value)
+        }
+    });
+    env
+}
+
+/// The error's message with its cause, without minijinja's debug dump.
+fn describe(err: &minijinja::Error) -> String {
+    let mut message = err.kind().to_string();
+    if let Some(detail) = err.detail() {
+        message.push_str(": ");
+        message.push_str(detail);
+    }
+    message
+}
+
+/// Escapes text so that Markdown shows it literally, on one line: punctuation Markdown gives
+/// meaning to gets a backslash, line breaks become spaces (a table row is one line).
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '{' | '}'
+            | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_markdown;
+
+    #[test]
+    fn markdown_escaping_keeps_tables_and_emphasis_intact() {
+        assert_eq!(escape_markdown("a | b"), "a \\| b");
+        assert_eq!(escape_markdown("*not bold*"), "\\*not bold\\*");
+        assert_eq!(
+            escape_markdown("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(escape_markdown("two\nlines"), "two lines");
+    }
+}
