@@ -20,6 +20,9 @@ BENCH_COMMANDS=(
     "0|validate @FILE@"
     "0|assess @FILE@ --format json"
     "0 1|check @FILE@ --format sarif" # 1 = the default policy fails, expected for some examples
+    "0|report @FILE@ --format md"
+    "0|report @FILE@ --format html"
+    "0|report @FILE@ --format pdf" # standard output is /dev/null here, not a terminal
 )
 
 die() {

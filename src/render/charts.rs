@@ -147,7 +147,7 @@ pub fn heat_map(risks: &[RiskView]) -> String {
         .map(|f| risks.iter().filter(|r| &r.category == f).count())
         .max()
         .unwrap_or(1);
-    let (label_width, cell_w, cell_h, gap) = (92.0, 118.0, 64.0, 6.0);
+    let (label_width, cell_w, cell_h, gap) = (92.0, 150.0, 64.0, 6.0);
     #[allow(clippy::cast_precision_loss)]
     let width = label_width + columns as f64 * (cell_w + gap);
     #[allow(clippy::cast_precision_loss)]
@@ -179,7 +179,7 @@ pub fn heat_map(risks: &[RiskView]) -> String {
             #[allow(clippy::cast_precision_loss)]
             let x = label_width + column as f64 * (cell_w + gap);
             let fill = band_colour(&risk.level_id);
-            let name = super::super::text::shorten(&risk.name, 18);
+            let name = crate::text::shorten(&risk.name, 24);
             let _ = write!(
                 svg,
                 r##"<rect x="{x:.1}" y="{y:.1}" width="{cell_w}" height="{cell_h}" rx="4" fill="{fill}"/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="#ffffff">{}</text><text x="{:.1}" y="{:.1}" font-size="10" fill="#ffffff">{}</text><text x="{:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="#ffffff">{}</text>"##,
