@@ -23,7 +23,19 @@ pub enum Severity {
 }
 
 /// A stable, kebab-case identifier for each kind of problem (documented in `docs/codes.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Code {
@@ -174,6 +186,16 @@ impl Code {
             Code::MergeConflict => "merge-conflict",
             Code::TemplateError => "template-error",
         }
+    }
+}
+
+impl Code {
+    /// Whether the code reports a problem with an evidence file.
+    pub fn is_evidence(self) -> bool {
+        matches!(
+            self,
+            Code::EvidenceMissing | Code::EvidenceChanged | Code::EvidenceUnreadable
+        )
     }
 }
 
@@ -402,5 +424,18 @@ mod tests {
         assert!(text.contains("q.yaml:3:5"), "{text}");
         assert!(text.contains("answr: yes"), "{text}");
         assert!(text.contains("did you mean `answer`?"), "{text}");
+    }
+}
+
+#[cfg(test)]
+mod code_names {
+    use super::Code;
+
+    #[test]
+    fn serde_names_are_the_printed_names() {
+        for code in Code::ALL {
+            let json = serde_json::to_value(code).expect("serialises");
+            assert_eq!(json, code.as_str(), "{code:?}");
+        }
     }
 }

@@ -78,7 +78,7 @@ fn governed_policy_ignores_self_waivers_and_applies_its_own() {
     assert!(
         gate.violations
             .iter()
-            .any(|v| v.rule == "critical-failure" && v.subject.as_deref() == Some("F1.Q1"))
+            .any(|v| v.rule.as_str() == "critical-failure" && v.subject.as_deref() == Some("F1.Q1"))
     );
 }
 
@@ -138,7 +138,7 @@ fn with_a_baseline_only_regressions_fail() {
     let state = |rule: &str, id: Option<&str>| {
         gate.violations
             .iter()
-            .find(|v| v.rule == rule && v.subject.as_deref() == id)
+            .find(|v| v.rule.as_str() == rule && v.subject.as_deref() == id)
             .map(|v| (v.baseline, v.blocking))
     };
     assert_eq!(

@@ -187,16 +187,11 @@ pub(crate) fn show_warnings(ctx: &Context, warnings: &[Warning], sources: &[Sour
             .iter()
             .filter(|w| w.location.file == source.name)
             .map(|w| {
-                let code = Code::ALL
-                    .iter()
-                    .copied()
-                    .find(|c| c.as_str() == w.code)
-                    .unwrap_or(Code::InvalidValue);
                 let pos = Pos {
                     line: w.location.line,
                     col: w.location.column,
                 };
-                Diagnostic::warning(code, &source.name, Some(pos), w.message.clone())
+                Diagnostic::warning(w.code, &source.name, Some(pos), w.message.clone())
                     .with_hint(w.hint.clone())
             })
             .collect();

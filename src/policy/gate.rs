@@ -2,7 +2,7 @@
 //! those are regressions. Only blocking violations fail `dpisafe check`.
 
 use super::{Policy, Strictness, Threshold};
-use crate::report::{BaselineState, Gate, Location, Report, Status, Violation};
+use crate::report::{BaselineState, Gate, Location, Report, Rule, Status, Violation};
 
 /// The verdict of `policy` on `report`; with a baseline, violations it already had and that
 /// did not get worse are reported but do not block.
@@ -30,7 +30,7 @@ fn compare(violation: &mut Violation, before: &[Violation]) {
     let state = match previous {
         None => BaselineState::New,
         Some(previous) => match (violation.actual, previous.actual) {
-            (Some(now), Some(then)) if worse(&violation.rule, now, then) => BaselineState::Worse,
+            (Some(now), Some(then)) if worse(violation.rule, now, then) => BaselineState::Worse,
             (None, Some(_)) => BaselineState::Worse,
             _ => BaselineState::Known,
         },
@@ -38,16 +38,16 @@ fn compare(violation: &mut Violation, before: &[Violation]) {
     violation.baseline = state;
     // A critical failure is excused only by a waiver, which has a reason, an approver and an
     // expiry; a baseline has none of these, so it cannot quietly excuse one for ever.
-    let excusable = violation.rule != "critical-failure";
+    let excusable = violation.rule != Rule::CriticalFailure;
     violation.blocking = violation.blocking && (state != BaselineState::Known || !excusable);
 }
 
 /// Whether `now` is worse than `then` for `rule` (lower scores, higher exposure).
-fn worse(rule: &str, now: f64, then: f64) -> bool {
-    if rule == "max-risk-exposure" {
-        now > then
-    } else {
+fn worse(rule: Rule, now: f64, then: f64) -> bool {
+    if rule.lower_is_worse() {
         now < then
+    } else {
+        now > then
     }
 }
 
@@ -59,14 +59,14 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
             .as_deref()
             .map(|file| crate::report::build::location(file, threshold.pos))
     };
-    let mut minimum = |rule: &str,
+    let mut minimum = |rule: Rule,
                        subject: Option<&str>,
                        what: String,
                        actual: Option<f64>,
                        t: Threshold| {
         let below = actual.is_none_or(|a| a < t.value);
         // Coverage is a percentage; scores and the gender index are points out of 100.
-        let unit = if rule == "min-coverage" { " %" } else { "" };
+        let unit = if rule == Rule::MinCoverage { " %" } else { "" };
         if below {
             let message = match actual {
                 Some(a) => format!("{what} is {a}{unit}, below the required {}{unit}", t.value),
@@ -96,11 +96,11 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
         } else {
             format!("the overall score (capped by {})", capped.join(", "))
         };
-        minimum("min-overall", None, what, report.summary.score, t);
+        minimum(Rule::MinOverall, None, what, report.summary.score, t);
     }
     if let Some(t) = policy.min_coverage {
         minimum(
-            "min-coverage",
+            Rule::MinCoverage,
             None,
             "coverage".to_owned(),
             Some(report.summary.coverage),
@@ -117,7 +117,7 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
                 None => format!("{} {}", principle.id, principle.name),
             };
             minimum(
-                "min-principle",
+                Rule::MinPrinciple,
                 Some(&principle.id),
                 what,
                 principle.score,
@@ -128,7 +128,7 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
     if let Some(t) = policy.min_gender_index {
         let index = report.gender.index.map(f64::from);
         minimum(
-            "min-gender-index",
+            Rule::MinGenderIndex,
             None,
             "the gender index".to_owned(),
             index,
@@ -141,7 +141,7 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
         };
         if risk.mitigating > 0 && risk.exposure.is_none() {
             out.push(violation(
-                "max-risk-exposure",
+                Rule::MaxRiskExposure,
                 Some(&risk.id),
                 format!(
                     "exposure to {} {} is unknown: none of its {} mitigating safeguards is answered",
@@ -157,7 +157,7 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
         };
         if exposure > t.value {
             out.push(violation(
-                "max-risk-exposure",
+                Rule::MaxRiskExposure,
                 Some(&risk.id),
                 format!(
                     "exposure to {} {} is {exposure}, above the allowed {}",
@@ -184,7 +184,7 @@ fn critical_failures(policy: &Policy, report: &Report, out: &mut Vec<Violation>)
             continue;
         }
         let mut v = violation(
-            "critical-failure",
+            Rule::CriticalFailure,
             Some(&finding.question),
             format!("{} is critical and answered no", finding.question),
             None,
@@ -200,13 +200,9 @@ fn evidence_problems(policy: &Policy, report: &Report, out: &mut Vec<Violation>)
     if policy.evidence_problems == Strictness::Allow {
         return;
     }
-    for warning in report
-        .warnings
-        .iter()
-        .filter(|w| w.code.starts_with("evidence-"))
-    {
+    for warning in report.warnings.iter().filter(|w| w.code.is_evidence()) {
         let mut v = violation(
-            "evidence",
+            Rule::Evidence,
             Some(&warning.subject),
             warning.message.clone(),
             None,
@@ -219,7 +215,7 @@ fn evidence_problems(policy: &Policy, report: &Report, out: &mut Vec<Violation>)
 }
 
 fn violation(
-    rule: &str,
+    rule: Rule,
     subject: Option<&str>,
     message: String,
     actual: Option<f64>,
@@ -227,7 +223,7 @@ fn violation(
     location: Option<Location>,
 ) -> Violation {
     Violation {
-        rule: rule.to_owned(),
+        rule,
         subject: subject.map(str::to_owned),
         message,
         actual,

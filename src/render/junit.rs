@@ -27,8 +27,8 @@ pub fn render(framework: &Framework, report: &Report) -> String {
         let mut suite = TestSuite::new("policy");
         for violation in &gate.violations {
             let name = match &violation.subject {
-                Some(subject) => format!("{} {subject}", violation.rule),
-                None => violation.rule.clone(),
+                Some(subject) => format!("{} {subject}", violation.rule.as_str()),
+                None => violation.rule.as_str().to_owned(),
             };
             let mut status = if violation.blocking {
                 TestCaseStatus::non_success(NonSuccessKind::Failure)

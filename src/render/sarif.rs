@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::framework::Framework;
-use crate::report::{Finding, Location, Report, Status, Violation};
+use crate::report::{self, Finding, Location, Report, Status, Violation};
 
 const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -130,9 +130,8 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
         .collect();
     let fallback = report.assessment.files.first().cloned().unwrap_or_default();
     for warning in &report.warnings {
-        let index = rule_index(&mut rules, &warning.code, || {
-            extra_rule(&warning.code, &warning.hint)
-        });
+        let code = warning.code.as_str();
+        let index = rule_index(&mut rules, code, || extra_rule(code, &warning.hint));
         // A warning the policy turns into a blocking violation (a missing evidence file under
         // `evidence_problems: fail`) is an error, as the exit code says.
         let blocking = report.gate.as_ref().is_some_and(|gate| {
@@ -141,7 +140,7 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
                 .any(|v| v.blocking && v.subject.as_deref() == Some(warning.subject.as_str()))
         });
         results.push(SarifResult {
-            rule_id: warning.code.clone(),
+            rule_id: code.to_owned(),
             rule_index: index,
             level: if blocking { "error" } else { "warning" },
             message: Text {
@@ -154,7 +153,7 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
     }
     if let Some(gate) = &report.gate {
         for violation in gate.violations.iter().filter(|v| is_policy_rule(v)) {
-            let id = format!("policy/{}", violation.rule);
+            let id = format!("policy/{}", violation.rule.as_str());
             let index = rule_index(&mut rules, &id, || {
                 extra_rule(
                     &id,
@@ -201,7 +200,10 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
 /// Threshold rules; critical failures and evidence problems already appear as results of
 /// their questions and warnings.
 fn is_policy_rule(violation: &Violation) -> bool {
-    !matches!(violation.rule.as_str(), "critical-failure" | "evidence")
+    !matches!(
+        violation.rule,
+        report::Rule::CriticalFailure | report::Rule::Evidence
+    )
 }
 
 fn question_rule(framework: &Framework, finding: &Finding) -> Rule {

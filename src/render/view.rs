@@ -352,7 +352,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> View {
         warnings: report
             .warnings
             .iter()
-            .filter(|w| !(options.redact && w.code.starts_with("evidence-")))
+            .filter(|w| !(options.redact && w.code.is_evidence()))
             .map(|w| w.message.clone())
             .collect(),
         framework: format!(

@@ -339,7 +339,7 @@ pub fn evidence_warnings(questionnaire: &Questionnaire) -> Vec<Warning> {
                 _ => continue,
             };
             warnings.push(Warning {
-                code: code.as_str().to_owned(),
+                code,
                 subject: format!("{} {}", answer.question, evidence.reference),
                 message: format!("{} (answer to {})", message, answer.question),
                 hint,
@@ -384,7 +384,7 @@ fn waiver_warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Dat
             continue;
         };
         warnings.push(Warning {
-            code: code.as_str().to_owned(),
+            code,
             subject: waiver.question.clone(),
             message,
             hint: hint.to_owned(),
@@ -396,7 +396,7 @@ fn waiver_warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Dat
             continue;
         }
         warnings.push(Warning {
-            code: Code::AnswerUnused.as_str().to_owned(),
+            code: Code::AnswerUnused,
             subject: answer.question.clone(),
             message: format!(
                 "{} does not apply to this deployment's building blocks and stage, so its answer is not scored",

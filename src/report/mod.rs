@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use build::{Inputs, build, evidence_warnings};
 
+use crate::diagnostic::Code;
 pub use crate::evaluate::actions::{Action, ActionKind, Priority};
 use crate::evidence::Found;
 use crate::framework::raw::GenderCapCondition;
@@ -447,7 +448,7 @@ pub struct StanceResult {
 #[serde(deny_unknown_fields)]
 pub struct Warning {
     /// Diagnostic code (see docs/codes.md).
-    pub code: String,
+    pub code: Code,
     /// What it is about: the question, and for evidence the reference (`F1.Q1 evidence/a.md`).
     pub subject: String,
     /// What is wrong.
@@ -476,8 +477,8 @@ pub struct Gate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Violation {
-    /// The rule (`min-score`, `min-principle`, `critical-failure`, …).
-    pub rule: String,
+    /// The rule not met.
+    pub rule: Rule,
     /// What it is about: a principle, risk or question id, when the rule has one.
     pub subject: Option<String>,
     /// What is wrong, in a sentence.
@@ -492,6 +493,46 @@ pub struct Violation {
     pub blocking: bool,
     /// Where the rule or the answer is written.
     pub location: Option<Location>,
+}
+
+/// The rules a policy can set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// `min_overall`: the overall score.
+    MinOverall,
+    /// `min_coverage`: the share of applicable questions answered.
+    MinCoverage,
+    /// `min_principle` and `principles`: a principle's score.
+    MinPrinciple,
+    /// `min_gender_index`: the gender index.
+    MinGenderIndex,
+    /// `max_risk_exposure` and `risks`: a risk's residual exposure.
+    MaxRiskExposure,
+    /// `critical_failures`: a critical question answered `no` without a waiver in force.
+    CriticalFailure,
+    /// `evidence_problems`: an evidence file missing, altered or unreadable.
+    Evidence,
+}
+
+impl Rule {
+    /// The kebab-case name used in JSON, SARIF rule ids and JUnit.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::MinOverall => "min-overall",
+            Rule::MinCoverage => "min-coverage",
+            Rule::MinPrinciple => "min-principle",
+            Rule::MinGenderIndex => "min-gender-index",
+            Rule::MaxRiskExposure => "max-risk-exposure",
+            Rule::CriticalFailure => "critical-failure",
+            Rule::Evidence => "evidence",
+        }
+    }
+
+    /// Whether a lower measured value is worse (all but the exposure limit).
+    pub fn lower_is_worse(self) -> bool {
+        self != Rule::MaxRiskExposure
+    }
 }
 
 /// How a violation compares with the baseline.
