@@ -161,8 +161,8 @@ fn pdf_carries_headings_scripts_and_page_numbers() {
     let html = std::fs::read_to_string(report_file(MULTILINGUAL, "html", &[], &dir)).expect("html");
     assert!(html.contains("ระบบช่วยเหลือทางกฎหมาย"));
     assert!(
-        html.contains("dir=\"auto\"><em>Notes:</em> تقييم"),
-        "Arabic note set by direction"
+        html.contains("<p class=\"wrap\" dir=\"auto\">تقييم"),
+        "the Arabic note is its own paragraph, so it takes its own direction"
     );
 }
 
