@@ -297,8 +297,10 @@ fn template_error(world: &SandboxWorld<'_>, errors: &[SourceDiagnostic]) -> PdfE
     if let Some(id) = first.span.id().filter(|id| *id != world.main.id()) {
         message = format!("{}: {message}", id.vpath().get_with_slash());
     }
-    if errors.len() > 1 {
-        message.push_str(&format!(" (and {} more errors)", errors.len() - 1));
+    match errors.len() {
+        0 | 1 => {}
+        2 => message.push_str(" (and 1 more error)"),
+        n => message.push_str(&format!(" (and {} more errors)", n - 1)),
     }
     let position = world.position(first.span).or_else(|| {
         let mut calls = first.trace.iter().rev();
