@@ -10,3 +10,4 @@ mod invalid_questionnaires;
 mod reports;
 mod schemas;
 mod scoring_doc;
+mod trust;

@@ -111,6 +111,11 @@ pub fn read(path: &Path, limits: &Limits) -> Result<SourceFile, Diagnostic> {
         return Err(unreadable(format!("`{name}` is a directory, not a file"))
             .with_hint("name a YAML file inside it"));
     }
+    // Devices and pipes report no length and may never end (`/dev/zero`).
+    if !metadata.is_file() {
+        return Err(unreadable(format!("`{name}` is not a regular file"))
+            .with_hint("name a YAML file; devices and pipes are not read"));
+    }
     if metadata.len() > limits.max_file_bytes as u64 {
         return Err(Diagnostic::error(
             Code::FileTooLarge,
@@ -124,8 +129,28 @@ pub fn read(path: &Path, limits: &Limits) -> Result<SourceFile, Diagnostic> {
         )
         .with_hint("questionnaires are a few kilobytes; check that this is the right file"));
     }
-    let bytes = std::fs::read(path)
+    // Read at most one byte past the limit, in case the file grew after it was measured.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, limits.max_file_bytes as u64 + 1),
+                &mut bytes,
+            )
+        })
         .map_err(|err| unreadable(format!("cannot read `{name}`: {}", io_reason(&err))))?;
+    if bytes.len() > limits.max_file_bytes {
+        return Err(Diagnostic::error(
+            Code::FileTooLarge,
+            &name,
+            None,
+            format!(
+                "`{name}` grew past the limit of {} bytes while it was read",
+                limits.max_file_bytes
+            ),
+        )
+        .with_hint("read a file that is not being written to"));
+    }
     from_bytes(&name, bytes)
 }
 
