@@ -6,6 +6,9 @@
 //!   (what `dpisafe render RESULT.json` and `check --baseline` need);
 //! - the embedded Markdown and HTML templates render without error;
 //! - SARIF is JSON; the HTML report carries no `<script`.
+//!
+//! Set `DPISAFE_FUZZ_TRACE=1` to print one line per report built, to see which inputs in a
+//! corpus get past validation.
 
 use dpisafe::framework::Framework;
 use dpisafe::questionnaire::{Date, Questionnaire};
@@ -68,5 +71,12 @@ pub fn report_and_render(framework: &Framework, questionnaire: &Questionnaire) -
     let _junit = dpisafe::render::junit::render(framework, &report);
     let _summary = dpisafe::render::summary::render(&report, false);
     let _verdict = dpisafe::render::verdict::render(&report);
+    if std::env::var_os("DPISAFE_FUZZ_TRACE").is_some() {
+        eprintln!(
+            "report: {} findings, {} principles",
+            report.findings.len(),
+            report.principles.len()
+        );
+    }
     report
 }

@@ -47,8 +47,8 @@ pub struct RawMetadata {
     /// Short identifier, used by questionnaires as `<id>@<version>`.
     #[schemars(pattern(r"^[a-z0-9][a-z0-9-]*$"))]
     pub id: String,
-    /// Version; quote it so that `1.10` stays `1.10`.
-    #[schemars(length(min = 1))]
+    /// Version, quoted (so `1.10` stays `1.10`): letters, digits, `.`, `-`, as in `<id>@<version>`.
+    #[schemars(pattern(r"^[0-9A-Za-z.-]+$"))]
     pub version: String,
     /// Full title.
     #[schemars(length(min = 1))]

@@ -397,6 +397,13 @@ fn pattern_meaning(pattern: &str) -> (Code, &'static str, String) {
             "a framework reference",
             "write `<framework id>@<version>`, for example universal-dpi-safeguards@1.0".to_owned(),
         ),
+        r"^[0-9A-Za-z.-]+$" => (
+            Code::InvalidValue,
+            "a version of letters, digits, dots and hyphens",
+            "questionnaires name the framework as `<id>@<version>`, so the version may hold only \
+             letters, digits, `.` and `-`, for example \"1.0\""
+                .to_owned(),
+        ),
         r"^[0-9a-f]{64}$" => (
             Code::InvalidValue,
             "a SHA-256 digest",
