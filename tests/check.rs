@@ -15,6 +15,25 @@ fn check(args: &[&str]) -> (i32, String, String) {
     run(dpisafe().arg("check").args(args))
 }
 
+/// Writes `assess --format json` of `questionnaire` on `as_of` into `dir` as a baseline.
+fn baseline_of(questionnaire: &str, as_of: &str, dir: &std::path::Path) -> std::path::PathBuf {
+    let baseline = dir.join("baseline.json");
+    dpisafe()
+        .args([
+            "assess",
+            questionnaire,
+            "--format",
+            "json",
+            "--as-of",
+            as_of,
+            "-o",
+        ])
+        .arg(&baseline)
+        .assert()
+        .code(0);
+    baseline
+}
+
 fn gate_of(stdout: &str) -> dpisafe::report::Gate {
     let report: Report = serde_json::from_str(stdout).expect("JSON result");
     report.gate.expect("check writes a gate")
@@ -85,20 +104,7 @@ fn governed_policy_ignores_self_waivers_and_applies_its_own() {
 #[test]
 fn with_a_baseline_only_regressions_fail() {
     let dir = scratch("baseline");
-    let baseline = dir.join("baseline.json");
-    dpisafe()
-        .args([
-            "assess",
-            RAIL,
-            "--format",
-            "json",
-            "--as-of",
-            "2026-10-01",
-            "-o",
-        ])
-        .arg(&baseline)
-        .assert()
-        .code(0);
+    let baseline = baseline_of(RAIL, "2026-10-01", &dir);
     let baseline = baseline.to_str().expect("UTF-8 path");
     // The strict policy's thresholds were already missed in the baseline: known, not failing.
     let (code, out, _) = check(&[
@@ -158,20 +164,7 @@ fn with_a_baseline_only_regressions_fail() {
 #[test]
 fn a_baseline_never_excuses_a_critical_failure() {
     let dir = scratch("baseline-critical");
-    let baseline = dir.join("baseline.json");
-    dpisafe()
-        .args([
-            "assess",
-            RAIL,
-            "--format",
-            "json",
-            "--as-of",
-            "2027-04-01",
-            "-o",
-        ])
-        .arg(&baseline)
-        .assert()
-        .code(0);
+    let baseline = baseline_of(RAIL, "2027-04-01", &dir);
     let (code, out, _) = check(&[
         RAIL,
         "--as-of",
@@ -193,13 +186,7 @@ fn a_baseline_of_another_deployment_is_refused() {
     let other = dir.join("other.yaml");
     let text = std::fs::read_to_string(fixture("merge/other-deployment.yaml")).expect("fixture");
     std::fs::write(&other, text).expect("write");
-    let baseline = dir.join("baseline.json");
-    dpisafe()
-        .args(["assess", "--format", "json", "-o"])
-        .arg(&baseline)
-        .arg(&other)
-        .assert()
-        .code(0);
+    let baseline = baseline_of(other.to_str().expect("UTF-8 path"), "2026-10-01", &dir);
     let (code, _, err) = check(&[RAIL, "--baseline", baseline.to_str().expect("UTF-8")]);
     assert_eq!(code, 2);
     assert!(

@@ -168,6 +168,19 @@ fn today() -> Date {
     Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
 }
 
+/// Loads the questionnaires, dates the evaluation and builds the report: all of `assess`
+/// and `report`. (`check` adds the policy's waivers before building.)
+pub(crate) fn load_and_report(
+    ctx: &Context,
+    inputs: &Inputs,
+    default: DefaultDate,
+) -> Result<(Loaded, Report), Exit> {
+    let loaded = load(ctx, inputs)?;
+    let as_of = as_of(ctx, inputs, &loaded.questionnaire, default)?;
+    let report = build_report(ctx, &loaded, as_of);
+    Ok((loaded, report))
+}
+
 /// Builds the report and prints its warnings (missing evidence, expired waivers).
 pub(crate) fn build_report(ctx: &Context, loaded: &Loaded, as_of: Date) -> Report {
     let report = report::build(report::Inputs {

@@ -25,6 +25,18 @@ pub enum ActionKind {
     Assess,
 }
 
+impl ActionKind {
+    /// The kind's name, as in the JSON result.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::Remedy => "remedy",
+            ActionKind::Complete => "complete",
+            ActionKind::Evidence => "evidence",
+            ActionKind::Assess => "assess",
+        }
+    }
+}
+
 /// How urgent an action is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -39,6 +51,18 @@ pub enum Priority {
     Medium,
     /// Evidence to gather or a question to assess.
     Low,
+}
+
+impl Priority {
+    /// The priority's name, as in the JSON result.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Critical => "critical",
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        }
+    }
 }
 
 /// One step of the action plan.

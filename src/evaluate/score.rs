@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::answers::{Confidence, Item, Status};
+use crate::framework::Framework;
 use crate::framework::raw::RawBand;
-use crate::framework::{Framework, PrincipleKind};
 use crate::questionnaire::AnswerValue;
 
 /// The score of one principle.
@@ -155,10 +155,7 @@ pub fn overall(framework: &Framework, principles: &[PrincipleScore]) -> Option<f
         let (Some(value), Some(p)) = (score.score, framework.principle(&score.principle)) else {
             continue;
         };
-        let kind = match p.kind {
-            PrincipleKind::Foundational => "foundational",
-            PrincipleKind::Operational => "operational",
-        };
+        let kind = p.kind.as_str();
         let w = framework
             .scoring
             .principle_kind_weights

@@ -127,6 +127,17 @@ pub enum RiskCategory {
     Structural,
 }
 
+impl RiskCategory {
+    /// The family's name in listings and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            RiskCategory::Safety => "safety",
+            RiskCategory::Inclusion => "inclusion",
+            RiskCategory::Structural => "structural vulnerability",
+        }
+    }
+}
+
 /// How much of the official text a summary rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -149,6 +160,16 @@ pub enum PrincipleKind {
     Foundational,
     /// Applies at the operational level and varies with context.
     Operational,
+}
+
+impl PrincipleKind {
+    /// The kind's name, as `scoring.principle_kind_weights` keys it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrincipleKind::Foundational => "foundational",
+            PrincipleKind::Operational => "operational",
+        }
+    }
 }
 
 /// A principle.

@@ -139,35 +139,27 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
         let Some(t) = policy.risk_threshold(&risk.id) else {
             continue;
         };
-        if risk.mitigating > 0 && risk.exposure.is_none() {
-            out.push(violation(
-                Rule::MaxRiskExposure,
-                Some(&risk.id),
-                format!(
-                    "exposure to {} {} is unknown: none of its {} mitigating safeguards is answered",
-                    risk.id, risk.name, risk.mitigating
-                ),
-                None,
-                Some(t.value),
-                policy_at(t),
-            ));
-        }
-        let Some(exposure) = risk.exposure else {
-            continue;
+        // Unknown exposure fails a limit just as a missing score fails a minimum, unless no
+        // applicable safeguard mitigates the risk at all.
+        let message = match risk.exposure {
+            Some(exposure) if exposure > t.value => format!(
+                "exposure to {} {} is {exposure}, above the allowed {}",
+                risk.id, risk.name, t.value
+            ),
+            None if risk.mitigating > 0 => format!(
+                "exposure to {} {} is unknown: none of its {} mitigating safeguards is answered",
+                risk.id, risk.name, risk.mitigating
+            ),
+            _ => continue,
         };
-        if exposure > t.value {
-            out.push(violation(
-                Rule::MaxRiskExposure,
-                Some(&risk.id),
-                format!(
-                    "exposure to {} {} is {exposure}, above the allowed {}",
-                    risk.id, risk.name, t.value
-                ),
-                Some(exposure),
-                Some(t.value),
-                policy_at(t),
-            ));
-        }
+        out.push(violation(
+            Rule::MaxRiskExposure,
+            Some(&risk.id),
+            message,
+            risk.exposure,
+            Some(t.value),
+            policy_at(t),
+        ));
     }
     critical_failures(policy, report, &mut out);
     evidence_problems(policy, report, &mut out);

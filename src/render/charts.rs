@@ -147,7 +147,7 @@ pub fn heat_map(risks: &[RiskView]) -> String {
         .map(|f| risks.iter().filter(|r| &r.category == f).count())
         .max()
         .unwrap_or(1);
-    let (label_width, cell_w, cell_h, gap) = (92.0, 150.0, 64.0, 6.0);
+    let (label_width, cell_w, cell_h, gap) = (160.0, 150.0, 64.0, 6.0);
     #[allow(clippy::cast_precision_loss)]
     let width = label_width + columns as f64 * (cell_w + gap);
     #[allow(clippy::cast_precision_loss)]

@@ -206,12 +206,11 @@ fn actions(out: &mut String, report: &Report) {
             vec![
                 a.rank.to_string(),
                 format!(
-                    "{:?}{}",
-                    a.priority,
+                    "{}{}",
+                    a.priority.as_str(),
                     if a.waived { " (waived)" } else { "" }
-                )
-                .to_lowercase(),
-                format!("{:?}", a.kind).to_lowercase(),
+                ),
+                a.kind.as_str().to_owned(),
                 a.question.clone(),
                 a.authority.clone().unwrap_or_default(),
                 a.stage.clone().unwrap_or_default(),

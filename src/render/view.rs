@@ -277,7 +277,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> View {
             .map(|p| PrincipleView {
                 id: p.id.clone(),
                 name: p.name.clone(),
-                kind: capitalised(&format!("{:?}", p.kind)),
+                kind: capitalised(p.kind.as_str()),
                 summary: framework
                     .principle(&p.id)
                     .map(|f| f.summary.clone())
@@ -307,7 +307,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> View {
             .map(|r| RiskView {
                 id: r.id.clone(),
                 name: r.name.clone(),
-                category: capitalised(&format!("{:?}", r.category)),
+                category: capitalised(r.category.label()),
                 exposure: score_text(r.exposure),
                 value: r.exposure.unwrap_or(-1.0),
                 level: r
@@ -504,7 +504,7 @@ fn finding(framework: &Framework, f: &Finding, options: Options) -> FindingView 
             Status::NotAssessed => "none",
         }
         .to_owned(),
-        confidence: f.confidence.map(|c| format!("{c:?}").to_lowercase()),
+        confidence: f.confidence.map(|c| c.as_str().to_owned()),
         reason: f.reason.clone(),
         notes: if options.redact {
             None
@@ -642,7 +642,7 @@ fn action(framework: &Framework, a: &Action, mode: Mode) -> ActionView {
     ActionView {
         rank: a.rank,
         priority: priority_label(a.priority, mode).to_owned(),
-        priority_id: format!("{:?}", a.priority).to_lowercase(),
+        priority_id: a.priority.as_str().to_owned(),
         what: format!("{verb} {}", a.question),
         question: a.question.clone(),
         text: question_text(framework, &a.question),

@@ -330,6 +330,17 @@ pub enum Confidence {
     Claimed,
 }
 
+impl Confidence {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Evidenced => "evidenced",
+            Confidence::Stale => "stale",
+            Confidence::Claimed => "claimed",
+        }
+    }
+}
+
 /// Whether an item is a safeguards question or a gender check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

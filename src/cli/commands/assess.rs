@@ -8,20 +8,10 @@ use crate::cli::{Context, Exit};
 use crate::render;
 
 pub(crate) fn run(ctx: &Context, args: &AssessArgs) -> Result<Exit, Error> {
-    let loaded = match assessment::load(ctx, &args.inputs) {
-        Ok(loaded) => loaded,
+    let report = match assessment::load_and_report(ctx, &args.inputs, DefaultDate::AssessedOn) {
+        Ok((_, report)) => report,
         Err(exit) => return Ok(exit),
     };
-    let as_of = match assessment::as_of(
-        ctx,
-        &args.inputs,
-        &loaded.questionnaire,
-        DefaultDate::AssessedOn,
-    ) {
-        Ok(date) => date,
-        Err(exit) => return Ok(exit),
-    };
-    let report = assessment::build_report(ctx, &loaded, as_of);
     let text = match args.format {
         AssessFormat::Table => {
             let to_stdout = args

@@ -13,7 +13,7 @@ use crate::render;
 use crate::source::SourceFile;
 
 pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
-    let loaded = match assessment::load(ctx, &args.inputs) {
+    let mut loaded = match assessment::load(ctx, &args.inputs) {
         Ok(loaded) => loaded,
         Err(exit) => return Ok(exit),
     };
@@ -36,7 +36,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
             Ok(date) => date,
             Err(exit) => return Ok(exit),
         };
-    let mut questionnaire = loaded.questionnaire.clone();
+    let questionnaire = &mut loaded.questionnaire;
     if !policy.questionnaire_waivers && !questionnaire.waivers.is_empty() {
         let waivers = crate::text::count(questionnaire.waivers.len(), "waiver", "waivers");
         ctx.note(&format!(
@@ -45,13 +45,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
         questionnaire.waivers.clear();
     }
     questionnaire.waivers.extend(policy.waivers.iter().cloned());
-    let mut sources = loaded.sources.clone();
-    sources.extend(policy_source);
-    let loaded = assessment::Loaded {
-        questionnaire,
-        sources,
-        ..loaded
-    };
+    loaded.sources.extend(policy_source);
     let mut report = assessment::build_report(ctx, &loaded, as_of);
     let gate = policy::gate::judge(
         &policy,

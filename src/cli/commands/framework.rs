@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::Error;
 use crate::cli::args::{FrameworkCommand, ListArgs};
 use crate::cli::{Context, Exit, print_stdout};
-use crate::framework::{self, Framework, PrincipleKind, Question, RiskCategory, TextSource};
+use crate::framework::{self, Framework, Question, TextSource};
 use crate::render::table;
 use crate::text::wrap;
 use crate::validate::suggest::did_you_mean;
@@ -106,7 +106,7 @@ fn list_principles(framework: &Framework) -> String {
             vec![
                 p.id.clone(),
                 p.name.clone(),
-                kind_name(p.kind).to_owned(),
+                p.kind.as_str().to_owned(),
                 questions.len().to_string(),
                 checks.len().to_string(),
                 distinct_process_ids(framework, &p.id).len().to_string(),
@@ -137,7 +137,7 @@ fn list_risks(framework: &Framework) -> String {
             vec![
                 r.id.clone(),
                 r.name.clone(),
-                category_name(r.category).to_owned(),
+                r.category.label().to_owned(),
                 questions_for_risk(framework, &r.id).len().to_string(),
                 framework
                     .processes
@@ -294,7 +294,7 @@ fn show_principle(framework: &Framework, p: &framework::Principle) -> String {
     let mut out = String::new();
     heading(
         &mut out,
-        &format!("{}  {}  ({} principle)", p.id, p.name, kind_name(p.kind)),
+        &format!("{}  {}  ({} principle)", p.id, p.name, p.kind.as_str()),
     );
     paragraph(&mut out, &p.summary);
     let _ = writeln!(
@@ -350,7 +350,7 @@ fn show_risk(framework: &Framework, r: &framework::Risk) -> String {
     let mut out = String::new();
     heading(
         &mut out,
-        &format!("{}  {}  ({} risk)", r.id, r.name, category_name(r.category)),
+        &format!("{}  {}  ({} risk)", r.id, r.name, r.category.label()),
     );
     paragraph(&mut out, &r.summary);
     let _ = writeln!(
@@ -604,21 +604,6 @@ fn attribution_line(framework: &Framework) -> String {
         "{} v{}, {} ({}).\n",
         meta.title, meta.version, meta.publisher, meta.licence
     )
-}
-
-fn kind_name(kind: PrincipleKind) -> &'static str {
-    match kind {
-        PrincipleKind::Foundational => "foundational",
-        PrincipleKind::Operational => "operational",
-    }
-}
-
-fn category_name(category: RiskCategory) -> &'static str {
-    match category {
-        RiskCategory::Safety => "safety",
-        RiskCategory::Inclusion => "inclusion",
-        RiskCategory::Structural => "structural vulnerability",
-    }
 }
 
 fn text_source_name(source: TextSource) -> &'static str {

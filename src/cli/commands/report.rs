@@ -16,20 +16,11 @@ use crate::render::view::{Mode, Options};
 use crate::report::Report;
 
 pub(crate) fn run(ctx: &Context, args: &ReportArgs) -> Result<Exit, Error> {
-    let loaded = match assessment::load(ctx, &args.inputs) {
-        Ok(loaded) => loaded,
-        Err(exit) => return Ok(exit),
-    };
-    let as_of = match assessment::as_of(
-        ctx,
-        &args.inputs,
-        &loaded.questionnaire,
-        DefaultDate::Required,
-    ) {
-        Ok(date) => date,
-        Err(exit) => return Ok(exit),
-    };
-    let report = assessment::build_report(ctx, &loaded, as_of);
+    let (loaded, report) =
+        match assessment::load_and_report(ctx, &args.inputs, DefaultDate::Required) {
+            Ok(done) => done,
+            Err(exit) => return Ok(exit),
+        };
     let mut inputs = args.inputs.files.clone();
     inputs.extend(args.document.templates.iter().cloned());
     write(
