@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use super::templates::{self, TemplateError};
 use crate::framework::{Framework, Named, Principle, Process, Question, QuestionKind, Risk};
-use crate::questionnaire::Date;
 
 /// The Markdown handbook template's file name.
 pub const MARKDOWN: &str = "handbook.md.j2";
@@ -300,7 +299,7 @@ pub fn pdf(
         line,
         message,
     };
-    let date = published_date(&framework.metadata.published).ok_or_else(|| {
+    let date = crate::framework::published_date(&framework.metadata.published).ok_or_else(|| {
         fail(
             format!(
                 "the framework's `published` ({}) is not a YYYY-MM or YYYY-MM-DD date",
@@ -321,16 +320,6 @@ pub fn pdf(
     super::pdf::render(input, fonts).map_err(|err| match err {
         super::pdf::PdfError::Template { message, line, .. } => fail(message, line),
         super::pdf::PdfError::Export(message) => fail(message, None),
-    })
-}
-
-/// The date a framework's `published` names: `YYYY-MM-DD`, or `YYYY-MM` as its first day.
-pub fn published_date(published: &str) -> Option<Date> {
-    Date::parse(published).or_else(|| {
-        let bytes = published.as_bytes();
-        (bytes.len() == 7 && bytes[4] == b'-')
-            .then(|| Date::parse(&format!("{published}-01")))
-            .flatten()
     })
 }
 
@@ -660,16 +649,7 @@ fn number(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{github_slug, number, published_date};
-
-    #[test]
-    fn publication_dates_read_as_their_first_day() {
-        let date = published_date("2024-09").expect("a month");
-        assert_eq!((date.year(), date.month(), date.day()), (2024, 9, 1));
-        assert!(published_date("2024-13").is_none());
-        assert!(published_date("September 2024").is_none());
-        assert_eq!(published_date("2024-09-17").map(|d| d.day()), Some(17));
-    }
+    use super::{github_slug, number};
 
     #[test]
     fn slugs_follow_the_markdown_renderers() {

@@ -52,7 +52,8 @@ fn fields_section(out: &mut String, schema: &Value) {
     let _ = writeln!(
         out,
         "`answers.<id>` stands for each question or gender-check id below; `[]` marks the items \
-         of a list. A field not marked required may be left out.\n"
+         of a list. *Required* means the key must be present whenever the mapping that holds \
+         it is; any other key may be left out.\n"
     );
     let _ = writeln!(out, "| Field | Type | Required | Meaning |");
     let _ = writeln!(out, "| --- | --- | --- | --- |");
