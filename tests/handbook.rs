@@ -12,7 +12,14 @@ fn export(format: &str) -> String {
 }
 
 fn export_mini(format: &str) -> String {
-    stdout_of(dpisafe().args(["--framework", MINI, "framework", "export", "--format", format]))
+    stdout_of(dpisafe().args([
+        "--framework",
+        MINI,
+        "framework",
+        "export",
+        "--format",
+        format,
+    ]))
 }
 
 #[test]
@@ -32,20 +39,35 @@ fn the_embedded_handbook_holds_every_principle_risk_question_and_check() {
             "{}",
             p.id
         );
-        assert!(html.contains(&format!(">{} {}</h3>", p.id, p.name)), "{}", p.id);
+        assert!(
+            html.contains(&format!(">{} {}</h3>", p.id, p.name)),
+            "{}",
+            p.id
+        );
     }
     for r in &framework.risks {
-        assert!(md.contains(&format!("\n### {} {}\n", r.id, r.name)), "{}", r.id);
+        assert!(
+            md.contains(&format!("\n### {} {}\n", r.id, r.name)),
+            "{}",
+            r.id
+        );
     }
     for q in &framework.questions {
         assert!(md.contains(&format!("\n#### {}", q.id)), "{} in md", q.id);
         assert!(
-            html.contains(&format!("id=\"q-{}\"", q.id.to_lowercase().replace('.', "-"))),
+            html.contains(&format!(
+                "id=\"q-{}\"",
+                q.id.to_lowercase().replace('.', "-")
+            )),
             "{} in html",
             q.id
         );
     }
-    assert_eq!(md.matches("\n#### ").count(), 125, "85 questions and 40 checks");
+    assert_eq!(
+        md.matches("\n#### ").count(),
+        125,
+        "85 questions and 40 checks"
+    );
     assert!(md.contains("18 principles, 13 risks, 85 questions, 40 gender checks"));
     assert!(md.contains("licensed CC BY-SA 4.0"));
     assert!(html.contains("licensed CC BY-SA 4.0"));
@@ -86,7 +108,10 @@ fn every_contents_link_reaches_a_heading() {
         .skip(1)
         .map(|rest| &rest[..rest.find('"').expect("closed")])
         .collect();
-    assert!(hrefs.len() > 400, "risks, principles and questions are linked");
+    assert!(
+        hrefs.len() > 400,
+        "risks, principles and questions are linked"
+    );
     for href in hrefs {
         assert!(ids.contains(href), "`#{href}` has no target");
     }
@@ -95,7 +120,10 @@ fn every_contents_link_reaches_a_heading() {
 #[test]
 fn html_is_self_contained_and_escapes_framework_text() {
     let html = export_mini("html");
-    assert!(!html.contains("<script"), "no script, even from framework text");
+    assert!(
+        !html.contains("<script"),
+        "no script, even from framework text"
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
     assert!(!html.contains("src="), "nothing is fetched");
     assert!(

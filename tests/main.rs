@@ -8,6 +8,7 @@ mod examples;
 mod framework_data;
 mod handbook;
 mod invalid_questionnaires;
+mod policy_repo;
 mod reports;
 mod schemas;
 mod scoring_doc;

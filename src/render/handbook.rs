@@ -299,15 +299,16 @@ pub fn pdf(
         line,
         message,
     };
-    let date = crate::framework::published_date(&framework.metadata.published).ok_or_else(|| {
-        fail(
-            format!(
-                "the framework's `published` ({}) is not a YYYY-MM or YYYY-MM-DD date",
-                framework.metadata.published
-            ),
-            None,
-        )
-    })?;
+    let date =
+        crate::framework::published_date(&framework.metadata.published).ok_or_else(|| {
+            fail(
+                format!(
+                    "the framework's `published` ({}) is not a YYYY-MM or YYYY-MM-DD date",
+                    framework.metadata.published
+                ),
+                None,
+            )
+        })?;
     let data_json =
         serde_json::to_vec(&build(framework)).map_err(|err| fail(err.to_string(), None))?;
     let input = super::pdf::PdfInput {
