@@ -4,6 +4,7 @@ mod assess;
 mod check;
 mod cli;
 mod common;
+mod docs;
 mod examples;
 mod framework_data;
 mod handbook;
