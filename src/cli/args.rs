@@ -296,6 +296,29 @@ pub enum FrameworkCommand {
     },
     /// How much of the published framework the data holds, per principle.
     Coverage,
+    /// Write the framework as a handbook: principles, risks, questions, gender checks and
+    /// processes, with a table of contents and the framework's attribution.
+    #[command(
+        after_help = "Examples:\n  dpisafe framework export --format md -o handbook.md\n  dpisafe framework export --format pdf --paper letter -o handbook.pdf\n  dpisafe --framework my-framework.yaml framework export --format html -o handbook.html"
+    )]
+    Export(ExportArgs),
+}
+
+/// `dpisafe framework export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Md)]
+    pub format: DocumentFormat,
+    /// Paper size of the PDF.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// Also look for fonts here (for example CJK fonts); may be given several times.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Where output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// What `framework list` lists.

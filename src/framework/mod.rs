@@ -9,8 +9,20 @@ pub mod raw;
 
 use serde::Serialize;
 
+use crate::questionnaire::Date;
+
 pub use load::{EMBEDDED_NAME, embedded, load};
 pub use raw::{AliasKind, PrincipleKind, RawScoring as Scoring, RiskCategory, TextSource};
+
+/// The date a framework's `published` names: `YYYY-MM-DD`, or `YYYY-MM` as its first day.
+pub fn published_date(published: &str) -> Option<Date> {
+    Date::parse(published).or_else(|| {
+        let bytes = published.as_bytes();
+        (bytes.len() == 7 && bytes[4] == b'-')
+            .then(|| Date::parse(&format!("{published}-01")))
+            .flatten()
+    })
+}
 
 /// A validated framework.
 #[derive(Debug, Clone, Serialize)]
@@ -254,5 +266,19 @@ impl Framework {
             question.authorities.is_empty() || question.authorities.iter().any(|a| a == authority)
         });
         block_fits && stage_fits && authority_fits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::published_date;
+
+    #[test]
+    fn publication_dates_read_as_their_first_day() {
+        let date = published_date("2024-09").expect("a month");
+        assert_eq!((date.year(), date.month(), date.day()), (2024, 9, 1));
+        assert!(published_date("2024-13").is_none());
+        assert!(published_date("September 2024").is_none());
+        assert_eq!(published_date("2024-09-17").map(|d| d.day()), Some(17));
     }
 }

@@ -152,6 +152,18 @@ pub enum TextSource {
     NameOnly,
 }
 
+impl TextSource {
+    /// What the summary rests on, in listings and the handbook.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextSource::Official => "official text",
+            TextSource::OfficialPartial => "part of the official text",
+            TextSource::Inferred => "inferred from name and processes",
+            TextSource::NameOnly => "name only",
+        }
+    }
+}
+
 /// The two kinds of principle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -131,7 +131,7 @@ impl Templates {
     }
 }
 
-fn environment() -> Environment<'static> {
+pub(crate) fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(FUEL));
@@ -171,7 +171,7 @@ fn environment() -> Environment<'static> {
 }
 
 /// The error's message with its cause, without minijinja's debug dump.
-fn describe(err: &minijinja::Error) -> String {
+pub(crate) fn describe(err: &minijinja::Error) -> String {
     let mut message = err.kind().to_string();
     if let Some(detail) = err.detail() {
         message.push_str(": ");

@@ -25,6 +25,7 @@ pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) 
     checker.gender_checks(root.list("gender_checks"));
     checker.principles(root.list("principles"));
     checker.aliases(root.list("aliases"));
+    checker.published(root);
     if let Some(scoring) = root.get("scoring") {
         checker.scoring(scoring);
     }
@@ -174,6 +175,25 @@ impl Checker<'_, '_> {
             )
             .with_hint(hint.to_owned()),
         );
+    }
+
+    /// `metadata.published` dates the handbook, so it must be a real month or day.
+    fn published(&mut self, root: &Node) {
+        let Some(text) = root.get("metadata").and_then(|m| m.text("published")) else {
+            return;
+        };
+        if crate::framework::published_date(text.value).is_none() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::InvalidDate,
+                    self.catalogue.file,
+                    Some(text.pos),
+                    format!("`published` is `{}`, not a month or a day", text.value),
+                )
+                .with_label("not YYYY-MM or YYYY-MM-DD")
+                .with_hint("write the publication month (2024-09) or day (2024-09-17)"),
+            );
+        }
     }
 
     fn processes(&mut self, processes: &[Node]) {

@@ -26,6 +26,7 @@ pub(crate) fn run(ctx: &Context, command: &FrameworkCommand) -> Result<Exit, Err
             None => return Err(unknown_id(&framework, id)),
         },
         FrameworkCommand::Coverage => print_stdout(&coverage(&framework)),
+        FrameworkCommand::Export(args) => return super::export::run(ctx, &framework, args),
         FrameworkCommand::Lint { .. } => {}
     }
     Ok(Exit::Ok)
@@ -607,10 +608,5 @@ fn attribution_line(framework: &Framework) -> String {
 }
 
 fn text_source_name(source: TextSource) -> &'static str {
-    match source {
-        TextSource::Official => "official text",
-        TextSource::OfficialPartial => "part of the official text",
-        TextSource::Inferred => "inferred from name and processes",
-        TextSource::NameOnly => "name only",
-    }
+    source.label()
 }

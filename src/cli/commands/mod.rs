@@ -2,6 +2,7 @@
 
 pub(crate) mod assess;
 pub(crate) mod check;
+pub(crate) mod export;
 pub(crate) mod framework;
 pub(crate) mod init;
 pub(crate) mod report;
