@@ -3,6 +3,7 @@
 //! They return text and never print; the command line decides where it goes.
 
 pub mod charts;
+pub mod diff;
 pub mod document;
 pub mod json;
 pub mod junit;
