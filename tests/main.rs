@@ -4,6 +4,7 @@ mod assess;
 mod check;
 mod cli;
 mod common;
+mod diff;
 mod examples;
 mod framework_data;
 mod invalid_questionnaires;
