@@ -20,7 +20,10 @@ fn an_improvement_exits_0_even_when_regressions_would_fail() {
     assert_eq!(code, 0);
     assert!(out.contains("Verdict     improved: 0 regressions"), "{out}");
     assert!(out.contains("Nothing regressed."), "{out}");
-    assert!(out.contains("added none · removed F1.Q1, G-GOVERN-01"), "{out}");
+    assert!(
+        out.contains("added none · removed F1.Q1, G-GOVERN-01"),
+        "{out}"
+    );
     let diff = json_diff(OLD, IMPROVED);
     assert_eq!(diff["summary"]["change"], "improved");
     assert_eq!(diff["overall"]["score"]["old"], 59.0);
@@ -28,7 +31,12 @@ fn an_improvement_exits_0_even_when_regressions_would_fail() {
     assert_eq!(diff["overall"]["score"]["delta"], 34.8);
     let f1 = &diff["principles"][0];
     assert_eq!(
-        (&f1["id"], &f1["change"], &f1["capped_by"]["old"], &f1["capped_by"]["new"]),
+        (
+            &f1["id"],
+            &f1["change"],
+            &f1["capped_by"]["old"],
+            &f1["capped_by"]["new"]
+        ),
         (
             &"F1".into(),
             &"improved".into(),
@@ -41,15 +49,24 @@ fn an_improvement_exits_0_even_when_regressions_would_fail() {
 #[test]
 fn a_regression_is_named_and_fails_only_when_asked() {
     let (code, out, _) = run(dpisafe().args(["diff", OLD, REGRESSED]));
-    assert_eq!(code, 0, "without --fail-on-regression a regression is reported, not failed");
+    assert_eq!(
+        code, 0,
+        "without --fail-on-regression a regression is reported, not failed"
+    );
     assert!(out.contains("Regressed (12 items):"), "{out}");
     assert!(out.contains("  F3.Q1  yes, evidenced → no"), "{out}");
-    assert!(out.contains("  O1.Q1  yes, evidenced → not assessed"), "{out}");
+    assert!(
+        out.contains("  O1.Q1  yes, evidenced → not assessed"),
+        "{out}"
+    );
 
     let (code, out_failing, err) =
         run(dpisafe().args(["diff", OLD, REGRESSED, "--fail-on-regression"]));
     assert_eq!(code, 1);
-    assert_eq!(out_failing, out, "the flag changes the exit code, not the output");
+    assert_eq!(
+        out_failing, out,
+        "the flag changes the exit code, not the output"
+    );
     assert!(
         err.contains("regressed: overall score, coverage, evidenced share, F3.Q1, F3, RI3"),
         "{err}"
@@ -79,7 +96,10 @@ fn answers_that_change_without_direction_are_changed_not_regressed() {
     );
     let unchanged = find("F1.Q2");
     assert_eq!(unchanged["change"], "unchanged");
-    assert_eq!(diff["critical_failures"]["added"], serde_json::json!(["F3.Q1"]));
+    assert_eq!(
+        diff["critical_failures"]["added"],
+        serde_json::json!(["F3.Q1"])
+    );
 }
 
 #[test]
@@ -163,9 +183,7 @@ fn output_goes_to_a_file_and_never_over_one() {
     assert!(out.is_empty());
     let written = std::fs::read_to_string(&path).expect("written");
     assert!(written.starts_with("# Progress: Harbour payment rail (KE)\n"));
-    let (code, _, err) = run(dpisafe()
-        .args(["diff", OLD, REGRESSED, "-o"])
-        .arg(&path));
+    let (code, _, err) = run(dpisafe().args(["diff", OLD, REGRESSED, "-o"]).arg(&path));
     assert_eq!(code, 2);
     assert!(err.contains("--force"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).expect("kept"), written);
@@ -201,5 +219,8 @@ fn the_table_is_coloured_only_when_asked() {
     let plain = stdout_of(dpisafe().args(["diff", OLD, REGRESSED]));
     assert!(!plain.contains('\u{1b}'));
     let coloured = stdout_of(dpisafe().args(["diff", OLD, REGRESSED, "--color", "always"]));
-    assert!(coloured.contains("\u{1b}[31mregressed\u{1b}[0m"), "{coloured}");
+    assert!(
+        coloured.contains("\u{1b}[31mregressed\u{1b}[0m"),
+        "{coloured}"
+    );
 }

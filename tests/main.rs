@@ -8,6 +8,7 @@ mod diff;
 mod examples;
 mod framework_data;
 mod invalid_questionnaires;
+mod migrate;
 mod reports;
 mod schemas;
 mod scoring_doc;

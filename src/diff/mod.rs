@@ -612,7 +612,10 @@ fn principles(old: &Report, new: &Report) -> Vec<PrincipleChange> {
             let before = old.principles.iter().find(|o| o.id == p.id);
             let score = Figure::new(before.and_then(|o| o.score), p.score);
             let coverage = Figure::new(before.map(|o| o.coverage), Some(p.coverage));
-            let capped_by = label(before.and_then(|o| o.capped_by.as_ref()), p.capped_by.as_ref());
+            let capped_by = label(
+                before.and_then(|o| o.capped_by.as_ref()),
+                p.capped_by.as_ref(),
+            );
             let cap = match (&capped_by.old, &capped_by.new) {
                 (None, Some(_)) => Change::Regressed,
                 (Some(_), None) => Change::Improved,
@@ -707,8 +710,16 @@ fn summarise(diff: &Diff) -> DiffSummary {
         ));
     };
     let o = &diff.overall;
-    note(o.score.trend(true), "overall score", figure_text(&o.score, "", 1));
-    note(o.coverage.trend(true), "coverage", figure_text(&o.coverage, " %", 1));
+    note(
+        o.score.trend(true),
+        "overall score",
+        figure_text(&o.score, "", 1),
+    );
+    note(
+        o.coverage.trend(true),
+        "coverage",
+        figure_text(&o.coverage, " %", 1),
+    );
     note(
         o.evidenced.trend(true),
         "evidenced share",
@@ -806,9 +817,15 @@ mod tests {
         assert_eq!(item_change(Some(&yes), Some(&no)), Change::Regressed);
         assert_eq!(item_change(Some(&claimed), Some(&yes)), Change::Improved);
         assert_eq!(item_change(Some(&yes), Some(&claimed)), Change::Regressed);
-        assert_eq!(item_change(Some(&yes), Some(&unanswered)), Change::Regressed);
+        assert_eq!(
+            item_change(Some(&yes), Some(&unanswered)),
+            Change::Regressed
+        );
         assert_eq!(item_change(Some(&unanswered), Some(&no)), Change::Regressed);
-        assert_eq!(item_change(Some(&unanswered), Some(&claimed)), Change::Improved);
+        assert_eq!(
+            item_change(Some(&unanswered), Some(&claimed)),
+            Change::Improved
+        );
         assert_eq!(item_change(Some(&no), Some(&na)), Change::Changed);
         assert_eq!(item_change(None, Some(&no)), Change::Changed);
         assert_eq!(item_change(Some(&yes), Some(&yes)), Change::Unchanged);
@@ -839,9 +856,18 @@ mod tests {
 
     #[test]
     fn figures_compare_as_printed() {
-        assert_eq!(Figure::new(Some(70.0), Some(70.04)).trend(true), Change::Unchanged);
-        assert_eq!(Figure::new(Some(70.0), Some(65.0)).trend(true), Change::Regressed);
-        assert_eq!(Figure::new(Some(70.0), Some(65.0)).trend(false), Change::Improved);
+        assert_eq!(
+            Figure::new(Some(70.0), Some(70.04)).trend(true),
+            Change::Unchanged
+        );
+        assert_eq!(
+            Figure::new(Some(70.0), Some(65.0)).trend(true),
+            Change::Regressed
+        );
+        assert_eq!(
+            Figure::new(Some(70.0), Some(65.0)).trend(false),
+            Change::Improved
+        );
         assert_eq!(Figure::new(None, Some(65.0)).trend(true), Change::Changed);
     }
 }

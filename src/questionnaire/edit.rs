@@ -155,7 +155,8 @@ fn verify(original: &str, edited: &str) -> Result<(), EditError> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "# comment\nanswers:\n  F1.Q1: {answer: yes}  # kept\n  \"F1.Q2\":\n    answer: no\n";
+    const TEXT: &str =
+        "# comment\nanswers:\n  F1.Q1: {answer: yes}  # kept\n  \"F1.Q2\":\n    answer: no\n";
 
     fn span_of(text: &str, needle: &str) -> Range<usize> {
         let start = text.find(needle).expect("present");

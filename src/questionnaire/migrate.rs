@@ -273,7 +273,12 @@ fn carried(site: Site, old: &str, new: &str, pos: Pos) -> Carried {
 
 /// Whether the file is on the framework's version or one it supersedes; anything else cannot
 /// be migrated by this framework.
-fn mode(file: &str, node: &Node, from: &str, framework: &Framework) -> Result<Mode, Vec<Diagnostic>> {
+fn mode(
+    file: &str,
+    node: &Node,
+    from: &str,
+    framework: &Framework,
+) -> Result<Mode, Vec<Diagnostic>> {
     let metadata = &framework.metadata;
     let (id, version) = from.split_once('@').unwrap_or((from, ""));
     if id == metadata.id && version == metadata.version {
@@ -453,6 +458,9 @@ mod tests {
             replacement(text, at("'F1.Q1'"), "F1.Q1", "F1.Q2").as_deref(),
             Some("'F1.Q2'")
         );
-        assert_eq!(replacement(text, at("|\n  F1.Q1\n"), "F1.Q1", "F1.Q2"), None);
+        assert_eq!(
+            replacement(text, at("|\n  F1.Q1\n"), "F1.Q1", "F1.Q2"),
+            None
+        );
     }
 }

@@ -104,7 +104,15 @@ pub fn table(diff: &Diff, color: bool) -> String {
         &mut out,
         "Principles",
         &principle_rows(diff, color),
-        &["", "Principle", "", "Score", "Band", "Coverage", "Capped by"],
+        &[
+            "",
+            "Principle",
+            "",
+            "Score",
+            "Band",
+            "Coverage",
+            "Capped by",
+        ],
     );
     section(
         &mut out,
@@ -178,10 +186,7 @@ fn headline_rows(diff: &Diff, color: bool) -> Vec<[String; 2]> {
             "Overall".to_owned(),
             format!("{}{band}", moved(&o.score, "", true, color)),
         ],
-        [
-            "Coverage".to_owned(),
-            moved(&o.coverage, " %", true, color),
-        ],
+        ["Coverage".to_owned(), moved(&o.coverage, " %", true, color)],
         [
             "Confidence".to_owned(),
             format!(

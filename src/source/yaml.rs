@@ -423,7 +423,15 @@ mod tests {
         let slice = |span: Span| &text[span.range()];
         let value = |pointer: &str| slice(parsed.root.locate(pointer).expect("found").node.span);
         let key = |pointer: &str| {
-            slice(parsed.root.locate(pointer).expect("found").entry.expect("entry").key_span)
+            slice(
+                parsed
+                    .root
+                    .locate(pointer)
+                    .expect("found")
+                    .entry
+                    .expect("entry")
+                    .key_span,
+            )
         };
         assert_eq!(value("/a"), "plain");
         assert_eq!(key("/q"), "\"q\"");

@@ -83,10 +83,7 @@ pub(crate) fn run(ctx: &Context, args: &DiffArgs) -> Result<Exit, Error> {
                 subjects.push(&note.subject);
             }
         }
-        ctx.note(&format!(
-            "regressed: {}",
-            subjects.join(", ")
-        ));
+        ctx.note(&format!("regressed: {}", subjects.join(", ")));
         return Ok(Exit::PolicyFailed);
     }
     Ok(Exit::Ok)
@@ -199,5 +196,8 @@ fn json_position(text: &str, parent: &str, key: &str) -> Option<Pos> {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Some(Pos::new(u32::try_from(line).ok()?, u32::try_from(col).ok()?))
+    Some(Pos::new(
+        u32::try_from(line).ok()?,
+        u32::try_from(col).ok()?,
+    ))
 }

@@ -30,8 +30,9 @@ pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
             .is_none_or(|p| p.as_os_str() == "-");
     if args.report == MigrateReport::Json && to_stdout {
         return Err(Error::Usage {
-            message: "--report json and the migrated questionnaire would both go to standard output"
-                .to_owned(),
+            message:
+                "--report json and the migrated questionnaire would both go to standard output"
+                    .to_owned(),
             hint: "write the questionnaire with -o FILE or --in-place, or preview with --dry-run"
                 .to_owned(),
         });
@@ -91,7 +92,12 @@ pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
 
 /// A migration with nothing to review must give a questionnaire the new framework accepts;
 /// otherwise the old file had other problems, shown here, and nothing is written.
-fn validates(ctx: &Context, source: &SourceFile, migration: &Migration, framework: &Framework) -> bool {
+fn validates(
+    ctx: &Context,
+    source: &SourceFile,
+    migration: &Migration,
+    framework: &Framework,
+) -> bool {
     let migrated = SourceFile::new(source.name.clone(), migration.text.clone());
     let loaded = crate::questionnaire::load(&migrated, framework, &ctx.limits);
     let errors: Vec<Diagnostic> = loaded
@@ -221,7 +227,11 @@ fn report(
     let outcome = match (args.dry_run, written) {
         (true, _) => "dry run: nothing written".to_owned(),
         (false, Some(path)) if args.in_place => {
-            format!("replaced {} (the original is {}.bak)", path.display(), path.display())
+            format!(
+                "replaced {} (the original is {}.bak)",
+                path.display(),
+                path.display()
+            )
         }
         (false, Some(path)) => format!("wrote {}", path.display()),
         (false, None) if args.in_place => {
