@@ -110,7 +110,7 @@ pub enum Code {
     /// The two inputs of `diff` are about different deployments or framework versions.
     DiffMismatch,
     /// `migrate` cannot carry the file over: it names a framework the loaded one does not
-    /// supersede, or an id is written in a form it does not rewrite.
+    /// supersede, or its `framework:` reference is written in a form it does not edit.
     CannotMigrate,
     /// `migrate` left an id for a person to decide: several candidates, or none.
     NeedsReview,

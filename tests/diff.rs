@@ -224,3 +224,31 @@ fn the_table_is_coloured_only_when_asked() {
         "{coloured}"
     );
 }
+
+#[test]
+fn as_of_judges_the_waivers_of_both_questionnaires_as_assess_does() {
+    let waiver = |diff: &serde_json::Value| {
+        diff["questions"]
+            .as_array()
+            .expect("questions")
+            .iter()
+            .find(|q| q["question"] == "F1.Q1")
+            .map(|q| (q["change"].clone(), q["new"]["waiver"].clone()))
+            .expect("listed")
+    };
+    let by_own_dates = json_diff(OLD, REGRESSED);
+    assert_eq!(waiver(&by_own_dates), ("changed".into(), "expired".into()));
+    let out = stdout_of(dpisafe().args([
+        "diff",
+        OLD,
+        REGRESSED,
+        "--format",
+        "json",
+        "--as-of",
+        "2026-01-01",
+    ]));
+    let on_one_day: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(waiver(&on_one_day), ("unchanged".into(), "in-force".into()));
+    assert_eq!(on_one_day["old"]["as_of"], "2026-01-01");
+    assert_eq!(on_one_day["new"]["as_of"], "2026-01-01");
+}

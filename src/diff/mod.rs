@@ -197,7 +197,7 @@ impl Figure {
     /// Improved or regressed by the delta's sign; a figure that appears or disappears changed.
     fn trend(&self, higher_is_better: bool) -> Change {
         match (self.old, self.new, self.delta) {
-            (_, _, Some(delta)) if delta == 0.0 => Change::Unchanged,
+            (_, _, Some(0.0)) => Change::Unchanged,
             (_, _, Some(delta)) => {
                 if (delta > 0.0) == higher_is_better {
                     Change::Improved

@@ -302,7 +302,7 @@ fn moved_to(
 ) -> String {
     let (old, new) = (show(figure.old, decimals), show(figure.new, decimals));
     match figure.delta {
-        Some(delta) if delta == 0.0 => format!("{new}{unit}"),
+        Some(0.0) => format!("{new}{unit}"),
         Some(delta) => {
             let sign = if delta > 0.0 { "+" } else { "−" };
             let text = format!(
