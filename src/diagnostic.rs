@@ -107,6 +107,13 @@ pub enum Code {
     MergeConflict,
     /// A report template (built in or from `--templates`) cannot be rendered.
     TemplateError,
+    /// The two inputs of `diff` are about different deployments or framework versions.
+    DiffMismatch,
+    /// `migrate` cannot carry the file over: it names a framework the loaded one does not
+    /// supersede, or its `framework:` reference is written in a form it does not edit.
+    CannotMigrate,
+    /// `migrate` left an id for a person to decide: several candidates, or none.
+    NeedsReview,
 }
 
 impl Code {
@@ -146,6 +153,9 @@ impl Code {
         Code::InvalidResult,
         Code::MergeConflict,
         Code::TemplateError,
+        Code::DiffMismatch,
+        Code::CannotMigrate,
+        Code::NeedsReview,
     ];
 
     /// The kebab-case name printed in messages.
@@ -185,6 +195,9 @@ impl Code {
             Code::InvalidResult => "invalid-result",
             Code::MergeConflict => "merge-conflict",
             Code::TemplateError => "template-error",
+            Code::DiffMismatch => "diff-mismatch",
+            Code::CannotMigrate => "cannot-migrate",
+            Code::NeedsReview => "needs-review",
         }
     }
 }

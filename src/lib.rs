@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod evaluate;
 pub mod evidence;

@@ -41,6 +41,11 @@ fn report_schema_matches_the_types() {
 }
 
 #[test]
+fn diff_schema_matches_the_types() {
+    check(SchemaKind::Diff, "schemas/diff.schema.json");
+}
+
+#[test]
 fn schemas_declare_draft_2020_12() {
     for kind in SchemaKind::ALL {
         let schema: serde_json::Value = serde_json::from_str(kind.text()).expect("valid JSON");

@@ -77,6 +77,18 @@ pub enum Command {
         after_help = "Examples:\n  dpisafe render result.json --format pdf -o report.pdf\n  dpisafe render result.json --format md --redact"
     )]
     Render(RenderArgs),
+    /// Compare two assessments of one deployment (questionnaires or saved JSON results): what
+    /// improved, what regressed, what changed.
+    #[command(
+        after_help = "Examples:\n  dpisafe diff 2025/questionnaire.yaml 2026/questionnaire.yaml\n  dpisafe diff baseline.json questionnaire.yaml --fail-on-regression\n  dpisafe diff old.yaml new.yaml --format md -o progress.md\n\nExit codes: 0 compared (or nothing regressed with --fail-on-regression), 1 something regressed and --fail-on-regression was given, 2 invalid input or usage."
+    )]
+    Diff(DiffArgs),
+    /// Carry a questionnaire over to this framework version through its alias table,
+    /// editing only the ids that change (comments and layout are kept).
+    #[command(
+        after_help = "Examples:\n  dpisafe --framework new-framework.yaml migrate questionnaire.yaml --dry-run\n  dpisafe --framework new-framework.yaml migrate questionnaire.yaml -o migrated.yaml\n  dpisafe --framework new-framework.yaml migrate questionnaire.yaml --in-place\n\nExit codes: 0 everything carried over, 1 something needs review (the file is still written), 2 invalid input or usage."
+    )]
+    Migrate(MigrateArgs),
     /// Print the JSON Schema of a file format.
     #[command(after_help = "Examples:\n  dpisafe schema questionnaire > questionnaire.schema.json")]
     Schema {
@@ -270,6 +282,76 @@ pub enum SchemaArg {
     Policy,
     /// The JSON result of `assess --format json` and `check --format json`.
     Report,
+    /// The JSON comparison of `diff --format json`.
+    Diff,
+}
+
+/// `dpisafe diff`
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier assessment: a questionnaire, or a JSON result from `assess --format json`.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later assessment of the same deployment, in either form.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Exit with 1 when anything regressed (the output names what).
+    #[arg(long)]
+    pub fail_on_regression: bool,
+    /// Compare even when the deployment's name or country differ (never across frameworks).
+    #[arg(long)]
+    pub allow_different: bool,
+    /// Judge waivers of questionnaire inputs on this date (YYYY-MM-DD), as `assess` does.
+    /// Default: SOURCE_DATE_EPOCH if set, otherwise each questionnaire's `assessed_on`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<crate::questionnaire::Date>,
+    /// Where output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Formats of `dpisafe diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A summary for the terminal.
+    Table,
+    /// Markdown, for a pull request or a progress note.
+    Md,
+    /// The full comparison as JSON (schemas/diff.schema.json).
+    Json,
+}
+
+/// `dpisafe migrate`
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// The questionnaire to carry over.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Replace FILE (atomically), keeping the original as FILE.bak (never over an existing one).
+    #[arg(long, conflicts_with = "output")]
+    pub in_place: bool,
+    /// Show the changes as a diff of lines on standard output and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How to report what carried over: `text` on standard error, or `json` on standard
+    /// output (then the questionnaire must go to -o, --in-place or nowhere with --dry-run).
+    #[arg(long, value_enum, default_value_t = MigrateReport::Text)]
+    pub report: MigrateReport,
+    /// Where the migrated questionnaire goes (standard output without -o or --in-place).
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// How `dpisafe migrate` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MigrateReport {
+    /// For people, on standard error.
+    Text,
+    /// For scripts, on standard output.
+    Json,
 }
 
 /// `dpisafe framework …`

@@ -49,6 +49,8 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Check(args) => commands::check::run(&ctx, args),
         Command::Report(args) => commands::report::run(&ctx, args),
         Command::Render(args) => commands::report::render(&ctx, args),
+        Command::Diff(args) => commands::diff::run(&ctx, args),
+        Command::Migrate(args) => commands::migrate::run(&ctx, args),
     };
     match result {
         Ok(exit) => exit,

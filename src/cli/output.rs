@@ -27,6 +27,24 @@ pub(crate) fn write(target: &Target<'_>, bytes: &[u8]) -> Result<(), Error> {
             path: path.to_owned(),
         });
     }
+    write_atomically(path, bytes, None)
+}
+
+/// Replaces an input file in place (`migrate --in-place`, after its backup is written),
+/// keeping its permissions; atomic like [`write`].
+pub(crate) fn replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    // Through a link, the file it points at is replaced, not the link.
+    let real = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    let permissions = std::fs::metadata(&real).ok().map(|m| m.permissions());
+    write_atomically(&real, bytes, permissions)
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place.
+fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> Result<(), Error> {
     let write_error = |source| Error::Write {
         path: path.to_owned(),
         source,
@@ -44,6 +62,9 @@ pub(crate) fn write(target: &Target<'_>, bytes: &[u8]) -> Result<(), Error> {
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        if let Some(permissions) = permissions {
+            std::fs::set_permissions(&temporary, permissions)?;
+        }
         std::fs::rename(&temporary, path)
     })();
     if result.is_err() {

@@ -68,6 +68,19 @@ pub struct RawMetadata {
     pub attribution: String,
     /// Kinds of DPI building block a deployment can declare.
     pub building_blocks: Vec<RawBuildingBlock>,
+    /// Earlier versions of this framework (same `id`) that this one replaces: `dpisafe
+    /// migrate` carries their questionnaires over through `aliases`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(schema_with = "versions")]
+    pub supersedes: Vec<String>,
+}
+
+fn versions(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"type": "string", "pattern": "^[0-9A-Za-z.-]+$"},
+        "uniqueItems": true
+    })
 }
 
 /// A building block a deployment can declare (`id`, `payments`, …).

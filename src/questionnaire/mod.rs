@@ -6,6 +6,8 @@
 //! Scoring starts from this type.
 
 pub mod date;
+pub mod edit;
+pub mod migrate;
 pub mod raw;
 pub mod template;
 

@@ -5,6 +5,7 @@
 //! it goes.
 
 pub mod charts;
+pub mod diff;
 pub mod document;
 pub mod handbook;
 pub mod json;

@@ -131,6 +131,26 @@ impl Templates {
     }
 }
 
+/// Renders a built-in Markdown or HTML template other than the report (such as the `diff`
+/// document) from its source, with the same escaping rules and limits as the report.
+pub fn render_source(
+    name: &str,
+    source: &str,
+    context: &[(&str, Value)],
+) -> Result<String, TemplateError> {
+    let fail = |err: minijinja::Error| TemplateError {
+        file: format!("templates/{name}"),
+        line: err.line(),
+        message: describe(&err),
+    };
+    let mut env = environment();
+    env.add_template_owned(name.to_owned(), source.to_owned())
+        .map_err(fail)?;
+    let template = env.get_template(name).map_err(fail)?;
+    let context: std::collections::BTreeMap<&str, Value> = context.iter().cloned().collect();
+    template.render(Value::from(context)).map_err(fail)
+}
+
 pub(crate) fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);

@@ -47,6 +47,32 @@ impl Pos {
     }
 }
 
+/// A byte range of a source text: where a node's own text starts and ends.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset just past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span as a range, for slicing the text.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    fn from_location(loc: &serde_saphyr::Location) -> Option<Self> {
+        let span = loc.span();
+        let start = usize::try_from(span.byte_offset()?).ok()?;
+        let len = usize::try_from(span.byte_len()?).ok()?;
+        Some(Self {
+            start,
+            end: start + len,
+        })
+    }
+}
+
 /// Resource limits for reading untrusted YAML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {

@@ -11,13 +11,16 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Spanned};
 
-use super::{Limits, Pos};
+use super::{Limits, Pos, Span};
 
 /// A YAML node with the position where it starts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// Where the node starts in the source.
     pub pos: Pos,
+    /// The bytes of the node's own text (for a scalar: the scalar as written, with any
+    /// quotes); empty when the parser could not say.
+    pub span: Span,
     /// The node's content.
     pub value: NodeValue,
 }
@@ -46,6 +49,8 @@ pub struct Entry {
     pub key: String,
     /// Where the key starts.
     pub key_pos: Pos,
+    /// The bytes of the key as written.
+    pub key_span: Span,
     /// The value.
     pub value: Node,
 }
@@ -168,6 +173,7 @@ fn finish(
     duplicates: &mut Vec<DuplicateKey>,
 ) -> Result<Node, ParseFailure> {
     let pos = Pos::from_location(&node.referenced).unwrap_or_default();
+    let span = Span::from_location(&node.referenced).unwrap_or_default();
     let value = match node.value {
         RawNode::Null => NodeValue::Null,
         RawNode::Bool(b) => NodeValue::Bool(b),
@@ -181,7 +187,7 @@ fn finish(
         ),
         RawNode::Map(pairs) => NodeValue::Map(finish_map(pairs, duplicates)?),
     };
-    Ok(Node { pos, value })
+    Ok(Node { pos, span, value })
 }
 
 fn finish_map(
@@ -191,6 +197,7 @@ fn finish_map(
     let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
     for (key, value) in pairs {
         let key_pos = Pos::from_location(&key.referenced).unwrap_or_default();
+        let key_span = Span::from_location(&key.referenced).unwrap_or_default();
         let key = scalar_key(key.value).ok_or(ParseFailure::ComplexKey { pos: key_pos })?;
         if let Some(first) = entries.iter().find(|e| e.key == key) {
             duplicates.push(DuplicateKey {
@@ -204,6 +211,7 @@ fn finish_map(
         entries.push(Entry {
             key,
             key_pos,
+            key_span,
             value,
         });
     }
@@ -406,6 +414,33 @@ mod tests {
         let key = b.entry.expect("entry").key_pos;
         assert_eq!((key.line, key.col), (2, 3));
         assert_eq!((b.node.pos.line, b.node.pos.col), (2, 6));
+    }
+
+    #[test]
+    fn records_the_bytes_of_scalars_and_keys() {
+        let text = "a: plain\n\"q\": 'single'\nm: {k: \"double\"}\nl: [x, 'y']\né: ü # note\n";
+        let parsed = parse_ok(text);
+        let slice = |span: Span| &text[span.range()];
+        let value = |pointer: &str| slice(parsed.root.locate(pointer).expect("found").node.span);
+        let key = |pointer: &str| {
+            slice(
+                parsed
+                    .root
+                    .locate(pointer)
+                    .expect("found")
+                    .entry
+                    .expect("entry")
+                    .key_span,
+            )
+        };
+        assert_eq!(value("/a"), "plain");
+        assert_eq!(key("/q"), "\"q\"");
+        assert_eq!(value("/q"), "'single'");
+        assert_eq!(value("/m/k"), "\"double\"");
+        assert_eq!(key("/m/k"), "k");
+        assert_eq!(value("/l/1"), "'y'");
+        assert_eq!(key("/é"), "é");
+        assert_eq!(value("/é"), "ü");
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) 
     checker.principles(root.list("principles"));
     checker.aliases(root.list("aliases"));
     checker.published(root);
+    if let Some(metadata) = root.get("metadata") {
+        checker.supersedes(metadata);
+    }
     if let Some(scoring) = root.get("scoring") {
         checker.scoring(scoring);
     }
@@ -276,6 +279,22 @@ impl Checker<'_, '_> {
                 _ => continue,
             };
             self.expect(alias, "to", what);
+        }
+    }
+
+    /// A framework cannot replace itself: its questionnaires need no migration.
+    fn supersedes(&mut self, metadata: &Node) {
+        let Some(version) = metadata.text("version") else {
+            return;
+        };
+        for old in metadata.texts("supersedes") {
+            if old.value == version.value {
+                self.inconsistent(
+                    old.pos,
+                    format!("version {} cannot supersede itself", old.value),
+                    "list only earlier versions under `supersedes`",
+                );
+            }
         }
     }
 

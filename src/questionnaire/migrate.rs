@@ -1,0 +1,466 @@
+//! Carrying a questionnaire over to a newer framework version through the framework's alias
+//! table, as a set of text edits (see [`edit`](super::edit)): the `framework:` reference, the
+//! answer keys and the waivers' `question:` values are rewritten where they stand, and every
+//! other byte stays as the user wrote it.
+//!
+//! A framework names the versions it replaces in `metadata.supersedes`. For a file written
+//! against one of them, every question alias applies (an old id can be a current id that now
+//! means something else). For a file already on the current version, only ids the framework
+//! does not know are looked up, so spelling aliases still help. An alias with one target
+//! carries over; with several, or an id nobody knows, or two old ids that would become one, the
+//! id is left as it was and listed for review. Only question ids appear in a questionnaire, so
+//! risk and process aliases play no part here.
+
+use serde::Serialize;
+
+use super::edit::{self, Edit, EditError};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::framework::{AliasKind, Framework};
+use crate::source::yaml::Node;
+use crate::source::{Limits, Pos, SourceFile, Span};
+use crate::validate::schema::SchemaKind;
+
+/// The version of the JSON report of `dpisafe migrate --report json`.
+pub const MIGRATE_REPORT_VERSION: u32 = 1;
+
+/// Where an id stands in a questionnaire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Site {
+    /// The `framework:` reference.
+    Framework,
+    /// An answer's key.
+    Answer,
+    /// A waiver's `question:`.
+    Waiver,
+}
+
+impl Site {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Site::Framework => "framework",
+            Site::Answer => "answer",
+            Site::Waiver => "waiver",
+        }
+    }
+}
+
+/// An id rewritten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Carried {
+    /// Where it stands.
+    pub site: Site,
+    /// As it was.
+    pub old: String,
+    /// As it is now.
+    pub new: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+}
+
+/// Why an id was left for a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// The alias table gives several successors.
+    Split,
+    /// The new framework does not know the id, and no alias covers it.
+    Unknown,
+    /// Another answer already has (or would get) the same new id.
+    Collision,
+    /// The id is written in a form migrate does not rewrite (escapes, a block scalar).
+    Unwritable,
+}
+
+/// An id left as it was, for a person to decide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Review {
+    /// Where it stands.
+    pub site: Site,
+    /// The id.
+    pub id: String,
+    /// Why it was left.
+    pub reason: Reason,
+    /// The ids it may have become.
+    pub candidates: Vec<String>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+}
+
+impl Review {
+    /// What a person should do, in a sentence.
+    pub fn advice(&self) -> String {
+        let candidates = self.candidates.join("`, `");
+        match self.reason {
+            Reason::Split if self.site == Site::Waiver => format!(
+                "`{}` was split into `{candidates}`: name the one this waiver covers, and copy \
+                 the waiver for the others if it covers them too",
+                self.id
+            ),
+            Reason::Split => format!(
+                "`{}` was split into `{candidates}`: choose the one this answer answers, and \
+                 copy the entry for the others if it answers them too",
+                self.id
+            ),
+            Reason::Unknown => format!(
+                "the new framework has no `{}` and no alias for it: move the {} to the question \
+                 that replaced it, or remove it",
+                self.id,
+                self.site.as_str()
+            ),
+            Reason::Collision => format!(
+                "`{}` would become `{candidates}`, which another answer already has: merge the two \
+                 answers by hand",
+                self.id
+            ),
+            Reason::Unwritable => format!(
+                "`{}` would become `{candidates}`, but it is written in a form migrate does not \
+                 edit: write it as plain text and run migrate again",
+                self.id
+            ),
+        }
+    }
+}
+
+/// What a migration does to one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Migration {
+    /// Version of this report's format.
+    pub dpisafe_migrate: u32,
+    /// The file, as named on the command line.
+    pub file: String,
+    /// The framework reference the file was written against.
+    pub from: String,
+    /// The framework it is carried over to.
+    pub to: String,
+    /// Every id rewritten, in file order.
+    pub carried_over: Vec<Carried>,
+    /// Every id left for a person, in file order.
+    pub needs_review: Vec<Review>,
+    /// Ids already right for the new framework.
+    pub unchanged: usize,
+    /// The migrated text (not part of the JSON report).
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl Migration {
+    /// Whether everything carried over without a person.
+    pub fn is_complete(&self) -> bool {
+        self.needs_review.is_empty()
+    }
+}
+
+/// How a file relates to the framework it is carried over to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Written for a version the framework supersedes: every alias applies.
+    Superseded,
+    /// Written for the framework's own version: only unknown ids are looked up.
+    Current,
+}
+
+/// What becomes of one id.
+enum Fate {
+    Keep,
+    Rename(String),
+    Review(Reason, Vec<String>),
+}
+
+/// One id found in the file.
+struct Found {
+    site: Site,
+    id: String,
+    pos: Pos,
+    span: Span,
+    fate: Fate,
+}
+
+/// Plans and applies the migration of `source` to `framework`.
+///
+/// Errors are diagnostics for the user: an unreadable or misshapen file, or a framework that
+/// does not supersede the file's.
+pub fn migrate(
+    source: &SourceFile,
+    framework: &Framework,
+    limits: &Limits,
+) -> Result<Migration, Vec<Diagnostic>> {
+    let mut diagnostics = Diagnostics::default();
+    let parsed = crate::validate::parse_and_check_shape(
+        source,
+        SchemaKind::Questionnaire,
+        limits,
+        &mut diagnostics,
+    );
+    let parsed = match parsed {
+        Some(parsed) if !diagnostics.has_errors() => parsed,
+        _ => return Err(diagnostics.into_sorted()),
+    };
+    let root = &parsed.root;
+    let Some(reference) = root.get("framework") else {
+        return Err(diagnostics.into_sorted());
+    };
+    let from = reference.as_str().unwrap_or_default().to_owned();
+    let mode = mode(&source.name, reference, &from, framework)?;
+    let mut found = ids(root, framework, mode);
+    settle_collisions(&mut found);
+    let mut edits = Vec::new();
+    for item in &mut found {
+        if let Fate::Rename(new) = &item.fate {
+            match replacement(&source.text, item.span, &item.id, new) {
+                Some(text) => edits.push(Edit::new(item.span.range(), text)),
+                None => item.fate = Fate::Review(Reason::Unwritable, vec![new.clone()]),
+            }
+        }
+    }
+    let to = framework.reference();
+    let mut carried_over = Vec::new();
+    if mode == Mode::Superseded {
+        let Some(text) = replacement(&source.text, reference.span, &from, &to) else {
+            return Err(vec![cannot(
+                &source.name,
+                reference.pos,
+                "the `framework:` reference is written in a form migrate does not edit".to_owned(),
+                "write it as plain text (`framework: <id>@<version>`) and run migrate again",
+            )]);
+        };
+        edits.push(Edit::new(reference.span.range(), text));
+        carried_over.push(carried(Site::Framework, &from, &to, reference.pos));
+    }
+    let text = edit::apply(&source.text, &edits).map_err(|err| vec![failed(&source.name, &err)])?;
+    let mut needs_review = Vec::new();
+    let mut unchanged = 0;
+    for item in found {
+        match item.fate {
+            Fate::Keep => unchanged += 1,
+            Fate::Rename(new) => carried_over.push(carried(item.site, &item.id, &new, item.pos)),
+            Fate::Review(reason, candidates) => needs_review.push(Review {
+                site: item.site,
+                id: item.id,
+                reason,
+                candidates,
+                line: item.pos.line,
+                column: item.pos.col,
+            }),
+        }
+    }
+    Ok(Migration {
+        dpisafe_migrate: MIGRATE_REPORT_VERSION,
+        file: source.name.clone(),
+        from,
+        to,
+        carried_over,
+        needs_review,
+        unchanged,
+        text,
+    })
+}
+
+fn carried(site: Site, old: &str, new: &str, pos: Pos) -> Carried {
+    Carried {
+        site,
+        old: old.to_owned(),
+        new: new.to_owned(),
+        line: pos.line,
+        column: pos.col,
+    }
+}
+
+/// Whether the file is on the framework's version or one it supersedes; anything else cannot
+/// be migrated by this framework.
+fn mode(
+    file: &str,
+    node: &Node,
+    from: &str,
+    framework: &Framework,
+) -> Result<Mode, Vec<Diagnostic>> {
+    let metadata = &framework.metadata;
+    let (id, version) = from.split_once('@').unwrap_or((from, ""));
+    if id == metadata.id && version == metadata.version {
+        return Ok(Mode::Current);
+    }
+    if id == metadata.id && metadata.supersedes.iter().any(|v| v == version) {
+        return Ok(Mode::Superseded);
+    }
+    let (message, hint) = if id == metadata.id {
+        let replaces = if metadata.supersedes.is_empty() {
+            "no earlier version".to_owned()
+        } else {
+            format!("version {}", metadata.supersedes.join(", "))
+        };
+        (
+            format!(
+                "the questionnaire answers `{from}`, and {} replaces {replaces}",
+                framework.reference()
+            ),
+            "pass the framework that replaces this version with --framework".to_owned(),
+        )
+    } else {
+        (
+            format!(
+                "the questionnaire answers `{from}`, a different framework from {}",
+                framework.reference()
+            ),
+            format!(
+                "migrate carries answers between versions of one framework; pass a newer `{id}` with --framework"
+            ),
+        )
+    };
+    Err(vec![cannot(file, node.pos, message, &hint)])
+}
+
+fn cannot(file: &str, pos: Pos, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::error(Code::CannotMigrate, file, Some(pos), message)
+        .with_label("cannot migrate")
+        .with_hint(hint.to_owned())
+}
+
+/// An edit that would break the file is a fault here, never the user's: say so plainly.
+fn failed(file: &str, err: &EditError) -> Diagnostic {
+    let pos = match err {
+        EditError::Unparsable { pos, .. } => *pos,
+        EditError::DuplicateKey { pos, .. } => Some(*pos),
+        _ => None,
+    };
+    Diagnostic::error(
+        Code::CannotMigrate,
+        file,
+        pos,
+        format!("the migrated file would not be valid, so nothing was written: {err}"),
+    )
+    .with_hint("please report this with the file; edit the ids by hand meanwhile")
+}
+
+/// Every answer key and waiver question, in file order, with what becomes of it.
+fn ids(root: &Node, framework: &Framework, mode: Mode) -> Vec<Found> {
+    let mut found = Vec::new();
+    if let Some(answers) = root.get("answers") {
+        for entry in answers.entries() {
+            found.push(Found {
+                site: Site::Answer,
+                id: entry.key.clone(),
+                pos: entry.key_pos,
+                span: entry.key_span,
+                fate: fate(&entry.key, framework, mode),
+            });
+        }
+    }
+    for waiver in root.get("waivers").map_or(&[][..], Node::items) {
+        let Some(question) = waiver.entry("question") else {
+            continue;
+        };
+        let Some(id) = question.value.as_str() else {
+            continue;
+        };
+        found.push(Found {
+            site: Site::Waiver,
+            id: id.to_owned(),
+            pos: question.value.pos,
+            span: question.value.span,
+            fate: fate(id, framework, mode),
+        });
+    }
+    found
+}
+
+fn fate(id: &str, framework: &Framework, mode: Mode) -> Fate {
+    let known = framework.question(id).is_some();
+    if mode == Mode::Current && known {
+        return Fate::Keep;
+    }
+    let alias = framework
+        .aliases
+        .iter()
+        .find(|a| a.kind == AliasKind::Question && a.from == id);
+    match alias {
+        Some(alias) => match alias.to.as_slice() {
+            [one] if one == id => Fate::Keep,
+            [one] => Fate::Rename(one.clone()),
+            several => Fate::Review(Reason::Split, several.to_vec()),
+        },
+        None if known => Fate::Keep,
+        None => Fate::Review(Reason::Unknown, Vec::new()),
+    }
+}
+
+/// Two answers may not end up under one key: a rename that would collide is withdrawn (the
+/// answer keeps its old id and is listed), until no collision is left.
+fn settle_collisions(found: &mut [Found]) {
+    loop {
+        let finals: Vec<Option<String>> = found
+            .iter()
+            .map(|f| match (&f.site, &f.fate) {
+                (Site::Answer, Fate::Rename(new)) => Some(new.clone()),
+                (Site::Answer, _) => Some(f.id.clone()),
+                _ => None,
+            })
+            .collect();
+        let clash = found.iter().enumerate().position(|(i, f)| {
+            matches!(f.fate, Fate::Rename(_))
+                && f.site == Site::Answer
+                && finals
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && other.is_some() && *other == finals[i])
+        });
+        let Some(index) = clash else {
+            return;
+        };
+        if let Fate::Rename(new) = &found[index].fate {
+            found[index].fate = Fate::Review(Reason::Collision, vec![new.clone()]);
+        }
+    }
+}
+
+/// The text that replaces an id written at `span`, in the same style (plain, `"…"` or
+/// `'…'`); `None` when it is written in any other way.
+fn replacement(text: &str, span: Span, old: &str, new: &str) -> Option<String> {
+    let written = text.get(span.range())?;
+    if written == old {
+        return Some(new.to_owned());
+    }
+    ['"', '\'']
+        .into_iter()
+        .find(|q| written.len() >= 2 && written.starts_with(*q) && written.ends_with(*q))
+        .filter(|q| written[1..written.len() - 1] == *old && !old.contains(*q))
+        .filter(|_| !old.contains('\\'))
+        .map(|q| format!("{q}{new}{q}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_quoting_of_an_id() {
+        let text = "a: F1.Q1\nb: \"F1.Q1\"\nc: 'F1.Q1'\nd: |\n  F1.Q1\n";
+        let at = |needle: &str| {
+            let start = text.find(needle).expect("present");
+            Span {
+                start,
+                end: start + needle.len(),
+            }
+        };
+        assert_eq!(
+            replacement(text, at("F1.Q1"), "F1.Q1", "F1.Q2").as_deref(),
+            Some("F1.Q2")
+        );
+        assert_eq!(
+            replacement(text, at("\"F1.Q1\""), "F1.Q1", "F1.Q2").as_deref(),
+            Some("\"F1.Q2\"")
+        );
+        assert_eq!(
+            replacement(text, at("'F1.Q1'"), "F1.Q1", "F1.Q2").as_deref(),
+            Some("'F1.Q2'")
+        );
+        assert_eq!(
+            replacement(text, at("|\n  F1.Q1\n"), "F1.Q1", "F1.Q2"),
+            None
+        );
+    }
+}
