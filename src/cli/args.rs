@@ -50,6 +50,12 @@ pub enum Command {
         after_help = "Examples:\n  dpisafe init --blocks id,payments --stage L4 --authority R1 -o questionnaire.yaml\n  dpisafe init --blocks gbv-service --stage L5 --name \"Legal aid platform\""
     )]
     Init(InitArgs),
+    /// Answer the questions one at a time in the terminal, saving the file after every answer
+    /// (creates the questionnaire first when FILE does not exist).
+    #[command(
+        after_help = "Examples:\n  dpisafe interview questionnaire.yaml\n  dpisafe interview --framework my-framework.yaml assessment.yaml\n\nA new FILE starts with a few facts (name, building blocks, stage, authority …); an existing\none resumes at the first applicable question without an answer. Comments in the file are kept.\nNeeds a terminal: in scripts, write the file with `dpisafe init -o FILE` and edit it."
+    )]
+    Interview(InterviewArgs),
     /// Check questionnaires for every problem at once (exit 2 when any file is invalid).
     #[command(
         after_help = "Examples:\n  dpisafe validate questionnaire.yaml\n  dpisafe validate examples/*.yaml"
@@ -337,6 +343,14 @@ pub struct InitArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `dpisafe interview`
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// The questionnaire to answer; created (after a few questions) when it does not exist.
+    #[arg(value_name = "FILE", default_value = "questionnaire.yaml")]
+    pub file: PathBuf,
 }
 
 /// `dpisafe validate`

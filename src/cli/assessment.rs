@@ -161,7 +161,7 @@ pub(crate) fn as_of(
 }
 
 /// Today's date in UTC, from the system clock.
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

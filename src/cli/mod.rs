@@ -43,6 +43,7 @@ pub fn run(cli: &Cli) -> Exit {
     let result = match &cli.command {
         Command::Framework(command) => commands::framework::run(&ctx, command),
         Command::Init(args) => commands::init::run(&ctx, args),
+        Command::Interview(args) => commands::interview::run(&ctx, args),
         Command::Validate(args) => commands::validate::run(&ctx, args),
         Command::Schema { kind } => commands::schema::run(&ctx, *kind),
         Command::Assess(args) => commands::assess::run(&ctx, args),

@@ -22,6 +22,7 @@ pub(crate) fn run(ctx: &Context, args: &InitArgs) -> Result<Exit, Error> {
         name: args.name.clone(),
         country: args.country.clone(),
         date: None,
+        organisation: None,
     };
     let text = template::render(&framework, &blank)?;
     match &args.output {
