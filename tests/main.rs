@@ -4,6 +4,7 @@ mod assess;
 mod check;
 mod cli;
 mod common;
+mod conventions;
 mod examples;
 mod framework_data;
 mod interview;

@@ -23,6 +23,11 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Explain on stderr what was read and how long each step took (framework, files,
+    /// validation, scoring, rendering, writing).
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -43,7 +48,10 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Explore the framework: principles, risks, processes, questions and gender checks.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  dpisafe framework list --risks\n  dpisafe framework show F8.Q2\n  dpisafe framework coverage"
+    )]
     Framework(FrameworkCommand),
     /// Write a blank questionnaire with the questions that apply to a deployment.
     #[command(
@@ -89,6 +97,24 @@ pub enum Command {
         /// Which schema.
         #[arg(value_enum)]
         kind: SchemaArg,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  dpisafe completions bash > ~/.local/share/bash-completion/completions/dpisafe\n  dpisafe completions zsh > \"${fpath[1]}/_dpisafe\"\n  dpisafe completions fish > ~/.config/fish/completions/dpisafe.fish\n  dpisafe completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(
+        after_help = "Examples:\n  dpisafe man | man -l -\n  dpisafe man -o /usr/local/share/man/man1/dpisafe.1"
+    )]
+    Man {
+        /// Where output goes.
+        #[command(flatten)]
+        output: OutputArgs,
     },
 }
 
@@ -301,6 +327,9 @@ pub enum FrameworkCommand {
         file: PathBuf,
     },
     /// How much of the published framework the data holds, per principle.
+    #[command(
+        after_help = "Examples:\n  dpisafe framework coverage\n  dpisafe --framework my-framework.yaml framework coverage"
+    )]
     Coverage,
 }
 
@@ -337,7 +366,8 @@ pub struct InitArgs {
     /// The deployment's ISO 3166-1 alpha-2 country code.
     #[arg(long)]
     pub country: Option<String>,
-    /// Write to this file instead of standard output (never over an existing file).
+    /// Write to this file instead of standard output (never over an existing file; `-` is
+    /// standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists.

@@ -2,9 +2,11 @@
 
 pub(crate) mod assess;
 pub(crate) mod check;
+pub(crate) mod completions;
 pub(crate) mod framework;
 pub(crate) mod init;
 pub(crate) mod interview;
+pub(crate) mod man;
 pub(crate) mod report;
 pub(crate) mod schema;
 pub(crate) mod validate;
