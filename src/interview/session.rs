@@ -254,7 +254,10 @@ impl<'a> Session<'a> {
         {
             labelled(&mut out, style, "Answered", &describe(answer), width);
         }
-        out.push_str(&format!("\n{}\n", style.dim(KEYS)));
+        out.push('\n');
+        for line in wrap(KEYS, width) {
+            out.push_str(&format!("{}\n", style.dim(&line)));
+        }
         out
     }
 

@@ -67,11 +67,16 @@ pub(crate) fn run(ctx: &Context, args: &InterviewArgs) -> Result<Exit, Error> {
         ));
         return Ok(Exit::Ok);
     }
-    terminal.show(&format!(
-        "{}: {} questions apply, {} answered. Each answer is saved as soon as it is given.\n",
+    let intro = format!(
+        "{}: {} questions apply, {} answered. Each answer is saved as soon as it is given; \
+         ? lists the keys.",
         path.display(),
         session.total(),
         session.answered()
+    );
+    terminal.show(&format!(
+        "{}\n",
+        crate::text::wrap(&intro, style.wrap_width()).join("\n")
     ));
     session.run(&mut terminal);
     Ok(Exit::Ok)
@@ -94,9 +99,13 @@ fn create(
             hint: "create it first, or name a file in an existing directory".to_owned(),
         });
     }
-    terminal.show(&format!(
-        "{} does not exist yet. A few facts about the deployment decide which questions apply.\n\n",
+    let intro = format!(
+        "{} does not exist yet. A few facts about the deployment decide which questions apply.",
         path.display()
+    );
+    terminal.show(&format!(
+        "{}\n\n",
+        crate::text::wrap(&intro, style.wrap_width()).join("\n")
     ));
     let Some(blank) = facts::ask(framework, terminal, style, Some(default_date())) else {
         terminal.show("\nNothing written.\n");

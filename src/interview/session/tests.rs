@@ -93,7 +93,7 @@ fn a_walk_saves_each_answer_as_it_is_given() {
     assert!(shown.contains("back to the previous question"), "{shown}");
     assert!(shown.contains("── 1 of "), "{shown}");
     assert!(
-        shown.contains(&format!("Answered  n/a · reason \"Not our mandate\"")),
+        shown.contains("Answered  n/a · reason \"Not our mandate\""),
         "{shown}"
     );
     assert!(shown.contains("3 of"), "{shown}");
@@ -197,7 +197,7 @@ fn rewriting_every_example_answer_as_it_is_changes_no_data_and_no_comment() {
         let text = std::fs::read_to_string(&path).expect("example");
         let original = session(&text);
         let comments = |t: &str| {
-            let mut c: Vec<String> = t.lines().filter_map(|l| edit_comment(l)).collect();
+            let mut c: Vec<String> = t.lines().filter_map(edit_comment).collect();
             c.sort();
             c
         };
