@@ -5,10 +5,9 @@
 use crate::framework::{Applicability, Framework, Named};
 use crate::questionnaire::Date;
 use crate::questionnaire::template::Blank;
-use crate::text::wrap;
 use crate::validate::suggest::did_you_mean;
 
-use super::{Io, Style};
+use super::{Io, Style, item_lines};
 
 /// Asks for the facts of a new questionnaire; `None` when input ends first. `today` is only
 /// offered as the default date, which the user confirms or replaces.
@@ -156,7 +155,7 @@ fn named(items: &[Named]) -> Vec<String> {
 /// A heading and its choices, wrapped to the terminal.
 fn choices(style: Style, heading: &str, items: &[String]) -> String {
     let mut out = format!("\n{}\n", style.bold(heading));
-    for line in wrap(&items.join(" · "), style.wrap_width() - 2) {
+    for line in item_lines(items, style.wrap_width() - 2) {
         out.push_str(&format!("  {}\n", style.dim(&line)));
     }
     out

@@ -58,5 +58,51 @@ impl Style {
     }
 }
 
+/// Items joined by ` · ` in lines of at most `width` characters, breaking only between items
+/// (an item longer than a line stands alone).
+pub fn item_lines<S: AsRef<str>>(items: &[S], width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for item in items {
+        let item = item.as_ref();
+        if !line.is_empty() && line.chars().count() + 3 + item.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(item);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 pub(crate) mod script;
+
+#[cfg(test)]
+mod tests {
+    use super::item_lines;
+
+    #[test]
+    fn items_break_between_items_only() {
+        let items = [
+            "y yes",
+            "p partial",
+            "n no",
+            "q quit",
+            "a very long item indeed",
+        ];
+        assert_eq!(
+            item_lines(&items, 24),
+            [
+                "y yes · p partial · n no",
+                "q quit",
+                "a very long item indeed"
+            ]
+        );
+        assert!(item_lines::<&str>(&[], 10).is_empty());
+    }
+}

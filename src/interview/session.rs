@@ -13,7 +13,7 @@ use crate::source::{Limits, SourceFile};
 use crate::text::{shorten, wrap};
 
 use super::facts::ask_until;
-use super::{Io, Style, edit};
+use super::{Io, Style, edit, item_lines};
 
 /// How a walk ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,8 +71,17 @@ fn command(line: &str) -> Command {
     }
 }
 
-const KEYS: &str =
-    "y yes · p partial · n no · a n/a · Enter keep · s skip · b back · q quit · ? help";
+const KEYS: [&str; 9] = [
+    "y yes",
+    "p partial",
+    "n no",
+    "a n/a",
+    "Enter keep",
+    "s skip",
+    "b back",
+    "q quit",
+    "? help",
+];
 
 const HELP: &str = concat!(
     "  y  yes       in place, and there is evidence to show\n",
@@ -255,7 +264,7 @@ impl<'a> Session<'a> {
             labelled(&mut out, style, "Answered", &describe(answer), width);
         }
         out.push('\n');
-        for line in wrap(KEYS, width) {
+        for line in item_lines(&KEYS, width) {
             out.push_str(&format!("{}\n", style.dim(&line)));
         }
         out
@@ -293,7 +302,7 @@ impl<'a> Session<'a> {
     fn reason(&self, io: &mut impl Io, current: Option<&str>) -> Option<String> {
         let prompt = match current {
             Some(reason) => format!(
-                "Why does it not apply? [Enter keeps \"{}\"] ",
+                "Why does it not apply? [Enter keeps \"{}\"]: ",
                 shorten(reason, 40)
             ),
             None => "Why does it not apply here? ".to_owned(),
@@ -347,8 +356,8 @@ impl<'a> Session<'a> {
 
     fn notes(&self, io: &mut impl Io, current: Option<String>) -> Option<Option<String>> {
         let prompt = match &current {
-            Some(notes) => format!("Notes [Enter keeps \"{}\", - clears] ", shorten(notes, 40)),
-            None => "Notes (Enter for none) ".to_owned(),
+            Some(notes) => format!("Notes [Enter keeps \"{}\", - clears]: ", shorten(notes, 40)),
+            None => "Notes (Enter for none): ".to_owned(),
         };
         let line = io.ask(&prompt)?;
         Some(match line.trim() {
