@@ -120,6 +120,7 @@ fn every_init_combination_validates() {
                     name: Some("Национальный ID — \"phase\": 2 # ทดสอบ".to_owned()),
                     country: Some("NO".to_owned()),
                     date: None,
+                    organisation: Some("Ministère « ID » #2".to_owned()),
                 };
                 let text = template::render(framework, &blank).expect("renders");
                 let source = SourceFile::new("init.yaml", text);

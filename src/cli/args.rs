@@ -23,6 +23,11 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Explain on stderr what was read and how long each step took (framework, files,
+    /// validation, scoring, rendering, writing).
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -43,13 +48,22 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Explore the framework: principles, risks, processes, questions and gender checks.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  dpisafe framework list --risks\n  dpisafe framework show F8.Q2\n  dpisafe framework coverage"
+    )]
     Framework(FrameworkCommand),
     /// Write a blank questionnaire with the questions that apply to a deployment.
     #[command(
         after_help = "Examples:\n  dpisafe init --blocks id,payments --stage L4 --authority R1 -o questionnaire.yaml\n  dpisafe init --blocks gbv-service --stage L5 --name \"Legal aid platform\""
     )]
     Init(InitArgs),
+    /// Answer the questions one at a time in the terminal, saving the file after every answer
+    /// (creates the questionnaire first when FILE does not exist).
+    #[command(
+        after_help = "Examples:\n  dpisafe interview questionnaire.yaml\n  dpisafe interview --framework my-framework.yaml assessment.yaml\n\nA new FILE starts with a few facts (name, building blocks, stage, authority …); an existing\none resumes at the first applicable question without an answer. Comments in the file are kept.\nNeeds a terminal: in scripts, write the file with `dpisafe init -o FILE` and edit it."
+    )]
+    Interview(InterviewArgs),
     /// Check questionnaires for every problem at once (exit 2 when any file is invalid).
     #[command(
         after_help = "Examples:\n  dpisafe validate questionnaire.yaml\n  dpisafe validate examples/*.yaml"
@@ -95,6 +109,24 @@ pub enum Command {
         /// Which schema.
         #[arg(value_enum)]
         kind: SchemaArg,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  dpisafe completions bash > ~/.local/share/bash-completion/completions/dpisafe\n  dpisafe completions zsh > \"${fpath[1]}/_dpisafe\"\n  dpisafe completions fish > ~/.config/fish/completions/dpisafe.fish\n  dpisafe completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(
+        after_help = "Examples:\n  dpisafe man | man -l -\n  dpisafe man -o /usr/local/share/man/man1/dpisafe.1"
+    )]
+    Man {
+        /// Where output goes.
+        #[command(flatten)]
+        output: OutputArgs,
     },
 }
 
@@ -377,6 +409,9 @@ pub enum FrameworkCommand {
         file: PathBuf,
     },
     /// How much of the published framework the data holds, per principle.
+    #[command(
+        after_help = "Examples:\n  dpisafe framework coverage\n  dpisafe --framework my-framework.yaml framework coverage"
+    )]
     Coverage,
     /// Write the framework as a handbook: principles, risks, questions, gender checks and
     /// processes, with a table of contents and the framework's attribution.
@@ -436,12 +471,21 @@ pub struct InitArgs {
     /// The deployment's ISO 3166-1 alpha-2 country code.
     #[arg(long)]
     pub country: Option<String>,
-    /// Write to this file instead of standard output (never over an existing file).
+    /// Write to this file instead of standard output (never over an existing file; `-` is
+    /// standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `dpisafe interview`
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// The questionnaire to answer; created (after a few questions) when it does not exist.
+    #[arg(value_name = "FILE", default_value = "questionnaire.yaml")]
+    pub file: PathBuf,
 }
 
 /// `dpisafe validate`

@@ -65,8 +65,18 @@ pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
             failed = true;
             continue;
         };
+        let started = std::time::Instant::now();
         let loaded = questionnaire::load(&source, &framework, &ctx.limits);
         ctx.report(&loaded.diagnostics, Some(&source));
+        ctx.detail(&format!(
+            "validated {} in {}: {}",
+            source.name,
+            crate::cli::elapsed(started),
+            match &loaded.value {
+                Some(q) => crate::text::count(q.answers.len(), "answer", "answers"),
+                None => "invalid".to_owned(),
+            }
+        ));
         match loaded.value {
             Some(mut q) => {
                 crate::evidence::inspect(&mut q);
@@ -161,7 +171,7 @@ pub(crate) fn as_of(
 }
 
 /// Today's date in UTC, from the system clock.
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -183,12 +193,24 @@ pub(crate) fn load_and_report(
 
 /// Builds the report and prints its warnings (missing evidence, expired waivers).
 pub(crate) fn build_report(ctx: &Context, loaded: &Loaded, as_of: Date) -> Report {
+    let started = std::time::Instant::now();
     let report = report::build(report::Inputs {
         framework: &loaded.framework,
         questionnaire: &loaded.questionnaire,
         as_of,
         disagreements: &loaded.disagreements,
     });
+    ctx.detail(&format!(
+        "scored {} as of {as_of} in {}: {} findings, {} actions",
+        crate::text::count(
+            loaded.questionnaire.respondents.len(),
+            "respondent",
+            "respondents"
+        ),
+        crate::cli::elapsed(started),
+        report.findings.len(),
+        report.actions.len()
+    ));
     show_warnings(ctx, &report.warnings, &loaded.sources);
     report
 }
@@ -240,10 +262,16 @@ pub(crate) fn emit_bytes(
                 bytes,
             )?;
             ctx.note(&format!("wrote {}", path.display()));
+            ctx.detail(&format!(
+                "wrote {} bytes to {}",
+                bytes.len(),
+                path.display()
+            ));
             Ok(())
         }
         _ => {
             print_bytes(bytes);
+            ctx.detail(&format!("wrote {} bytes to standard output", bytes.len()));
             Ok(())
         }
     }

@@ -9,6 +9,7 @@ mod output;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
@@ -40,9 +41,11 @@ pub fn main() -> ExitCode {
 /// Runs one parsed command line.
 pub fn run(cli: &Cli) -> Exit {
     let ctx = Context::new(cli);
+    let started = Instant::now();
     let result = match &cli.command {
         Command::Framework(command) => commands::framework::run(&ctx, command),
         Command::Init(args) => commands::init::run(&ctx, args),
+        Command::Interview(args) => commands::interview::run(&ctx, args),
         Command::Validate(args) => commands::validate::run(&ctx, args),
         Command::Schema { kind } => commands::schema::run(&ctx, *kind),
         Command::Assess(args) => commands::assess::run(&ctx, args),
@@ -51,14 +54,27 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Render(args) => commands::report::render(&ctx, args),
         Command::Diff(args) => commands::diff::run(&ctx, args),
         Command::Migrate(args) => commands::migrate::run(&ctx, args),
+        Command::Completions { shell } => commands::completions::run(*shell),
+        Command::Man { output } => commands::man::run(&ctx, output),
     };
-    match result {
+    let exit = match result {
         Ok(exit) => exit,
         Err(err) => {
             ctx.fail(&err);
             Exit::Invalid
         }
-    }
+    };
+    ctx.detail(&format!(
+        "done in {}, exit code {}",
+        elapsed(started),
+        exit as u8
+    ));
+    exit
+}
+
+/// Time since `start`, for `--verbose` details.
+pub(crate) fn elapsed(start: Instant) -> String {
+    format!("{:.1} ms", start.elapsed().as_secs_f64() * 1000.0)
 }
 
 /// What every command needs: the framework and how to print.
@@ -67,6 +83,7 @@ pub(crate) struct Context {
     color: bool,
     stdout_color: bool,
     quiet: bool,
+    verbose: bool,
     limits: Limits,
 }
 
@@ -88,30 +105,50 @@ impl Context {
             color,
             stdout_color,
             quiet: cli.quiet,
+            verbose: cli.verbose,
             limits: Limits::default(),
         }
     }
 
     /// The framework: the embedded one, or `--framework FILE` after validation.
     fn framework(&self) -> Result<FrameworkRef, Exit> {
+        let started = Instant::now();
         let Some(path) = &self.framework_path else {
-            return Ok(FrameworkRef::Embedded(framework::embedded()));
+            let embedded = framework::embedded();
+            self.detail(&format!(
+                "framework: the embedded {} ({}), ready in {}",
+                embedded.reference(),
+                contents(embedded),
+                elapsed(started)
+            ));
+            return Ok(FrameworkRef::Embedded(embedded));
         };
         let source = self.read(path)?;
         let loaded = framework::load(&source, &self.limits);
         self.report(&loaded.diagnostics, Some(&source));
-        loaded
-            .value
-            .map(|f| FrameworkRef::Custom(Box::new(f)))
-            .ok_or(Exit::Invalid)
+        let framework = loaded.value.ok_or(Exit::Invalid)?;
+        self.detail(&format!(
+            "framework: {} from {} ({}), checked in {}",
+            framework.reference(),
+            source.name,
+            contents(&framework),
+            elapsed(started)
+        ));
+        Ok(FrameworkRef::Custom(Box::new(framework)))
     }
 
     /// Reads a file, reporting a diagnostic when it cannot be used.
     fn read(&self, path: &std::path::Path) -> Result<SourceFile, Exit> {
-        source::read(path, &self.limits).map_err(|diagnostic| {
+        let source = source::read(path, &self.limits).map_err(|diagnostic| {
             self.report(&[diagnostic], None);
             Exit::Invalid
-        })
+        })?;
+        self.detail(&format!(
+            "read {} ({} bytes)",
+            source.name,
+            source.text.len()
+        ));
+        Ok(source)
     }
 
     /// Prints diagnostics to stderr (warnings are hidden with `--quiet`).
@@ -142,12 +179,31 @@ impl Context {
         self.stdout_color
     }
 
+    /// A detail on stderr with `--verbose`: what was read, what was done, how long it took.
+    fn detail(&self, text: &str) {
+        if self.verbose {
+            let _ = writeln!(std::io::stderr().lock(), "dpisafe: {text}");
+        }
+    }
+
     /// A note on stderr, unless `--quiet`.
     fn note(&self, text: &str) {
         if !self.quiet {
             let _ = writeln!(std::io::stderr().lock(), "{text}");
         }
     }
+}
+
+/// What a framework holds, in a few words.
+fn contents(framework: &Framework) -> String {
+    let gender = framework.questions.iter().filter(|q| q.is_gender()).count();
+    format!(
+        "{} principles, {} risks, {} questions, {} gender checks",
+        framework.principles.len(),
+        framework.risks.len(),
+        framework.questions.len() - gender,
+        gender
+    )
 }
 
 /// The framework in use, embedded or loaded for this run.

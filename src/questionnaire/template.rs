@@ -23,6 +23,8 @@ pub struct Blank {
     pub country: Option<String>,
     /// The assessment date, if known.
     pub date: Option<Date>,
+    /// The respondent's organisation, if known.
+    pub organisation: Option<String>,
 }
 
 const WIDTH: usize = 96;
@@ -154,7 +156,12 @@ fn deployment(out: &mut String, framework: &Framework, blank: &Blank) {
         }
         None => out.push_str("  authority:             # R1 government … R5 advocates\n"),
     }
-    out.push_str("  organisation:\n");
+    match &blank.organisation {
+        Some(organisation) => {
+            let _ = writeln!(out, "  organisation: {}", quoted(organisation));
+        }
+        None => out.push_str("  organisation:\n"),
+    }
     match blank.date {
         Some(date) => {
             let _ = writeln!(out, "assessed_on: {date}");

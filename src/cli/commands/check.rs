@@ -52,6 +52,11 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
         &report,
         baseline.as_ref().map(|(name, r)| (name.as_str(), r)),
     );
+    ctx.detail(&format!(
+        "policy gate: {} ({} violations)",
+        if gate.passed { "passed" } else { "failed" },
+        gate.violations.len()
+    ));
     let passed = gate.passed;
     report.gate = Some(gate);
     let text = match args.format {

@@ -22,9 +22,14 @@ pub(crate) fn run(ctx: &Context, args: &InitArgs) -> Result<Exit, Error> {
         name: args.name.clone(),
         country: args.country.clone(),
         date: None,
+        organisation: None,
     };
     let text = template::render(&framework, &blank)?;
-    match &args.output {
+    match args
+        .output
+        .as_deref()
+        .filter(|p| *p != std::path::Path::new("-"))
+    {
         Some(path) => {
             output::write(
                 &Target {

@@ -2,10 +2,13 @@
 
 pub(crate) mod assess;
 pub(crate) mod check;
+pub(crate) mod completions;
 pub(crate) mod diff;
 pub(crate) mod export;
 pub(crate) mod framework;
 pub(crate) mod init;
+pub(crate) mod interview;
+pub(crate) mod man;
 pub(crate) mod migrate;
 pub(crate) mod report;
 pub(crate) mod schema;

@@ -104,6 +104,7 @@ fn write(
         },
         redact: args.redact,
     };
+    let started = std::time::Instant::now();
     let bytes = match args.format {
         DocumentFormat::Md => {
             document::markdown(framework, report, options, &templates).map(String::into_bytes)
@@ -119,6 +120,10 @@ fn write(
     };
     match bytes {
         Ok(bytes) => {
+            ctx.detail(&format!(
+                "rendered the document in {}",
+                crate::cli::elapsed(started)
+            ));
             assessment::emit_bytes(ctx, output, inputs, &bytes)?;
             Ok(Exit::Ok)
         }
@@ -139,6 +144,7 @@ fn pdf(
     inputs: &[PathBuf],
 ) -> Result<Exit, Error> {
     use crate::render::pdf::{Fonts, Paper};
+    let started = std::time::Instant::now();
     let fonts = Fonts::new(&args.font_path);
     let paper = match args.paper {
         crate::cli::args::PaperArg::A4 => Paper::A4,
@@ -146,6 +152,10 @@ fn pdf(
     };
     match document::pdf(framework, report, options, templates, paper, &fonts) {
         Ok(bytes) => {
+            ctx.detail(&format!(
+                "typeset the PDF in {}",
+                crate::cli::elapsed(started)
+            ));
             assessment::emit_bytes(ctx, output, inputs, &bytes)?;
             Ok(Exit::Ok)
         }

@@ -17,7 +17,13 @@ pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
             exit = Exit::Invalid;
             continue;
         };
+        let started = std::time::Instant::now();
         let mut loaded = questionnaire::load(&source, &framework, &ctx.limits);
+        ctx.detail(&format!(
+            "validated {} in {}",
+            source.name,
+            crate::cli::elapsed(started)
+        ));
         ctx.report(&loaded.diagnostics, Some(&source));
         if let Some(q) = &mut loaded.value {
             crate::evidence::inspect(q);

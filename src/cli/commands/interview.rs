@@ -1,0 +1,217 @@
+//! `dpisafe interview [FILE]`: the terminal side of the walk in `crate::interview` — reading
+//! lines, printing cards, saving the questionnaire atomically after every answer, and ending
+//! cleanly on Ctrl-C once any save in progress is done.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::Error;
+use crate::cli::args::InterviewArgs;
+use crate::cli::output::{self, Target};
+use crate::cli::{Context, Exit, assessment};
+use crate::interview::{Io, Session, Style, facts};
+use crate::questionnaire::{self, Date, template};
+use crate::source::SourceFile;
+
+/// Held while the questionnaire is being written, so Ctrl-C waits for the rename.
+static SAVING: Mutex<()> = Mutex::new(());
+
+pub(crate) fn run(ctx: &Context, args: &InterviewArgs) -> Result<Exit, Error> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Usage {
+            message:
+                "`dpisafe interview` asks questions in a terminal, and standard input is not one"
+                    .to_owned(),
+            hint:
+                "in a script, write the questionnaire with `dpisafe init -o FILE` and fill it in \
+                   with an editor; check it with `dpisafe validate FILE`"
+                    .to_owned(),
+        });
+    }
+    let framework = match ctx.framework() {
+        Ok(framework) => framework,
+        Err(exit) => return Ok(exit),
+    };
+    let path = &args.file;
+    let style = Style {
+        width: width(),
+        color: ctx.stdout_color(),
+    };
+    let mut terminal = Terminal {
+        path: path.clone(),
+        byte_order_mark: starts_with_bom(path),
+    };
+    on_interrupt(path);
+    let source = if path.exists() {
+        match ctx.read(path) {
+            Ok(source) => source,
+            Err(exit) => return Ok(exit),
+        }
+    } else {
+        match create(ctx, &framework, &mut terminal, style, path)? {
+            Some(source) => source,
+            None => return Ok(Exit::Ok),
+        }
+    };
+    let loaded = questionnaire::load(&source, &framework, &ctx.limits);
+    ctx.report(&loaded.diagnostics, Some(&source));
+    let Some(loaded) = loaded.value else {
+        return Ok(Exit::Invalid);
+    };
+    let mut session = Session::new(&framework, source, loaded, ctx.limits, style);
+    if session.total() == 0 {
+        ctx.note(&format!(
+            "no question of the framework applies to {}'s building blocks, stage and authority",
+            path.display()
+        ));
+        return Ok(Exit::Ok);
+    }
+    let intro = format!(
+        "{}: {} questions apply, {} answered. Each answer is saved as soon as it is given; \
+         ? lists the keys.",
+        path.display(),
+        session.total(),
+        session.answered()
+    );
+    terminal.show(&format!(
+        "{}\n",
+        crate::text::wrap(&intro, style.wrap_width()).join("\n")
+    ));
+    session.run(&mut terminal);
+    Ok(Exit::Ok)
+}
+
+/// Asks the facts of a new questionnaire and writes it; `None` when input ends first.
+fn create(
+    ctx: &Context,
+    framework: &crate::framework::Framework,
+    terminal: &mut Terminal,
+    style: Style,
+    path: &Path,
+) -> Result<Option<SourceFile>, Error> {
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        return Err(Error::Usage {
+            message: format!("the directory `{}` does not exist", dir.display()),
+            hint: "create it first, or name a file in an existing directory".to_owned(),
+        });
+    }
+    let intro = format!(
+        "{} does not exist yet. A few facts about the deployment decide which questions apply.",
+        path.display()
+    );
+    terminal.show(&format!(
+        "{}\n\n",
+        crate::text::wrap(&intro, style.wrap_width()).join("\n")
+    ));
+    let Some(blank) = facts::ask(framework, terminal, style, Some(default_date())) else {
+        terminal.show("\nNothing written.\n");
+        return Ok(None);
+    };
+    let text = template::render(framework, &blank)?;
+    {
+        let _saving = SAVING.lock();
+        output::write(
+            &Target {
+                path,
+                inputs: &[],
+                force: false,
+            },
+            text.as_bytes(),
+        )?;
+    }
+    ctx.note(&format!("\nwrote {}", path.display()));
+    Ok(Some(SourceFile::new(path.display().to_string(), text)))
+}
+
+/// The date offered for `assessed_on`: SOURCE_DATE_EPOCH's when set, otherwise today's.
+fn default_date() -> Date {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|text| text.trim().parse::<i64>().ok())
+        .filter(|seconds| (0..253_402_300_800).contains(seconds))
+        .map_or_else(assessment::today, |seconds| {
+            Date::from_days(seconds.div_euclid(86_400))
+        })
+}
+
+/// Columns of the terminal, or 80 when it does not say.
+fn width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(terminal_size::Width(w), _)| usize::from(w))
+        .filter(|&w| w > 0)
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .unwrap_or(80)
+}
+
+fn starts_with_bom(path: &Path) -> bool {
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == [0xEF, 0xBB, 0xBF])
+}
+
+/// Ctrl-C: wait for a save in progress, say where the answers are, and end with 130.
+fn on_interrupt(path: &Path) {
+    let name = path.display().to_string();
+    // Fails only when a handler is already set, which this process never does twice.
+    let _ = ctrlc::set_handler(move || {
+        let _saving = SAVING.lock();
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "\ninterrupted: every answer given so far is saved in {name}; \
+             `dpisafe interview {name}` goes on from there"
+        );
+        std::process::exit(130);
+    });
+}
+
+/// The walk's input and output: lines from stdin, text to stdout, saves to the file.
+struct Terminal {
+    path: PathBuf,
+    byte_order_mark: bool,
+}
+
+impl Io for Terminal {
+    fn show(&mut self, text: &str) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(text.as_bytes());
+        let _ = stdout.flush();
+    }
+
+    fn ask(&mut self, prompt: &str) -> Option<String> {
+        self.show(prompt);
+        let mut line = String::new();
+        match std::io::stdin().lock().read_line(&mut line) {
+            Ok(0) | Err(_) => {
+                self.show("\n");
+                None
+            }
+            Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_owned()),
+        }
+    }
+
+    fn save(&mut self, text: &str) -> Result<(), String> {
+        let mut bytes = Vec::with_capacity(text.len() + 3);
+        if self.byte_order_mark {
+            bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+        }
+        bytes.extend_from_slice(text.as_bytes());
+        let _saving = SAVING.lock();
+        output::write(
+            &Target {
+                path: &self.path,
+                inputs: &[],
+                force: true,
+            },
+            &bytes,
+        )
+        .map_err(|err| match err.hint() {
+            Some(hint) => format!("{err} ({hint})"),
+            None => err.to_string(),
+        })
+    }
+}

@@ -1,0 +1,214 @@
+//! The few facts a new questionnaire needs before its questions can be chosen: the
+//! deployment's name, country, building blocks and stage, the respondent's authority and
+//! organisation, and the assessment date.
+
+use crate::framework::{Applicability, Framework, Named};
+use crate::questionnaire::Date;
+use crate::questionnaire::template::Blank;
+use crate::validate::suggest::did_you_mean;
+
+use super::{Io, Style, item_lines};
+
+/// Asks for the facts of a new questionnaire; `None` when input ends first. `today` is only
+/// offered as the default date, which the user confirms or replaces.
+pub fn ask(
+    framework: &Framework,
+    io: &mut impl Io,
+    style: Style,
+    today: Option<Date>,
+) -> Option<Blank> {
+    let name = ask_until(io, "Deployment name: ", |text| {
+        if text.is_empty() {
+            Err("a name is needed; it heads every report".to_owned())
+        } else {
+            Ok(text.to_owned())
+        }
+    })?;
+    let country = ask_until(
+        io,
+        "Country, ISO code such as KE (Enter to leave out): ",
+        country,
+    )?;
+    let blocks = framework
+        .metadata
+        .building_blocks
+        .iter()
+        .map(|b| format!("{} ({})", b.id, b.name))
+        .collect::<Vec<_>>();
+    io.show(&choices(style, "Building blocks", &blocks));
+    let building_blocks = ask_until(io, "Blocks, comma-separated (Enter for all): ", |text| {
+        building_blocks(framework, text)
+    })?;
+    io.show(&choices(
+        style,
+        "Life-cycle stages",
+        &named(&framework.stages),
+    ));
+    let stage = ask_until(io, "Stage the deployment is at: ", |text| {
+        one_of(text, &framework.stage_ids(), "stage")
+            .map(|s| s.unwrap_or_default())
+            .and_then(|s| {
+                if s.is_empty() {
+                    Err("a stage is needed: it decides which questions are due".to_owned())
+                } else {
+                    Ok(s)
+                }
+            })
+    })?;
+    io.show(&choices(
+        style,
+        "Responsible authorities",
+        &named(&framework.authorities),
+    ));
+    let authority = ask_until(io, "Your authority (Enter to answer for all): ", |text| {
+        one_of(text, &framework.authority_ids(), "authority")
+    })?;
+    let organisation = optional(&io.ask("Organisation (Enter to leave out): ")?);
+    let date_prompt = match today {
+        Some(today) => format!("Assessment date [{today}]: "),
+        None => "Assessment date, YYYY-MM-DD (Enter to leave out): ".to_owned(),
+    };
+    let date = ask_until(io, &date_prompt, |text| match (text, today) {
+        ("", default) => Ok(default),
+        (text, _) => Date::parse(text)
+            .map(Some)
+            .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form")),
+    })?;
+    Some(Blank {
+        scope: Applicability {
+            building_blocks,
+            stage: Some(stage),
+            authority,
+        },
+        name: Some(name),
+        country,
+        date,
+        organisation,
+    })
+}
+
+/// Asks until `parse` accepts the trimmed answer, showing each refusal.
+pub(crate) fn ask_until<T>(
+    io: &mut impl Io,
+    prompt: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<T> {
+    loop {
+        let line = io.ask(prompt)?;
+        match parse(line.trim()) {
+            Ok(value) => return Some(value),
+            Err(why) => io.show(&format!("  {why}\n")),
+        }
+    }
+}
+
+fn optional(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+fn country(text: &str) -> Result<Option<String>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Ok(Some(text.to_ascii_uppercase()));
+    }
+    Err(format!(
+        "`{text}` is not a two-letter ISO 3166-1 code (KE, TH, BR …)"
+    ))
+}
+
+fn building_blocks(framework: &Framework, text: &str) -> Result<Vec<String>, String> {
+    let ids = framework.building_block_ids();
+    let mut chosen = Vec::new();
+    for word in text.split([',', ' ']).filter(|w| !w.is_empty()) {
+        match one_of(word, &ids, "building block")? {
+            Some(id) if !chosen.contains(&id) => chosen.push(id),
+            _ => {}
+        }
+    }
+    Ok(chosen)
+}
+
+/// The id in `ids` that `text` names (case aside), `None` for empty text, or why not.
+fn one_of(text: &str, ids: &[&str], what: &str) -> Result<Option<String>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some(id) = ids.iter().find(|id| id.eq_ignore_ascii_case(text)) {
+        return Ok(Some((*id).to_owned()));
+    }
+    Err(match did_you_mean(text, ids.iter().copied()) {
+        Some(best) => format!("`{text}` is not a {what}; did you mean `{best}`?"),
+        None => format!("`{text}` is not a {what}; choose from {}", ids.join(", ")),
+    })
+}
+
+fn named(items: &[Named]) -> Vec<String> {
+    items
+        .iter()
+        .map(|n| format!("{} {}", n.id, n.name))
+        .collect()
+}
+
+/// A heading and its choices, wrapped to the terminal.
+fn choices(style: Style, heading: &str, items: &[String]) -> String {
+    let mut out = format!("\n{}\n", style.bold(heading));
+    for line in item_lines(items, style.wrap_width() - 2) {
+        out.push_str(&format!("  {}\n", style.dim(&line)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework;
+    use crate::interview::script::Script;
+
+    const PLAIN: Style = Style {
+        width: 80,
+        color: false,
+    };
+
+    #[test]
+    fn asks_again_until_each_fact_is_usable() {
+        let mut io = Script::new(&[
+            "",
+            "Civil registry",
+            "Kenya",
+            "ke",
+            "id, paymnts",
+            "id payments",
+            "L9",
+            "l4",
+            "R7",
+            "",
+            "  Ministry of ICT ",
+            "2026-02-30",
+            "",
+        ]);
+        let today = Date::parse("2026-05-01");
+        let blank = ask(framework::embedded(), &mut io, PLAIN, today).expect("answered");
+        assert_eq!(blank.name.as_deref(), Some("Civil registry"));
+        assert_eq!(blank.country.as_deref(), Some("KE"));
+        assert_eq!(blank.scope.building_blocks, ["id", "payments"]);
+        assert_eq!(blank.scope.stage.as_deref(), Some("L4"));
+        assert_eq!(blank.scope.authority, None);
+        assert_eq!(blank.organisation.as_deref(), Some("Ministry of ICT"));
+        assert_eq!(blank.date, today);
+        let shown = io.shown();
+        assert!(shown.contains("a name is needed"), "{shown}");
+        assert!(shown.contains("`Kenya` is not a two-letter"), "{shown}");
+        assert!(shown.contains("did you mean `payments`?"), "{shown}");
+        assert!(shown.contains("`2026-02-30` is not a real date"), "{shown}");
+        assert!(shown.contains("L1 Conception"), "{shown}");
+    }
+
+    #[test]
+    fn end_of_input_gives_up_without_a_blank() {
+        let mut io = Script::new(&["Civil registry", ""]);
+        assert!(ask(framework::embedded(), &mut io, PLAIN, None).is_none());
+    }
+}

@@ -1,0 +1,197 @@
+//! Conventions every command keeps: help with examples, completions and a man page, `-v`,
+//! `-o -` for standard output, data on stdout and diagnostics on stderr.
+
+use clap::CommandFactory;
+
+use crate::common::{dpisafe, fixture, root, run, scratch};
+
+const EXAMPLE: &str = "examples/national-id/questionnaire.yaml";
+
+/// Every subcommand path (`["framework", "show"]` …), `help` left out.
+fn command_paths(command: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let mut path = prefix.to_vec();
+        path.push(sub.get_name().to_owned());
+        out.push(path.clone());
+        command_paths(sub, &path, out);
+    }
+}
+
+#[test]
+fn every_command_and_subcommand_has_examples_in_its_help() {
+    let mut paths = vec![Vec::new()];
+    command_paths(&dpisafe::cli::Cli::command(), &[], &mut paths);
+    assert!(paths.len() > 15, "{paths:?}");
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|path| {
+            let (code, stdout, _) = run(dpisafe().args(path.iter()).arg("--help"));
+            code != 0 || !stdout.contains("\nExamples:\n  dpisafe ")
+        })
+        .map(|path| format!("dpisafe {}", path.join(" ")))
+        .collect();
+    assert!(missing.is_empty(), "no Examples: section in {missing:?}");
+}
+
+#[test]
+fn completions_for_each_shell_name_the_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let (code, stdout, stderr) = run(dpisafe().args(["completions", shell]));
+        assert_eq!(code, 0, "{shell}: {stderr}");
+        assert!(stdout.len() > 500, "{shell}: {stdout}");
+        assert!(stdout.contains("dpisafe"), "{shell}");
+        for subcommand in ["interview", "assess", "report"] {
+            assert!(stdout.contains(subcommand), "{shell} lacks {subcommand}");
+        }
+    }
+    let (code, _, stderr) = run(dpisafe().args(["completions", "tcsh"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("possible values"), "{stderr}");
+}
+
+#[test]
+fn the_man_page_is_roff_with_every_command() {
+    let (code, page, _) = run(dpisafe().arg("man"));
+    assert_eq!(code, 0);
+    assert!(page.starts_with(".ie") || page.contains("\n.TH "), "{page}");
+    assert!(page.contains(".TH dpisafe 1"), "{page}");
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+        assert!(page.contains(section), "{section} missing");
+    }
+    for command in ["interview", "completions", "assess", "check"] {
+        assert!(page.contains(command), "{command} missing");
+    }
+    let dir = scratch("man-page");
+    let file = dir.join("dpisafe.1");
+    dpisafe().args(["man", "-o"]).arg(&file).assert().code(0);
+    assert_eq!(std::fs::read_to_string(&file).expect("written"), page);
+    // Like every output, an existing file is not replaced without --force.
+    let (code, _, stderr) = run(dpisafe().args(["man", "-o"]).arg(&file));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+}
+
+#[test]
+fn verbose_explains_each_step_on_stderr_and_leaves_stdout_alone() {
+    let (_, plain, _) = run(dpisafe().args(["assess", EXAMPLE]));
+    let (code, stdout, stderr) = run(dpisafe().args(["-v", "assess", EXAMPLE]));
+    assert_eq!(code, 0);
+    assert_eq!(stdout, plain, "--verbose changes nothing on stdout");
+    for step in [
+        "dpisafe: framework: the embedded universal-dpi-safeguards@1.0 (18 principles, 13 risks",
+        &format!("dpisafe: read {EXAMPLE} ("),
+        &format!("dpisafe: validated {EXAMPLE} in "),
+        "dpisafe: scored 1 respondent as of 2026-09-18 in ",
+        "dpisafe: wrote ",
+        "dpisafe: done in ",
+    ] {
+        assert!(stderr.contains(step), "{step:?} missing in\n{stderr}");
+    }
+    assert!(stderr.contains(" ms"), "{stderr}");
+    let custom = fixture("frameworks/mini.yaml");
+    let (_, _, stderr) = run(dpisafe()
+        .arg("--verbose")
+        .arg("--framework")
+        .arg(&custom)
+        .args(["framework", "list"]));
+    assert!(stderr.contains("mini.yaml ("), "{stderr}");
+    let (code, _, stderr) = run(dpisafe().args(["-v", "-q", "validate", EXAMPLE]));
+    assert_eq!(code, 2, "{stderr}");
+    let (_, _, quiet) = run(dpisafe().args(["validate", EXAMPLE]));
+    assert!(
+        !quiet.contains("dpisafe: "),
+        "details only with -v: {quiet}"
+    );
+}
+
+#[test]
+fn dash_means_standard_output_for_every_command_with_o() {
+    let dir = scratch("dash-output");
+    let example = root().join(EXAMPLE);
+    let result = dir.join("result.json");
+    dpisafe()
+        .args(["assess", "--format", "json", "-o"])
+        .arg(&result)
+        .arg(&example)
+        .assert()
+        .code(0);
+    let cases: Vec<(Vec<std::ffi::OsString>, &str)> = vec![
+        (args(&["init", "--blocks", "id", "-o", "-"]), "dpisafe: 1"),
+        (args_with(&["assess", "-o", "-"], &example), "Overall "),
+        (
+            args_with(&["assess", "--format", "json", "-o", "-"], &example),
+            "\"dpisafe_report\"",
+        ),
+        (args_with(&["check", "-o", "-"], &example), "FAIL"),
+        (
+            args_with(&["report", "--format", "md", "-o", "-"], &example),
+            "# ",
+        ),
+        (
+            args_with(&["render", "--format", "html", "-o", "-"], &result),
+            "<html",
+        ),
+        (args(&["man", "-o", "-"]), ".TH dpisafe"),
+    ];
+    for (argv, expected) in cases {
+        let (code, stdout, stderr) = run(dpisafe().current_dir(&dir).args(&argv));
+        assert!(code == 0 || code == 1, "{argv:?}: {stderr}");
+        assert!(
+            stdout.contains(expected),
+            "{argv:?} wrote no {expected:?} to stdout:\n{stdout}"
+        );
+        assert!(!dir.join("-").exists(), "{argv:?} made a file called `-`");
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_pdf_report_goes_to_standard_output_with_dash() {
+    let dir = scratch("dash-pdf");
+    let output = dpisafe()
+        .current_dir(&dir)
+        .args(["report", "--format", "pdf", "-o", "-"])
+        .arg(root().join(EXAMPLE))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.starts_with(b"%PDF-"), "not a PDF on stdout");
+    assert!(output.stdout.len() > 10_000);
+    assert!(!dir.join("-").exists());
+}
+
+#[test]
+fn data_goes_to_stdout_and_diagnostics_to_stderr() {
+    let dir = scratch("streams");
+    // Diagnostics only.
+    let (code, stdout, stderr) = run(dpisafe().args(["validate", EXAMPLE]));
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    assert!(stderr.contains("valid (109 answers"), "{stderr}");
+    let bad = fixture("questionnaires/invalid/na-without-reason.yaml");
+    let (code, stdout, stderr) = run(dpisafe().arg("assess").arg(&bad));
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("na-without-reason.yaml:"), "{stderr}");
+    // Data only on stdout; the verdict line of a JSON check is a note on stderr.
+    let (code, stdout, stderr) = run(dpisafe().args(["check", "--format", "json", EXAMPLE]));
+    assert_eq!(code, 1);
+    serde_json::from_str::<serde_json::Value>(&stdout).expect("stdout is only JSON");
+    assert!(stderr.starts_with("FAIL"), "{stderr}");
+    // Written to a file: nothing on stdout, the note on stderr.
+    let out = dir.join("summary.txt");
+    let (code, stdout, stderr) = run(dpisafe().args(["assess", EXAMPLE, "-o"]).arg(&out));
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    assert!(stderr.contains("wrote "), "{stderr}");
+    let (code, stdout, stderr) = run(dpisafe().args(["schema", "report"]));
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    serde_json::from_str::<serde_json::Value>(&stdout).expect("a schema");
+}
+
+fn args(list: &[&str]) -> Vec<std::ffi::OsString> {
+    list.iter().map(Into::into).collect()
+}
+
+fn args_with(list: &[&str], file: &std::path::Path) -> Vec<std::ffi::OsString> {
+    let mut all = args(list);
+    all.push(file.into());
+    all
+}
