@@ -13,6 +13,7 @@ pub mod error;
 pub mod evaluate;
 pub mod evidence;
 pub mod framework;
+pub mod i18n;
 pub mod policy;
 pub mod questionnaire;
 pub mod render;

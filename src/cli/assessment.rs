@@ -239,7 +239,7 @@ pub(crate) fn emit_bytes(
                 },
                 bytes,
             )?;
-            ctx.note(&format!("wrote {}", path.display()));
+            ctx.note(&ctx.messages().format("cli.wrote", &[("path", &path.display())]));
             Ok(())
         }
         _ => {

@@ -3,6 +3,7 @@
 pub(crate) mod assess;
 pub(crate) mod check;
 pub(crate) mod framework;
+pub(crate) mod i18n;
 pub(crate) mod init;
 pub(crate) mod report;
 pub(crate) mod schema;
