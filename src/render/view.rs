@@ -210,10 +210,6 @@ pub struct GenderView {
     pub intent_flag: u8,
     /// What the flag means.
     pub intent_meaning: String,
-    /// The practice code and its meaning, in a phrase (`3 of 4: …`).
-    pub practice: String,
-    /// The intent flag and its meaning, in a phrase (`1: …`).
-    pub intent: String,
     /// The cap and the checks that set it, in a sentence.
     pub cap: Option<String>,
     /// Checks answered, out of applicable.
@@ -703,16 +699,8 @@ fn gender(framework: &Framework, report: &Report, options: Options, w: Words) ->
             w.format("gender_index_value", &[("index", &i)])
         }),
         practice_code: g.practice_code,
-        practice: w.format(
-            "practice_text",
-            &[("code", &g.practice_code), ("meaning", &practice_meaning)],
-        ),
         practice_meaning,
         intent_flag: g.intent_flag,
-        intent: w.format(
-            "intent_text",
-            &[("flag", &g.intent_flag), ("meaning", &intent_meaning)],
-        ),
         intent_meaning,
         cap: match (&g.cap, g.raw_index) {
             (Some(cap), Some(raw)) if raw > cap.cap => Some(w.format(
