@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod examples;
 mod framework_data;
+mod i18n;
 mod invalid_questionnaires;
 mod reports;
 mod schemas;
