@@ -239,7 +239,10 @@ pub(crate) fn emit_bytes(
                 },
                 bytes,
             )?;
-            ctx.note(&ctx.messages().format("cli.wrote", &[("path", &path.display())]));
+            ctx.note(
+                &ctx.messages()
+                    .format("cli.wrote", &[("path", &path.display())]),
+            );
             Ok(())
         }
         _ => {

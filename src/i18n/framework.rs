@@ -167,10 +167,7 @@ mod tests {
         let text = "F1.Q1: {source: 0000000000000000, text: \"Ancienne traduction\"}\nF1: {source: ba7816bf8f01cfea, text: \"abc en français\"}\n";
         let translations = parse(text).expect("parses");
         assert_eq!(current(&translations, "F1.Q1", "New English"), None);
-        assert_eq!(
-            current(&translations, "F1", "abc"),
-            Some("abc en français")
-        );
+        assert_eq!(current(&translations, "F1", "abc"), Some("abc en français"));
         assert_eq!(current(&translations, "F2", "abc"), None);
     }
 

@@ -80,11 +80,7 @@ impl Lang {
 pub fn source_digest(text: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(text.as_bytes());
-    digest
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Wraps `text` in Unicode left-to-right isolates when `lang` is written right to left, so

@@ -142,7 +142,11 @@ mod tests {
             "report:\n  summary: Synthèse\n  plan_intro: \"actions\"\n  extra: Rien\n",
         )
         .expect("fr");
-        let units = [unit("F1", "abc"), unit("F2", "Changed"), unit("F3", "Never")];
+        let units = [
+            unit("F1", "abc"),
+            unit("F2", "Changed"),
+            unit("F3", "Never"),
+        ];
         let translations = framework::parse(
             "F1: {source: ba7816bf8f01cfea, text: abc-fr}\nF2: {source: ba7816bf8f01cfea, text: vieux}\nF9: {source: ba7816bf8f01cfea, text: x}\n",
         )

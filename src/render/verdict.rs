@@ -19,10 +19,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
         .score
         .map_or_else(|| m.get("verdict.none").to_owned(), |s| format!("{s:.1}"));
     let blocking = gate.violations.iter().filter(|v| v.blocking).count();
-    let index = report.gender.index.map_or_else(
-        || m.get("verdict.not_scored").to_owned(),
-        |i| i.to_string(),
-    );
+    let index = report
+        .gender
+        .index
+        .map_or_else(|| m.get("verdict.not_scored").to_owned(), |i| i.to_string());
     let _ = writeln!(
         out,
         "{}",

@@ -437,7 +437,11 @@ fn template_text(
         .map(|(id, text)| {
             let text = i18n::catalog::fill(
                 &text,
-                &[("actions", &actions), ("tool", &tool), ("framework", &framework)],
+                &[
+                    ("actions", &actions),
+                    ("tool", &tool),
+                    ("framework", &framework),
+                ],
             );
             (id, text)
         })
@@ -526,9 +530,11 @@ fn respondent(
         parts.push(org.clone());
     }
     if let Some(authority) = &r.authority {
-        let name = framework.authority(authority).map_or(authority.clone(), |a| {
-            format!("{} {}", a.id, w.text(&a.id, &a.name))
-        });
+        let name = framework
+            .authority(authority)
+            .map_or(authority.clone(), |a| {
+                format!("{} {}", a.id, w.text(&a.id, &a.name))
+            });
         parts.push(name);
     }
     if parts.is_empty() {

@@ -49,11 +49,7 @@ fn describe(out: &mut String, s: &LanguageStatus, units: &[framework::Unit], all
         s.catalog_total
     );
     if s.lang == Lang::En {
-        let _ = writeln!(
-            out,
-            "  framework texts  {} (the source)\n",
-            s.texts_total
-        );
+        let _ = writeln!(out, "  framework texts  {} (the source)\n", s.texts_total);
         return;
     }
     let _ = writeln!(
@@ -64,7 +60,12 @@ fn describe(out: &mut String, s: &LanguageStatus, units: &[framework::Unit], all
         s.stale.len()
     );
     list(out, "catalog ids missing", &s.catalog_missing, usize::MAX);
-    list(out, "catalog ids English lacks", &s.catalog_unknown, usize::MAX);
+    list(
+        out,
+        "catalog ids English lacks",
+        &s.catalog_unknown,
+        usize::MAX,
+    );
     list(
         out,
         "catalog placeholders differing from English",
