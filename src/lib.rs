@@ -14,6 +14,7 @@ pub mod error;
 pub mod evaluate;
 pub mod evidence;
 pub mod framework;
+pub mod i18n;
 pub mod interview;
 pub mod policy;
 pub mod questionnaire;

@@ -10,6 +10,7 @@ mod docs;
 mod examples;
 mod framework_data;
 mod handbook;
+mod i18n;
 mod interview;
 mod invalid_questionnaires;
 mod migrate;

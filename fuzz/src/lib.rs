@@ -69,8 +69,8 @@ pub fn report_and_render(framework: &Framework, questionnaire: &Questionnaire) -
         panic!("SARIF is not JSON: {err}");
     }
     let _junit = dpisafe::render::junit::render(framework, &report);
-    let _summary = dpisafe::render::summary::render(&report, false);
-    let _verdict = dpisafe::render::verdict::render(&report);
+    let _summary = dpisafe::render::summary::render(&report, false, dpisafe::i18n::Lang::En);
+    let _verdict = dpisafe::render::verdict::render(&report, dpisafe::i18n::Lang::En);
     if std::env::var_os("DPISAFE_FUZZ_TRACE").is_some() {
         eprintln!(
             "report: {} findings, {} principles",

@@ -27,6 +27,11 @@ pub struct Cli {
     /// validation, scoring, rendering, writing).
     #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
+    /// Language of messages and reports [default: en]. The system locale (LANG, LC_ALL) is
+    /// never read, so CI output does not change with the machine; JSON, SARIF and JUnit stay
+    /// English.
+    #[arg(long, global = true, value_enum, env = "DPISAFE_LANG")]
+    pub lang: Option<LangArg>,
 
     /// What to do.
     #[command(subcommand)]
@@ -42,6 +47,30 @@ pub enum ColorChoice {
     Always,
     /// Never.
     Never,
+}
+
+/// Languages of messages and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// French (français).
+    Fr,
+    /// Spanish (español).
+    Es,
+    /// Arabic (العربية), right to left.
+    Ar,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::En => Self::En,
+            LangArg::Fr => Self::Fr,
+            LangArg::Es => Self::Es,
+            LangArg::Ar => Self::Ar,
+        }
+    }
 }
 
 /// The subcommands.
@@ -103,6 +132,13 @@ pub enum Command {
         after_help = "Examples:\n  dpisafe --framework new-framework.yaml migrate questionnaire.yaml --dry-run\n  dpisafe --framework new-framework.yaml migrate questionnaire.yaml -o migrated.yaml\n  dpisafe --framework new-framework.yaml migrate questionnaire.yaml --in-place\n\nExit codes: 0 everything carried over, 1 something needs review (the file is still written), 2 invalid input or usage."
     )]
     Migrate(MigrateArgs),
+    /// How complete and current each language's translations are (catalog messages and
+    /// framework texts).
+    #[command(
+        after_help = "Examples:\n  dpisafe i18n status\n  dpisafe i18n status --lang ar --check\n\nExit codes: 0 listed (missing framework texts are shown in English and do not fail), 1 with --check when a translation is stale or a catalog differs from English."
+    )]
+    #[command(subcommand)]
+    I18n(I18nCommand),
     /// Print the JSON Schema of a file format.
     #[command(after_help = "Examples:\n  dpisafe schema questionnaire > questionnaire.schema.json")]
     Schema {
@@ -494,4 +530,26 @@ pub struct ValidateArgs {
     /// Questionnaire files.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+/// `dpisafe i18n …`
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Per language: catalog messages and framework texts missing or stale.
+    #[command(
+        after_help = "Examples:\n  dpisafe i18n status\n  dpisafe i18n status --lang fr --all\n  dpisafe i18n status --check\n\nExit codes: 0 listed, 1 with --check when a translation is stale or a catalog differs from English."
+    )]
+    Status(I18nStatusArgs),
+}
+
+/// `dpisafe i18n status`
+#[derive(Debug, Args)]
+pub struct I18nStatusArgs {
+    /// Exit 1 when a translation is stale or a catalog's ids or placeholders differ from
+    /// English (missing framework texts never fail: they are shown in English).
+    #[arg(long)]
+    pub check: bool,
+    /// List every missing text, not only the counts.
+    #[arg(long)]
+    pub all: bool,
 }

@@ -261,7 +261,10 @@ pub(crate) fn emit_bytes(
                 },
                 bytes,
             )?;
-            ctx.note(&format!("wrote {}", path.display()));
+            ctx.note(
+                &ctx.messages()
+                    .format("cli.wrote", &[("path", &path.display())]),
+            );
             ctx.detail(&format!(
                 "wrote {} bytes to {}",
                 bytes.len(),

@@ -48,6 +48,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Interview(args) => commands::interview::run(&ctx, args),
         Command::Validate(args) => commands::validate::run(&ctx, args),
         Command::Schema { kind } => commands::schema::run(&ctx, *kind),
+        Command::I18n(command) => commands::i18n::run(&ctx, command, cli.lang.map(Into::into)),
         Command::Assess(args) => commands::assess::run(&ctx, args),
         Command::Check(args) => commands::check::run(&ctx, args),
         Command::Report(args) => commands::report::run(&ctx, args),
@@ -85,6 +86,7 @@ pub(crate) struct Context {
     quiet: bool,
     verbose: bool,
     limits: Limits,
+    lang: crate::i18n::Lang,
 }
 
 impl Context {
@@ -107,6 +109,7 @@ impl Context {
             quiet: cli.quiet,
             verbose: cli.verbose,
             limits: Limits::default(),
+            lang: cli.lang.map(Into::into).unwrap_or_default(),
         }
     }
 
@@ -165,13 +168,24 @@ impl Context {
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }
 
-    /// Prints a failure that stops the command.
+    /// Prints a failure that stops the command, in the chosen language.
     fn fail(&self, err: &crate::Error) {
-        let mut text = format!("error: {err}\n");
-        if let Some(hint) = err.hint() {
-            text.push_str(&format!("  help: {hint}\n"));
+        let m = self.messages();
+        let mut text = format!("{}: {}\n", m.get("cli.error"), err.localised(&m));
+        if let Some(hint) = err.localised_hint(&m) {
+            text.push_str(&format!("  {}: {hint}\n", m.get("cli.help")));
         }
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+
+    /// The language of messages and reports (`--lang`, else `DPISAFE_LANG`, else English).
+    fn lang(&self) -> crate::i18n::Lang {
+        self.lang
+    }
+
+    /// dpisafe's messages in the chosen language.
+    fn messages(&self) -> crate::i18n::Messages {
+        crate::i18n::Messages::new(self.lang)
     }
 
     /// Whether output printed to stdout may be coloured.

@@ -1,26 +1,73 @@
 //! The terminal summary of `dpisafe assess`: the rating with its coverage and confidence, the
 //! 18 principles with score bars, the most exposed risks, the gender index and the first
-//! actions. Colour (ANSI) only when asked for.
+//! actions. Colour (ANSI) only when asked for. Words are in the chosen language; principle
+//! and risk names too where a current translation exists.
 
 use std::fmt::Write;
 
+use crate::i18n::framework::Texts;
+use crate::i18n::{Lang, Messages};
 use crate::report::{Priority, Report, RiskResult};
 
 use super::table;
+
+/// The summary's language.
+#[derive(Clone, Copy)]
+struct Words {
+    m: Messages,
+    texts: Texts,
+}
+
+impl Words {
+    fn get(&self, id: &str) -> String {
+        self.m.get(&format!("summary.{id}")).to_owned()
+    }
+
+    fn format(&self, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        self.m.format(&format!("summary.{id}"), args)
+    }
+
+    /// A band or level word, lower case as the terminal shows them (the id when unnamed).
+    fn band(&self, prefix: &str, id: &str) -> String {
+        let key = format!("view.{prefix}_{id}");
+        let text = self.m.get(&key);
+        if text == key {
+            id.to_owned()
+        } else {
+            text.to_lowercase()
+        }
+    }
+
+    /// A headline label padded so the values line up.
+    fn label(&self, id: &str) -> String {
+        let width = ["overall", "critical", "coverage", "confidence", "waived"]
+            .iter()
+            .map(|l| self.get(l).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(10)
+            + 2;
+        format!("{:<width$}", self.get(id))
+    }
+}
 
 /// How many risks and actions the summary lists.
 const TOP_RISKS: usize = 5;
 const TOP_ACTIONS: usize = 10;
 
-/// Renders the summary; `color` adds ANSI colours to bands.
-pub fn render(report: &Report, color: bool) -> String {
+/// Renders the summary in `lang`; `color` adds ANSI colours to bands.
+pub fn render(report: &Report, color: bool, lang: Lang) -> String {
+    let w = Words {
+        m: Messages::new(lang),
+        texts: Texts::new(lang),
+    };
     let mut out = String::new();
-    heading(&mut out, report);
-    headline(&mut out, report, color);
-    principles(&mut out, report, color);
-    risks(&mut out, report, color);
-    gender(&mut out, report);
-    actions(&mut out, report);
+    heading(&mut out, report, w);
+    headline(&mut out, report, color, w);
+    principles(&mut out, report, color, w);
+    risks(&mut out, report, color, w);
+    gender(&mut out, report, w);
+    actions(&mut out, report, w);
     if !report.disagreements.is_empty() {
         let ids: Vec<&str> = report
             .disagreements
@@ -29,15 +76,17 @@ pub fn render(report: &Report, color: bool) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "\nRespondents disagree on {} questions (the least favourable answer is counted): {}",
-            ids.len(),
-            ids.join(", ")
+            "\n{}",
+            w.format(
+                "disagree",
+                &[("count", &ids.len()), ("ids", &ids.join(", "))]
+            )
         );
     }
     out
 }
 
-fn heading(out: &mut String, report: &Report) {
+fn heading(out: &mut String, report: &Report, w: Words) {
     let a = &report.assessment;
     let d = &a.deployment;
     let mut facts = vec![d.building_blocks.join(", "), d.stage.clone()];
@@ -45,69 +94,112 @@ fn heading(out: &mut String, report: &Report) {
         facts.insert(0, country.clone());
     }
     if let Some(date) = a.assessed_on {
-        facts.push(format!("assessed {date}"));
+        facts.push(w.format("assessed", &[("date", &date)]));
     }
     let _ = writeln!(out, "{} ({})", d.name, facts.join(" · "));
     let _ = writeln!(
         out,
-        "Framework: {} v{}\n",
-        report.framework.title, report.framework.version
+        "{}\n",
+        w.format(
+            "framework",
+            &[
+                ("title", &report.framework.title),
+                ("version", &report.framework.version)
+            ]
+        )
     );
 }
 
-fn headline(out: &mut String, report: &Report, color: bool) {
+fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
     let s = &report.summary;
     let score = s
         .score
-        .map_or("not scored".to_owned(), |v| format!("{v:.1} / 100"));
-    let band = s.band.as_deref().unwrap_or("");
-    let _ = writeln!(out, "Overall     {score}  {}", paint(band, color));
+        .map_or_else(|| w.get("not_scored"), |v| format!("{v:.1} / 100"));
+    let band = s
+        .band
+        .as_deref()
+        .map_or(String::new(), |b| w.band("band", b));
+    let band_id = s.band.as_deref().unwrap_or("");
+    let _ = writeln!(
+        out,
+        "{}{score}  {}",
+        w.label("overall"),
+        paint(&band, band_id, color)
+    );
     if !s.critical_failures.is_empty() {
         let _ = writeln!(
             out,
-            "Critical    {} answered no: {}",
-            s.critical_failures.len(),
-            s.critical_failures.join(", ")
+            "{}{}",
+            w.label("critical"),
+            w.format(
+                "critical_value",
+                &[
+                    ("count", &s.critical_failures.len()),
+                    ("ids", &s.critical_failures.join(", "))
+                ]
+            )
         );
     }
     let c = &s.answers;
     let _ = writeln!(
         out,
-        "Coverage    {:.1} % of {} applicable ({} yes · {} partial · {} no · {} n/a · {} not assessed)",
-        s.coverage, c.applicable, c.yes, c.partial, c.no, c.not_applicable, c.not_assessed
+        "{}{}",
+        w.label("coverage"),
+        w.format(
+            "coverage_value",
+            &[
+                ("coverage", &format!("{:.1} %", s.coverage)),
+                ("applicable", &c.applicable),
+                ("yes", &c.yes),
+                ("partial", &c.partial),
+                ("no", &c.no),
+                ("na", &c.not_applicable),
+                ("not_assessed", &c.not_assessed),
+            ]
+        )
     );
     let evidenced = s
         .evidenced
-        .map_or("none".to_owned(), |e| format!("{e:.1} %"));
+        .map_or_else(|| w.get("none"), |e| format!("{e:.1} %"));
     let _ = writeln!(
         out,
-        "Confidence  {evidenced} of the score rests on fresh evidence ({} evidenced · {} stale · {} claimed)",
-        s.confidence.evidenced, s.confidence.stale, s.confidence.claimed
+        "{}{}",
+        w.label("confidence"),
+        w.format(
+            "confidence_value",
+            &[
+                ("share", &evidenced),
+                ("evidenced", &s.confidence.evidenced),
+                ("stale", &s.confidence.stale),
+                ("claimed", &s.confidence.claimed),
+            ]
+        )
     );
     if s.waived > 0 {
-        let waived = crate::text::count(s.waived, "shortfall", "shortfalls");
-        let _ = writeln!(out, "Waived      {waived}, listed with the actions");
+        let _ = writeln!(
+            out,
+            "{}{}",
+            w.label("waived"),
+            w.m.plural("summary.waived", s.waived, &[])
+        );
     }
 }
 
-fn principles(out: &mut String, report: &Report, color: bool) {
+fn principles(out: &mut String, report: &Report, color: bool, w: Words) {
     let rows = report
         .principles
         .iter()
         .map(|p| {
             vec![
                 p.id.clone(),
-                p.name.clone(),
+                w.texts.get(&p.id, &p.name).to_owned(),
                 p.score
                     .map_or("–".to_owned(), |v| format!("{} {v:>5.1}", bar(v))),
-                paint(
-                    p.band.as_deref().unwrap_or(if p.applicable == 0 {
-                        "does not apply"
-                    } else {
-                        "not assessed"
-                    }),
-                    color,
-                ),
+                match p.band.as_deref() {
+                    Some(band) => paint(&w.band("band", band), band, color),
+                    None if p.applicable == 0 => w.m.get("view.does_not_apply").to_owned(),
+                    None => w.m.get("view.not_assessed").to_owned(),
+                },
                 format!("{:.0} %", p.coverage),
                 p.capped_by.clone().unwrap_or_default(),
             ]
@@ -117,14 +209,21 @@ fn principles(out: &mut String, report: &Report, color: bool) {
         out,
         "\n{}",
         table::render(
-            &["", "Principle", "Score", "Band", "Coverage", "Capped by"],
+            &[
+                "",
+                &w.get("col_principle"),
+                &w.get("col_score"),
+                &w.get("col_band"),
+                &w.get("col_coverage"),
+                &w.get("col_capped_by"),
+            ],
             rows,
             Some((1, 40)),
         )
     );
 }
 
-fn risks(out: &mut String, report: &Report, color: bool) {
+fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
     let mut exposed: Vec<&RiskResult> = report
         .risks
         .iter()
@@ -136,10 +235,7 @@ fn risks(out: &mut String, report: &Report, color: bool) {
             .total_cmp(&a.exposure.unwrap_or(0.0))
     });
     if exposed.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nRisks: no safeguard that mitigates a risk is answered yet, so exposure is unknown."
-        );
+        let _ = writeln!(out, "\n{}", w.get("risks_unknown"));
         return;
     }
     let rows = exposed
@@ -148,54 +244,70 @@ fn risks(out: &mut String, report: &Report, color: bool) {
         .map(|r| {
             vec![
                 r.id.clone(),
-                r.name.clone(),
+                w.texts.get(&r.id, &r.name).to_owned(),
                 r.exposure.map_or(String::new(), |e| format!("{e:.1}")),
-                paint(r.band.as_deref().unwrap_or(""), color),
+                r.band
+                    .as_deref()
+                    .map_or(String::new(), |b| paint(&w.band("level", b), b, color)),
                 r.drivers.join(", "),
             ]
         })
         .collect();
     let _ = write!(
         out,
-        "\nMost exposed risks (residual exposure 0–100)\n{}",
+        "\n{}\n{}",
+        w.get("risks_title"),
         table::render(
-            &["", "Risk", "Exposure", "Level", "Largest gaps"],
+            &[
+                "",
+                &w.get("col_risk"),
+                &w.get("col_exposure"),
+                &w.get("col_level"),
+                &w.get("col_largest_gaps"),
+            ],
             rows,
             Some((1, 40))
         )
     );
 }
 
-fn gender(out: &mut String, report: &Report) {
+fn gender(out: &mut String, report: &Report, w: Words) {
     let g = &report.gender;
     let index = g
         .index
-        .map_or("not scored".to_owned(), |i| format!("{i} / 100"));
+        .map_or_else(|| w.get("not_scored"), |i| format!("{i} / 100"));
     let _ = writeln!(
         out,
-        "\nGender inclusion (GIX-DPI, reported beside the safeguards score)\n  index {index} · practice code {} of 4 · intent flag {} · {} of {} checks answered",
-        g.practice_code, g.intent_flag, g.answered, g.applicable
+        "\n{}\n  {}",
+        w.get("gender_title"),
+        w.format(
+            "gender_line",
+            &[
+                ("index", &index),
+                ("code", &g.practice_code),
+                ("flag", &g.intent_flag),
+                ("answered", &g.answered),
+                ("applicable", &g.applicable),
+            ]
+        )
     );
     if let (Some(cap), Some(raw)) = (&g.cap, g.raw_index) {
         let checks = cap.checks.join(", ");
-        let _ = if raw > cap.cap {
-            writeln!(out, "  capped at {} from {raw} by {checks}", cap.cap)
-        } else {
-            writeln!(
-                out,
-                "  held to at most {} by {checks} (already below)",
-                cap.cap
+        let line = if raw > cap.cap {
+            w.format(
+                "gender_capped",
+                &[("cap", &cap.cap), ("raw", &raw), ("checks", &checks)],
             )
+        } else {
+            w.format("gender_held", &[("cap", &cap.cap), ("checks", &checks)])
         };
+        let _ = writeln!(out, "  {line}");
     }
 }
 
-fn actions(out: &mut String, report: &Report) {
+fn actions(out: &mut String, report: &Report, w: Words) {
     if report.actions.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNo actions: no applicable safeguard falls short, lacks evidence or is unanswered."
-        );
+        let _ = writeln!(out, "\n{}", w.get("no_actions"));
         return;
     }
     let rows = report
@@ -205,17 +317,21 @@ fn actions(out: &mut String, report: &Report) {
         .map(|a| {
             vec![
                 a.rank.to_string(),
-                format!(
-                    "{}{}",
-                    a.priority.as_str(),
-                    if a.waived { " (waived)" } else { "" }
-                ),
-                a.kind.as_str().to_owned(),
+                if a.waived {
+                    format!(
+                        "{} {}",
+                        w.get(&format!("priority_{}", a.priority.as_str())),
+                        w.get("waived_mark")
+                    )
+                } else {
+                    w.get(&format!("priority_{}", a.priority.as_str()))
+                },
+                w.get(&format!("kind_{}", a.kind.as_str())),
                 a.question.clone(),
                 a.authority.clone().unwrap_or_default(),
                 a.stage.clone().unwrap_or_default(),
                 if a.processes.is_empty() {
-                    format!("{} (principle)", a.principle)
+                    w.format("principle_mark", &[("principle", &a.principle)])
                 } else {
                     a.processes.join(", ")
                 },
@@ -236,28 +352,40 @@ fn actions(out: &mut String, report: &Report) {
             .iter()
             .filter(|a| matches!(a.priority, Priority::Critical | Priority::High))
             .count();
-        leads.push(format!(
-            "{} {} {} ({urgent} critical or high)",
-            authority.id,
-            authority.name,
-            mine.len()
+        leads.push(w.format(
+            "lead",
+            &[
+                ("id", &authority.id),
+                ("name", &w.texts.get(&authority.id, &authority.name)),
+                ("count", &mine.len()),
+                ("urgent", &urgent),
+            ],
         ));
     }
-    let _ = write!(out, "\nActions by lead authority: {}\n", leads.join(" · "));
     let _ = write!(
         out,
-        "First actions ({} of {}; the full plan is in the JSON and the reports)\n{}",
-        report.actions.len().min(TOP_ACTIONS),
-        report.actions.len(),
+        "\n{}\n",
+        w.format("leads", &[("leads", &leads.join(" · "))])
+    );
+    let _ = write!(
+        out,
+        "{}\n{}",
+        w.format(
+            "first_actions",
+            &[
+                ("shown", &report.actions.len().min(TOP_ACTIONS)),
+                ("total", &report.actions.len()),
+            ]
+        ),
         table::render(
             &[
                 "#",
-                "Priority",
-                "Action",
-                "Question",
-                "Lead",
-                "Stage",
-                "Framework processes",
+                &w.get("col_priority"),
+                &w.get("col_action"),
+                &w.get("col_question"),
+                &w.get("col_lead"),
+                &w.get("col_stage"),
+                &w.get("col_processes"),
             ],
             rows,
             Some((6, 24))
@@ -273,17 +401,17 @@ fn bar(score: f64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-/// A band name, coloured by its meaning when `color` is on.
-fn paint(band: &str, color: bool) -> String {
+/// A band's word, coloured by the band's meaning (its id) when `color` is on.
+fn paint(word: &str, id: &str, color: bool) -> String {
     if !color {
-        return band.to_owned();
+        return word.to_owned();
     }
-    let code = match band {
+    let code = match id {
         "strong" | "low" => "32",
         "adequate" | "moderate" => "36",
         "weak" | "elevated" => "33",
         "failing" | "high" => "31",
-        _ => return band.to_owned(),
+        _ => return word.to_owned(),
     };
-    format!("\u{1b}[{code}m{band}\u{1b}[0m")
+    format!("\u{1b}[{code}m{word}\u{1b}[0m")
 }

@@ -125,6 +125,8 @@ impl Templates {
         let template = env.get_template(name).map_err(fail)?;
         let mut context = std::collections::BTreeMap::new();
         context.insert("view", Value::from(Serde(view)));
+        // The fixed text in the report's language, also as `t` for brevity (`t.summary`).
+        context.insert("t", Value::from(Serde(&view.t)));
         context.extend(extra.iter().cloned());
         let context = Value::from(context);
         template.render(context).map_err(fail)
@@ -172,6 +174,8 @@ pub(crate) fn environment() -> Environment<'static> {
             AutoEscape::None
         }
     });
+    env.add_filter("emphasis", emphasis);
+    env.add_filter("wrap", wrap);
     env.set_formatter(|out, state, value| {
         if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown")
             && !value.is_safe()
@@ -188,6 +192,65 @@ pub(crate) fn environment() -> Environment<'static> {
         }
     });
     env
+}
+
+/// The `emphasis` filter: escapes a catalog text for the template's format and turns its
+/// `*word*` marks into that format's emphasis (`*word*` in Markdown, `<em>` in HTML), so a
+/// translation can stress a word without writing markup.
+fn emphasis(state: &minijinja::State<'_, '_>, text: &str) -> Value {
+    let markdown = matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown");
+    let html = matches!(state.auto_escape(), AutoEscape::Html);
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, part) in text.split('*').enumerate() {
+        let escaped = if markdown {
+            escape_markdown(part)
+        } else if html {
+            escape_html(part)
+        } else {
+            part.to_owned()
+        };
+        let stressed = i % 2 == 1;
+        match (stressed, html) {
+            (false, _) => out.push_str(&escaped),
+            (true, true) => out.push_str(&format!("<em>{escaped}</em>")),
+            (true, false) => out.push_str(&format!("*{escaped}*")),
+        }
+    }
+    Value::from_safe_string(out)
+}
+
+/// The `wrap` filter: a paragraph escaped for the template's format (unless already safe) and
+/// broken into lines of at most `width` characters (95 by default), so Markdown source stays
+/// readable whatever the language.
+fn wrap(state: &minijinja::State<'_, '_>, value: &Value, width: Option<usize>) -> Value {
+    let text = value.to_string();
+    let escaped = if value.is_safe() {
+        text
+    } else {
+        match state.auto_escape() {
+            AutoEscape::Custom(name) if name == "markdown" => escape_markdown(&text),
+            AutoEscape::Html => escape_html(&text),
+            _ => text,
+        }
+    };
+    Value::from_safe_string(crate::text::wrap(&escaped, width.unwrap_or(95)).join("\n"))
+}
+
+/// Escapes the characters HTML gives meaning to in text and attributes. Unlike minijinja's
+/// escaping, `/` is left as is, so a sentence with `n/a` reads the same in the source.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The error's message with its cause, without minijinja's debug dump.

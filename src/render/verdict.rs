@@ -1,43 +1,80 @@
 //! The plain-text verdict of `dpisafe check`: pass or fail, then every violation with its
-//! place, blocking ones first.
+//! place, blocking ones first. The framing is in the chosen language; each violation's own
+//! message is written by the policy gate and stays English.
 
 use std::fmt::Write;
 
+use crate::i18n::{Lang, Messages};
 use crate::report::{BaselineState, Report};
 
-/// Renders the gate of `report` (empty when the report has none).
-pub fn render(report: &Report) -> String {
+/// Renders the gate of `report` in `lang` (empty when the report has none).
+pub fn render(report: &Report, lang: Lang) -> String {
     let Some(gate) = &report.gate else {
         return String::new();
     };
+    let m = Messages::new(lang);
     let mut out = String::new();
     let score = report
         .summary
         .score
-        .map_or("none".to_owned(), |s| format!("{s:.1}"));
+        .map_or_else(|| m.get("verdict.none").to_owned(), |s| format!("{s:.1}"));
     let blocking = gate.violations.iter().filter(|v| v.blocking).count();
+    let index = report
+        .gender
+        .index
+        .map_or_else(|| m.get("verdict.not_scored").to_owned(), |i| i.to_string());
     let _ = writeln!(
         out,
-        "{}: {} — score {score}, coverage {:.1} %, gender index {}",
-        if gate.passed { "PASS" } else { "FAIL" },
-        report.assessment.deployment.name,
-        report.summary.coverage,
-        report
-            .gender
-            .index
-            .map_or("not scored".to_owned(), |i| i.to_string()),
+        "{}",
+        m.format(
+            "verdict.headline",
+            &[
+                (
+                    "verdict",
+                    &m.get(if gate.passed {
+                        "verdict.pass"
+                    } else {
+                        "verdict.fail"
+                    }),
+                ),
+                ("name", &report.assessment.deployment.name),
+                ("score", &score),
+                (
+                    "coverage",
+                    &crate::i18n::ltr(lang, &format!("{:.1} %", report.summary.coverage)),
+                ),
+                ("index", &index),
+            ],
+        )
     );
-    let policy = gate.policy.as_deref().unwrap_or("the default policy");
-    let against = gate
-        .baseline
-        .as_deref()
-        .map_or(String::new(), |b| format!(", compared with {b}"));
+    let policy = gate
+        .policy
+        .clone()
+        .unwrap_or_else(|| m.get("verdict.default_policy").to_owned());
+    let against = gate.baseline.as_deref().map_or(String::new(), |b| {
+        m.format("verdict.compared", &[("baseline", &b)])
+    });
     let _ = match gate.violations.len() {
-        0 => writeln!(out, "No violations of {policy}{against}"),
+        0 => writeln!(
+            out,
+            "{}",
+            m.format(
+                "verdict.no_violations",
+                &[("policy", &policy), ("against", &against)]
+            )
+        ),
         n => writeln!(
             out,
-            "{n} {} of {policy} ({blocking} blocking){against}",
-            if n == 1 { "violation" } else { "violations" }
+            "{}",
+            m.plural(
+                "verdict.violations",
+                n,
+                &[
+                    ("policy", &policy),
+                    ("blocking", &blocking),
+                    ("against", &against)
+                ],
+            )
         ),
     };
     let mut ordered: Vec<_> = gate.violations.iter().collect();
@@ -47,21 +84,20 @@ pub fn render(report: &Report) -> String {
             format!("{}:{}:{}: ", l.file, l.line, l.column)
         });
         let state = match v.baseline {
-            BaselineState::None => "",
-            BaselineState::New => " (new)",
-            BaselineState::Worse => " (worse than the baseline)",
-            BaselineState::Known => " (in the baseline, not worse)",
+            BaselineState::None => String::new(),
+            BaselineState::New => format!(" {}", m.get("verdict.new")),
+            BaselineState::Worse => format!(" {}", m.get("verdict.worse")),
+            BaselineState::Known => format!(" {}", m.get("verdict.known")),
         };
         let mark = if v.blocking { "✗" } else { "·" };
         let _ = writeln!(out, "  {mark} {at}{}{state}", v.message);
     }
     if report.summary.waived > 0 {
-        let waived = crate::text::count(
-            report.summary.waived,
-            "waived shortfall is",
-            "waived shortfalls are",
+        let _ = writeln!(
+            out,
+            "  {}",
+            m.plural("verdict.waived", report.summary.waived, &[])
         );
-        let _ = writeln!(out, "  {waived} not counted as violations");
     }
     out
 }

@@ -3,9 +3,11 @@
 //! mode's wording chosen, and sensitive fields dropped when redacting. Building it once in Rust
 //! keeps the three templates simple and saying the same thing.
 
+use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::framework::Framework;
+use crate::i18n::{self, Lang, Messages, framework::Texts};
 use crate::report::{
     Action, ActionKind, Finding, ItemKind, Priority, Report, Status, WaiverResult,
 };
@@ -27,6 +29,8 @@ pub struct Options {
     pub mode: Mode,
     /// Drop respondent names, notes and evidence references.
     pub redact: bool,
+    /// The language of the words and framework texts.
+    pub lang: Lang,
 }
 
 /// Everything a report template reads.
@@ -34,6 +38,13 @@ pub struct Options {
 pub struct View {
     /// `learning` or `accountability`.
     pub mode: Mode,
+    /// The language code (`en`, `fr`, `es`, `ar`).
+    pub lang: String,
+    /// The writing direction: `ltr` or `rtl`.
+    pub dir: String,
+    /// The templates' fixed text in this language, by message id (`t.summary`), with
+    /// `{actions}`, `{tool}` and `{framework}` already filled in.
+    pub t: IndexMap<String, String>,
     /// Whether sensitive fields were dropped.
     pub redacted: bool,
     /// The report title.
@@ -97,6 +108,8 @@ pub struct PrincipleView {
     pub name: String,
     /// `Foundational` or `Operational`.
     pub kind: String,
+    /// `Foundational principle` or `Operational principle`.
+    pub kind_label: String,
     /// The framework's summary.
     pub summary: String,
     /// Score 0–100, as text (`–` when not assessed).
@@ -250,25 +263,67 @@ pub struct ActionView {
     pub waived: bool,
 }
 
+/// The language of one view: its messages and the framework's texts.
+#[derive(Debug, Clone, Copy)]
+struct Words {
+    m: Messages,
+    texts: Texts,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Self {
+        Self {
+            m: Messages::new(lang),
+            texts: Texts::new(lang),
+        }
+    }
+
+    /// A message of the `view` section.
+    fn get(&self, id: &str) -> String {
+        self.m.get(&format!("view.{id}")).to_owned()
+    }
+
+    /// A message of the `view` section, filled in.
+    fn format(&self, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        self.m.format(&format!("view.{id}"), args)
+    }
+
+    /// A figure kept left to right inside right-to-left text.
+    fn ltr(&self, text: &str) -> String {
+        i18n::ltr(self.m.lang(), text)
+    }
+
+    /// A framework text in this language, or its English when no current translation exists.
+    fn text(&self, id: &str, english: &str) -> String {
+        self.texts.get(id, english).to_owned()
+    }
+}
+
 /// Builds the view of `report` for `framework`.
 pub fn build(framework: &Framework, report: &Report, options: Options) -> View {
     let mode = options.mode;
+    let w = Words::new(options.lang);
+    let framework_name = format!(
+        "{} v{} ({})",
+        report.framework.title, report.framework.version, report.framework.licence
+    );
+    let tool = format!("{} {}", report.tool.name, report.tool.version);
     View {
         mode,
+        lang: options.lang.code().to_owned(),
+        dir: options.lang.dir().to_owned(),
+        t: template_text(w.m, report.actions.len(), &tool, &framework_name),
         redacted: options.redact,
-        title: format!(
-            "Safeguards assessment: {}",
-            report.assessment.deployment.name
-        ),
-        facts: facts(framework, report, options),
-        headline: headline(report, mode),
+        title: w.format("title", &[("name", &report.assessment.deployment.name)]),
+        facts: facts(framework, report, options, w),
+        headline: headline(report, mode, w),
         critical: report
             .summary
             .critical_failures
             .iter()
             .map(|id| Line {
                 id: id.clone(),
-                text: question_text(framework, id),
+                text: question_text(framework, id, w),
             })
             .collect(),
         principles: report
@@ -276,28 +331,30 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> View {
             .iter()
             .map(|p| PrincipleView {
                 id: p.id.clone(),
-                name: p.name.clone(),
-                kind: capitalised(p.kind.as_str()),
-                summary: framework
-                    .principle(&p.id)
-                    .map(|f| f.summary.clone())
-                    .unwrap_or_default(),
+                name: w.text(&p.id, &p.name),
+                kind: w.get(&format!("kind_{}", p.kind.as_str())),
+                kind_label: w.get(&format!("principle_{}", p.kind.as_str())),
+                summary: framework.principle(&p.id).map_or_else(String::new, |f| {
+                    w.text(&format!("{}.summary", p.id), &f.summary)
+                }),
                 score: score_text(p.score),
                 value: p.score.unwrap_or(0.0),
                 band: if p.applicable == 0 {
-                    "does not apply".to_owned()
+                    w.get("does_not_apply")
                 } else {
-                    band_label(p.band.as_deref(), mode)
+                    band_label(p.band.as_deref(), mode, w)
                 },
                 band_id: p.band.clone().unwrap_or_else(|| "none".to_owned()),
-                coverage: format!("{:.0} %", p.coverage),
-                evidenced: p.evidenced.map_or("–".to_owned(), |e| format!("{e:.0} %")),
+                coverage: w.ltr(&format!("{:.0} %", p.coverage)),
+                evidenced: p
+                    .evidenced
+                    .map_or("–".to_owned(), |e| w.ltr(&format!("{e:.0} %"))),
                 capped_by: p.capped_by.clone(),
                 findings: report
                     .findings
                     .iter()
                     .filter(|f| f.principle == p.id)
-                    .map(|f| finding(framework, f, options))
+                    .map(|f| finding(framework, f, options, w))
                     .collect(),
             })
             .collect(),
@@ -306,25 +363,25 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> View {
             .iter()
             .map(|r| RiskView {
                 id: r.id.clone(),
-                name: r.name.clone(),
-                category: capitalised(r.category.label()),
+                name: w.text(&r.id, &r.name),
+                category: w.get(&format!("family_{}", family_id(r.category))),
                 exposure: score_text(r.exposure),
                 value: r.exposure.unwrap_or(-1.0),
                 level: r
                     .band
                     .as_deref()
-                    .map_or("not assessed".to_owned(), capitalised),
+                    .map_or_else(|| w.get("not_assessed"), |b| named(w, "level", b)),
                 level_id: r.band.clone().unwrap_or_else(|| "none".to_owned()),
                 drivers: r.drivers.clone(),
             })
             .collect(),
-        gender: gender(framework, report, options),
-        plan: plan(framework, report, mode),
+        gender: gender(framework, report, options, w),
+        plan: plan(framework, report, mode, w),
         action_count: report.actions.len(),
         evidence: report
             .findings
             .iter()
-            .flat_map(|f| evidence_rows(f, options))
+            .flat_map(|f| evidence_rows(f, options, w))
             .collect(),
         disagreements: report
             .disagreements
@@ -336,16 +393,22 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> View {
                     .enumerate()
                     .map(|(i, s)| {
                         let who = if options.redact {
-                            format!("respondent {}", i + 1)
+                            w.format("respondent_n", &[("n", &(i + 1))])
                         } else {
                             s.respondent.clone()
                         };
-                        format!("{who}: {}", s.answer.as_str())
+                        w.format("stance", &[("who", &who), ("answer", &answer(s.answer, w))])
                     })
                     .collect();
                 Line {
                     id: d.question.clone(),
-                    text: format!("{} (counted: {})", stances.join("; "), d.counted.as_str()),
+                    text: w.format(
+                        "counted",
+                        &[
+                            ("stances", &stances.join("; ")),
+                            ("answer", &answer(d.counted, w)),
+                        ],
+                    ),
                 }
             })
             .collect(),
@@ -355,26 +418,67 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> View {
             .filter(|w| !(options.redact && w.code.is_evidence()))
             .map(|w| w.message.clone())
             .collect(),
-        framework: format!(
-            "{} v{} ({})",
-            report.framework.title, report.framework.version, report.framework.licence
-        ),
+        framework: framework_name,
         attribution: report.framework.attribution.clone(),
         date: report.assessment.as_of.to_string(),
-        tool: format!("{} {}", report.tool.name, report.tool.version),
+        tool,
     }
 }
 
-fn facts(framework: &Framework, report: &Report, options: Options) -> Vec<Fact> {
+/// The templates' fixed text, with the few values it quotes filled in.
+fn template_text(
+    m: Messages,
+    actions: usize,
+    tool: &str,
+    framework: &str,
+) -> IndexMap<String, String> {
+    m.section("report")
+        .into_iter()
+        .map(|(id, text)| {
+            let text = i18n::catalog::fill(
+                &text,
+                &[
+                    ("actions", &actions),
+                    ("tool", &tool),
+                    ("framework", &framework),
+                ],
+            );
+            (id, text)
+        })
+        .collect()
+}
+
+/// The message-id part of a risk family.
+fn family_id(category: crate::framework::RiskCategory) -> &'static str {
+    use crate::framework::RiskCategory;
+    match category {
+        RiskCategory::Safety => "safety",
+        RiskCategory::Inclusion => "inclusion",
+        RiskCategory::Structural => "structural",
+    }
+}
+
+/// An answer in words.
+fn answer(status: Status, w: Words) -> String {
+    w.get(match status {
+        Status::Yes => "answer_yes",
+        Status::Partial => "answer_partial",
+        Status::No => "answer_no",
+        Status::NotApplicable => "answer_na",
+        Status::NotAssessed => "answer_not_assessed",
+    })
+}
+
+fn facts(framework: &Framework, report: &Report, options: Options, w: Words) -> Vec<Fact> {
     let a = &report.assessment;
     let d = &a.deployment;
     let fact = |label: &str, value: String| Fact {
-        label: label.to_owned(),
+        label: w.get(label),
         value,
     };
-    let mut facts = vec![fact("Deployment", d.name.clone())];
+    let mut facts = vec![fact("fact_deployment", d.name.clone())];
     if let Some(country) = &d.country {
-        facts.push(fact("Country", country.clone()));
+        facts.push(fact("fact_country", country.clone()));
     }
     let blocks: Vec<String> = d
         .building_blocks
@@ -388,28 +492,33 @@ fn facts(framework: &Framework, report: &Report, options: Options) -> Vec<Fact> 
                 .map_or(b.clone(), |x| x.name.clone())
         })
         .collect();
-    facts.push(fact("Building blocks", blocks.join(", ")));
-    let stage = framework
-        .stage(&d.stage)
-        .map_or(d.stage.clone(), |s| format!("{} {}", s.id, s.name));
-    facts.push(fact("Life-cycle stage", stage));
+    facts.push(fact("fact_blocks", blocks.join(", ")));
+    let stage = framework.stage(&d.stage).map_or(d.stage.clone(), |s| {
+        format!("{} {}", s.id, w.text(&s.id, &s.name))
+    });
+    facts.push(fact("fact_stage", stage));
     let respondents: Vec<String> = a
         .respondents
         .iter()
-        .map(|r| respondent(framework, r, options.redact))
+        .map(|r| respondent(framework, r, options.redact, w))
         .collect();
-    facts.push(fact("Respondents", respondents.join("; ")));
+    facts.push(fact("fact_respondents", respondents.join("; ")));
     if let Some(date) = a.assessed_on {
-        facts.push(fact("Assessed on", date.to_string()));
+        facts.push(fact("fact_assessed_on", date.to_string()));
     }
     facts.push(fact(
-        "Framework",
+        "fact_framework",
         format!("{} v{}", report.framework.title, report.framework.version),
     ));
     facts
 }
 
-fn respondent(framework: &Framework, r: &crate::report::RespondentInfo, redact: bool) -> String {
+fn respondent(
+    framework: &Framework,
+    r: &crate::report::RespondentInfo,
+    redact: bool,
+    w: Words,
+) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !redact && let Some(name) = &r.name {
         parts.push(name.clone());
@@ -423,63 +532,77 @@ fn respondent(framework: &Framework, r: &crate::report::RespondentInfo, redact: 
     if let Some(authority) = &r.authority {
         let name = framework
             .authority(authority)
-            .map_or(authority.clone(), |a| format!("{} {}", a.id, a.name));
+            .map_or(authority.clone(), |a| {
+                format!("{} {}", a.id, w.text(&a.id, &a.name))
+            });
         parts.push(name);
     }
     if parts.is_empty() {
-        "not named".to_owned()
+        w.get("not_named")
     } else {
         parts.join(", ")
     }
 }
 
-fn headline(report: &Report, mode: Mode) -> Vec<Fact> {
+fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
     let s = &report.summary;
     let g = &report.gender;
     let fact = |label: &str, value: String| Fact {
-        label: label.to_owned(),
+        label: w.get(label),
         value,
     };
     vec![
         fact(
-            "Safeguards score",
-            format!(
-                "{} / 100 · {}",
-                score_text(s.score),
-                band_label(s.band.as_deref(), mode)
+            "headline_score",
+            w.format(
+                "score_value",
+                &[
+                    ("score", &score_text(s.score)),
+                    ("band", &band_label(s.band.as_deref(), mode, w)),
+                ],
             ),
         ),
         fact(
-            "Coverage",
-            format!(
-                "{:.1} % of {} applicable questions and checks",
-                s.coverage, s.answers.applicable
+            "headline_coverage",
+            w.format(
+                "coverage_value",
+                &[
+                    ("coverage", &w.ltr(&format!("{:.1} %", s.coverage))),
+                    ("applicable", &s.answers.applicable),
+                ],
             ),
         ),
         fact(
-            "Confidence",
-            format!(
-                "{} of the score rests on fresh evidence ({} evidenced, {} stale, {} claimed)",
-                s.evidenced
-                    .map_or("none".to_owned(), |e| format!("{e:.1} %")),
-                s.confidence.evidenced,
-                s.confidence.stale,
-                s.confidence.claimed
+            "headline_confidence",
+            w.format(
+                "confidence_value",
+                &[
+                    (
+                        "share",
+                        &s.evidenced
+                            .map_or_else(|| w.get("none"), |e| w.ltr(&format!("{e:.1} %"))),
+                    ),
+                    ("evidenced", &s.confidence.evidenced),
+                    ("stale", &s.confidence.stale),
+                    ("claimed", &s.confidence.claimed),
+                ],
             ),
         ),
         fact(
-            "Gender inclusion (GIX-DPI)",
-            format!(
-                "{} / 100 · practice code {} · intent flag {}",
-                g.index.map_or("–".to_owned(), |i| i.to_string()),
-                g.practice_code,
-                g.intent_flag
+            "headline_gender",
+            w.format(
+                "gender_value",
+                &[
+                    ("index", &g.index.map_or("–".to_owned(), |i| i.to_string())),
+                    ("code", &g.practice_code),
+                    ("flag", &g.intent_flag),
+                ],
             ),
         ),
         fact(
-            "Critical failures",
+            "headline_critical",
             if s.critical_failures.is_empty() {
-                "none".to_owned()
+                w.get("none")
             } else {
                 s.critical_failures.join(", ")
             },
@@ -487,15 +610,17 @@ fn headline(report: &Report, mode: Mode) -> Vec<Fact> {
     ]
 }
 
-fn finding(framework: &Framework, f: &Finding, options: Options) -> FindingView {
+fn finding(framework: &Framework, f: &Finding, options: Options, w: Words) -> FindingView {
     let question = framework.question(&f.question);
     FindingView {
         id: f.question.clone(),
-        text: question.map_or_else(String::new, |q| q.text.clone()),
-        guidance: question.map_or_else(String::new, |q| q.guidance.clone()),
+        text: question.map_or_else(String::new, |q| w.text(&q.id, &q.text)),
+        guidance: question.map_or_else(String::new, |q| {
+            w.text(&format!("{}.guidance", q.id), &q.guidance)
+        }),
         gender: f.kind == ItemKind::GenderCheck,
         critical: f.critical,
-        answer: f.status.as_str().to_owned(),
+        answer: answer(f.status, w),
         answer_id: match f.status {
             Status::Yes => "yes",
             Status::Partial => "partial",
@@ -504,60 +629,68 @@ fn finding(framework: &Framework, f: &Finding, options: Options) -> FindingView 
             Status::NotAssessed => "none",
         }
         .to_owned(),
-        confidence: f.confidence.map(|c| c.as_str().to_owned()),
+        confidence: f
+            .confidence
+            .map(|c| w.get(&format!("confidence_{}", c.as_str()))),
         reason: f.reason.clone(),
         notes: if options.redact {
             None
         } else {
             f.notes.clone()
         },
-        evidence: evidence_rows(f, options),
-        waiver: f.waiver.as_ref().map(waiver_text),
+        evidence: evidence_rows(f, options, w),
+        waiver: f.waiver.as_ref().map(|waiver| waiver_text(waiver, w)),
     }
 }
 
-fn waiver_text(w: &WaiverResult) -> String {
-    let state = if w.expired { "expired" } else { "holds until" };
-    format!(
-        "Waived: {} (approved by {}; {state} {})",
-        w.reason, w.approved_by, w.expires
+fn waiver_text(waiver: &WaiverResult, w: Words) -> String {
+    w.format(
+        if waiver.expired {
+            "waiver_expired"
+        } else {
+            "waiver_holds"
+        },
+        &[
+            ("reason", &waiver.reason),
+            ("by", &waiver.approved_by),
+            ("date", &waiver.expires),
+        ],
     )
 }
 
-fn evidence_rows(f: &Finding, options: Options) -> Vec<EvidenceRow> {
+fn evidence_rows(f: &Finding, options: Options, w: Words) -> Vec<EvidenceRow> {
     f.evidence
         .iter()
         .map(|e| EvidenceRow {
             question: f.question.clone(),
             title: e.title.clone().unwrap_or_else(|| {
                 if options.redact {
-                    "untitled".to_owned()
+                    w.get("untitled")
                 } else {
                     e.reference.clone()
                 }
             }),
             reference: if options.redact {
-                "[redacted]".to_owned()
+                w.get("redacted_reference")
             } else {
                 e.reference.clone()
             },
             kind: e.kind.clone().unwrap_or_default(),
             date: e.date.map(|d| d.to_string()).unwrap_or_default(),
-            state: match &e.found {
-                None => "not checked",
-                Some(crate::evidence::Found::Address) => "address",
-                Some(crate::evidence::Found::File { verified: true }) => "verified",
-                Some(crate::evidence::Found::File { verified: false }) => "file",
-                Some(crate::evidence::Found::Missing) => "missing",
-                Some(crate::evidence::Found::DigestMismatch { .. }) => "changed",
-                Some(crate::evidence::Found::Unreadable { .. }) => "unreadable",
-            }
-            .to_owned(),
+            state: w.get(match &e.found {
+                None => "found_not_checked",
+                Some(crate::evidence::Found::Address) => "found_address",
+                Some(crate::evidence::Found::File { verified: true }) => "found_verified",
+                Some(crate::evidence::Found::File { verified: false }) => "found_file",
+                Some(crate::evidence::Found::Missing) => "found_missing",
+                Some(crate::evidence::Found::DigestMismatch { .. }) => "found_changed",
+                Some(crate::evidence::Found::Unreadable { .. }) => "found_unreadable",
+            }),
         })
         .collect()
 }
 
-fn gender(framework: &Framework, report: &Report, options: Options) -> GenderView {
+fn gender(framework: &Framework, report: &Report, options: Options, w: Words) -> GenderView {
     let g = &report.gender;
     let mut gaps: Vec<&Finding> = report
         .findings
@@ -565,59 +698,54 @@ fn gender(framework: &Framework, report: &Report, options: Options) -> GenderVie
         .filter(|f| f.kind == ItemKind::GenderCheck && f.status.is_shortfall())
         .collect();
     gaps.sort_by_key(|f| (!f.critical, f.status != Status::No));
+    let practice_meaning = w.get(&format!("practice_{}", g.practice_code.min(4)));
+    let intent_meaning = w.get(&format!("intent_{}", g.intent_flag.min(2)));
     GenderView {
-        index: g.index.map_or("–".to_owned(), |i| format!("{i} / 100")),
+        index: g.index.map_or("–".to_owned(), |i| {
+            w.format("gender_index_value", &[("index", &i)])
+        }),
         practice_code: g.practice_code,
-        practice_meaning: practice_meaning(g.practice_code).to_owned(),
+        practice_meaning,
         intent_flag: g.intent_flag,
-        intent_meaning: match g.intent_flag {
-            2 => "principal: gender equality is the main purpose",
-            1 => "significant: gender equality is a deliberate objective",
-            _ => "not targeted",
-        }
-        .to_owned(),
+        intent_meaning,
         cap: match (&g.cap, g.raw_index) {
-            (Some(cap), Some(raw)) if raw > cap.cap => Some(format!(
-                "Capped at {} (from {raw}) by {}",
-                cap.cap,
-                cap.checks.join(", ")
+            (Some(cap), Some(raw)) if raw > cap.cap => Some(w.format(
+                "gender_cap",
+                &[
+                    ("cap", &cap.cap),
+                    ("raw", &raw),
+                    ("checks", &cap.checks.join(", ")),
+                ],
             )),
             _ => None,
         },
-        answered: format!("{} of {}", g.answered, g.applicable),
+        answered: w.format(
+            "answered",
+            &[("answered", &g.answered), ("applicable", &g.applicable)],
+        ),
         gaps: gaps
             .into_iter()
             .take(8)
-            .map(|f| finding(framework, f, options))
+            .map(|f| finding(framework, f, options, w))
             .collect(),
     }
 }
 
-fn practice_meaning(code: u8) -> &'static str {
-    match code {
-        4 => "gender equality built in throughout, including age and disability",
-        3 => "gender addressed in most of design and operation",
-        2 => "gender addressed in parts",
-        1 => "gender considered, with large gaps",
-        _ => "no gender analysis, or too few checks answered to judge",
-    }
-}
-
-fn plan(framework: &Framework, report: &Report, mode: Mode) -> Vec<AuthorityPlan> {
+fn plan(framework: &Framework, report: &Report, mode: Mode, w: Words) -> Vec<AuthorityPlan> {
     let mut plans: Vec<AuthorityPlan> = Vec::new();
     for group in report.actions_by_owner() {
         let (id, name) = match group.authority.and_then(|a| framework.authority(a)) {
-            Some(a) => (a.id.clone(), a.name.clone()),
-            None => ("—".to_owned(), "No single authority".to_owned()),
+            Some(a) => (a.id.clone(), w.text(&a.id, &a.name)),
+            None => ("—".to_owned(), w.get("no_authority")),
         };
         let stage = group.stage.and_then(|s| framework.stage(s));
         let stage_plan = StagePlan {
             id: stage.map_or_else(|| "—".to_owned(), |s| s.id.clone()),
-            name: stage.map_or_else(|| "Any stage".to_owned(), |s| s.name.clone()),
+            name: stage.map_or_else(|| w.get("any_stage"), |s| w.text(&s.id, &s.name)),
             actions: group
                 .actions
                 .iter()
-                .map(|a| action(framework, a, mode))
+                .map(|a| action(framework, a, mode, w))
                 .collect(),
         };
         match plans.iter_mut().find(|p| p.id == id) {
@@ -632,20 +760,20 @@ fn plan(framework: &Framework, report: &Report, mode: Mode) -> Vec<AuthorityPlan
     plans
 }
 
-fn action(framework: &Framework, a: &Action, mode: Mode) -> ActionView {
+fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) -> ActionView {
     let verb = match a.kind {
-        ActionKind::Remedy => "Put in place",
-        ActionKind::Complete => "Complete",
-        ActionKind::Evidence => "Document with evidence",
-        ActionKind::Assess => "Assess",
+        ActionKind::Remedy => "action_remedy",
+        ActionKind::Complete => "action_complete",
+        ActionKind::Evidence => "action_evidence",
+        ActionKind::Assess => "action_assess",
     };
     ActionView {
         rank: a.rank,
-        priority: priority_label(a.priority, mode).to_owned(),
+        priority: priority_label(a.priority, mode, w),
         priority_id: a.priority.as_str().to_owned(),
-        what: format!("{verb} {}", a.question),
+        what: w.format(verb, &[("question", &a.question)]),
         question: a.question.clone(),
-        text: question_text(framework, &a.question),
+        text: question_text(framework, &a.question, w),
         processes: a
             .processes
             .iter()
@@ -674,36 +802,41 @@ fn action(framework: &Framework, a: &Action, mode: Mode) -> ActionView {
 }
 
 /// Band names; learning mode describes progress instead of ranking.
-fn band_label(band: Option<&str>, mode: Mode) -> String {
+fn band_label(band: Option<&str>, mode: Mode, w: Words) -> String {
     let Some(band) = band else {
-        return "not assessed".to_owned();
+        return w.get("not_assessed");
     };
-    match (mode, band) {
-        (Mode::Learning, "strong") => "well established".to_owned(),
-        (Mode::Learning, "adequate") => "taking shape".to_owned(),
-        (Mode::Learning, "weak") => "early steps".to_owned(),
-        (Mode::Learning, "failing") => "to be built".to_owned(),
-        (_, other) => capitalised(other),
+    let prefix = match mode {
+        Mode::Learning => "learning",
+        Mode::Accountability => "band",
+    };
+    named(w, prefix, band)
+}
+
+/// The word for `prefix_id`; a band or level this catalog does not name (a custom
+/// framework's) is shown as its id, capitalised.
+fn named(w: Words, prefix: &str, id: &str) -> String {
+    let key = format!("view.{prefix}_{id}");
+    let text = w.m.get(&key);
+    if text == key {
+        capitalised(id)
+    } else {
+        text.to_owned()
     }
 }
 
-fn priority_label(priority: Priority, mode: Mode) -> &'static str {
-    match (mode, priority) {
-        (Mode::Learning, Priority::Critical) => "first",
-        (Mode::Learning, Priority::High) => "next",
-        (Mode::Learning, Priority::Medium) => "then",
-        (Mode::Learning, Priority::Low) => "later",
-        (Mode::Accountability, Priority::Critical) => "Critical",
-        (Mode::Accountability, Priority::High) => "High",
-        (Mode::Accountability, Priority::Medium) => "Medium",
-        (Mode::Accountability, Priority::Low) => "Low",
-    }
+fn priority_label(priority: Priority, mode: Mode, w: Words) -> String {
+    let prefix = match mode {
+        Mode::Learning => "when",
+        Mode::Accountability => "priority",
+    };
+    w.get(&format!("{prefix}_{}", priority.as_str()))
 }
 
-fn question_text(framework: &Framework, id: &str) -> String {
+fn question_text(framework: &Framework, id: &str, w: Words) -> String {
     framework
         .question(id)
-        .map_or_else(String::new, |q| q.text.clone())
+        .map_or_else(String::new, |q| w.text(&q.id, &q.text))
 }
 
 fn score_text(score: Option<f64>) -> String {

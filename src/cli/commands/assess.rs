@@ -19,7 +19,7 @@ pub(crate) fn run(ctx: &Context, args: &AssessArgs) -> Result<Exit, Error> {
                 .output
                 .as_deref()
                 .is_none_or(|p| p.as_os_str() == "-");
-            render::summary::render(&report, to_stdout && ctx.stdout_color())
+            render::summary::render(&report, to_stdout && ctx.stdout_color(), ctx.lang())
         }
         AssessFormat::Json => render::json::render(&report),
     };

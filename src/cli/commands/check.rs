@@ -38,10 +38,13 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
         };
     let questionnaire = &mut loaded.questionnaire;
     if !policy.questionnaire_waivers && !questionnaire.waivers.is_empty() {
-        let waivers = crate::text::count(questionnaire.waivers.len(), "waiver", "waivers");
-        ctx.note(&format!(
-            "note: the policy ignores the {waivers} written in the questionnaire"
-        ));
+        let m = ctx.messages();
+        let ignored = m.plural(
+            "cli.policy_ignores_waivers",
+            questionnaire.waivers.len(),
+            &[],
+        );
+        ctx.note(&format!("{}: {ignored}", m.get("cli.note")));
         questionnaire.waivers.clear();
     }
     questionnaire.waivers.extend(policy.waivers.iter().cloned());
@@ -60,7 +63,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     let passed = gate.passed;
     report.gate = Some(gate);
     let text = match args.format {
-        CheckFormat::Text => render::verdict::render(&report),
+        CheckFormat::Text => render::verdict::render(&report, ctx.lang()),
         CheckFormat::Json => render::json::render(&report),
         CheckFormat::Sarif => render::sarif::render(
             loaded.framework(),
@@ -74,7 +77,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     inputs.extend(args.baseline.iter().cloned());
     assessment::emit(ctx, &args.output, &inputs, &text)?;
     if args.format != CheckFormat::Text {
-        let verdict = render::verdict::render(&report);
+        let verdict = render::verdict::render(&report, ctx.lang());
         ctx.note(verdict.lines().next().unwrap_or_default());
     }
     Ok(if passed { Exit::Ok } else { Exit::PolicyFailed })

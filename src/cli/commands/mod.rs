@@ -6,6 +6,7 @@ pub(crate) mod completions;
 pub(crate) mod diff;
 pub(crate) mod export;
 pub(crate) mod framework;
+pub(crate) mod i18n;
 pub(crate) mod init;
 pub(crate) mod interview;
 pub(crate) mod man;

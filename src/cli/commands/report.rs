@@ -103,6 +103,7 @@ fn write(
             ModeArg::Accountability => Mode::Accountability,
         },
         redact: args.redact,
+        lang: ctx.lang(),
     };
     let started = std::time::Instant::now();
     let bytes = match args.format {
