@@ -14,6 +14,7 @@ pub mod evaluate;
 pub mod evidence;
 pub mod framework;
 pub mod policy;
+pub mod portfolio;
 pub mod questionnaire;
 pub mod render;
 pub mod report;

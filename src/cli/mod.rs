@@ -49,6 +49,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Check(args) => commands::check::run(&ctx, args),
         Command::Report(args) => commands::report::run(&ctx, args),
         Command::Render(args) => commands::report::render(&ctx, args),
+        Command::Portfolio(args) => commands::portfolio::run(&ctx, args),
     };
     match result {
         Ok(exit) => exit,

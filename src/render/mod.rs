@@ -8,6 +8,7 @@ pub mod json;
 pub mod junit;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod portfolio;
 pub mod sarif;
 pub mod summary;
 pub mod table;

@@ -131,6 +131,26 @@ impl Templates {
     }
 }
 
+/// Renders a built-in template other than the report's (the portfolio's, for one) with `data`
+/// as `view`. The name's extension picks the escaping, as for the report templates.
+pub fn render_builtin<T: serde::Serialize>(
+    name: &'static str,
+    source: &'static str,
+    data: &T,
+) -> Result<String, TemplateError> {
+    let fail = |err: minijinja::Error| TemplateError {
+        file: format!("templates/{name}"),
+        line: err.line(),
+        message: describe(&err),
+    };
+    let mut env = environment();
+    env.add_template(name, source).map_err(fail)?;
+    let template = env.get_template(name).map_err(fail)?;
+    template
+        .render(minijinja::context! { view => Value::from(Serde(data)) })
+        .map_err(fail)
+}
+
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);

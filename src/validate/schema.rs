@@ -31,17 +31,21 @@ pub enum SchemaKind {
     Policy,
     /// A result written by `assess --format json` or `check --format json`.
     Report,
+    /// A portfolio written by `portfolio --format json`.
+    Portfolio,
 }
 
 const FRAMEWORK_SCHEMA: &str = include_str!("../../schemas/framework.schema.json");
 const QUESTIONNAIRE_SCHEMA: &str = include_str!("../../schemas/questionnaire.schema.json");
 const POLICY_SCHEMA: &str = include_str!("../../schemas/policy.schema.json");
 const REPORT_SCHEMA: &str = include_str!("../../schemas/report.schema.json");
+const PORTFOLIO_SCHEMA: &str = include_str!("../../schemas/portfolio.schema.json");
 
 static FRAMEWORK: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(FRAMEWORK_SCHEMA));
 static QUESTIONNAIRE: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(QUESTIONNAIRE_SCHEMA));
 static POLICY: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(POLICY_SCHEMA));
 static REPORT: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(REPORT_SCHEMA));
+static PORTFOLIO: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(PORTFOLIO_SCHEMA));
 
 struct Compiled {
     schema: Value,
@@ -67,6 +71,7 @@ impl SchemaKind {
             SchemaKind::Questionnaire => QUESTIONNAIRE_SCHEMA,
             SchemaKind::Policy => POLICY_SCHEMA,
             SchemaKind::Report => REPORT_SCHEMA,
+            SchemaKind::Portfolio => PORTFOLIO_SCHEMA,
         }
     }
 
@@ -77,15 +82,17 @@ impl SchemaKind {
             SchemaKind::Questionnaire => "questionnaire",
             SchemaKind::Policy => "policy",
             SchemaKind::Report => "report",
+            SchemaKind::Portfolio => "portfolio",
         }
     }
 
     /// Every kind, in the order `dpisafe schema` lists them.
-    pub const ALL: [SchemaKind; 4] = [
+    pub const ALL: [SchemaKind; 5] = [
         SchemaKind::Framework,
         SchemaKind::Questionnaire,
         SchemaKind::Policy,
         SchemaKind::Report,
+        SchemaKind::Portfolio,
     ];
 
     /// Checks a JSON value (such as a baseline result) against this schema, returning the
@@ -105,6 +112,7 @@ impl SchemaKind {
             SchemaKind::Questionnaire => &QUESTIONNAIRE,
             SchemaKind::Policy => &POLICY,
             SchemaKind::Report => &REPORT,
+            SchemaKind::Portfolio => &PORTFOLIO,
         }
     }
 }
@@ -117,6 +125,7 @@ pub fn generate(kind: SchemaKind) -> Value {
         SchemaKind::Questionnaire => generator.into_root_schema_for::<RawQuestionnaire>(),
         SchemaKind::Policy => generator.into_root_schema_for::<RawPolicy>(),
         SchemaKind::Report => generator.into_root_schema_for::<Report>(),
+        SchemaKind::Portfolio => generator.into_root_schema_for::<crate::portfolio::Portfolio>(),
     };
     let value = schema.to_value();
     let Value::Object(mut body) = value else {

@@ -4,6 +4,7 @@ pub(crate) mod assess;
 pub(crate) mod check;
 pub(crate) mod framework;
 pub(crate) mod init;
+pub(crate) mod portfolio;
 pub(crate) mod report;
 pub(crate) mod schema;
 pub(crate) mod validate;

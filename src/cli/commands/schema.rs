@@ -11,6 +11,7 @@ pub(crate) fn run(_ctx: &Context, kind: SchemaArg) -> Result<Exit, Error> {
         SchemaArg::Questionnaire => SchemaKind::Questionnaire,
         SchemaArg::Policy => SchemaKind::Policy,
         SchemaArg::Report => SchemaKind::Report,
+        SchemaArg::Portfolio => SchemaKind::Portfolio,
     };
     print_stdout(kind.text());
     Ok(Exit::Ok)
