@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use tabled::builder::Builder;
-use tabled::settings::object::{Columns, Rows};
+use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style};
 
 use super::{GroupView, View, view};
@@ -92,8 +92,7 @@ fn matrix(out: &mut String, view: &View, group: &GroupView, unredacted: bool) {
     let mut table = builder.build();
     table
         .with(Style::psql())
-        .modify(Columns::new(3..width), Alignment::right())
-        .modify(Rows::first(), Alignment::left());
+        .modify(Columns::new(3..width), Alignment::right());
     let band_column = 3 + view.principles.len() + 1;
     table.modify(Columns::one(band_column), Alignment::left());
     if unredacted {
