@@ -7,6 +7,7 @@ mod common;
 mod examples;
 mod framework_data;
 mod invalid_questionnaires;
+mod portfolio;
 mod reports;
 mod schemas;
 mod scoring_doc;
