@@ -52,13 +52,19 @@ fn bad_files_are_reported_skipped_and_listed() {
     );
     assert!(err.contains("skipped 2 invalid inputs"), "{err}");
     // Hidden directories and `target` are not walked (their files are invalid on purpose).
-    assert!(!err.contains(".drafts") && !err.contains("target/"), "{err}");
+    assert!(
+        !err.contains(".drafts") && !err.contains("target/"),
+        "{err}"
+    );
     let portfolio: Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(portfolio["deployments"], 3);
     let skipped = portfolio["skipped"].as_array().expect("skipped");
     assert_eq!(skipped.len(), 2);
     assert_eq!(skipped[0]["problems"], serde_json::json!(["yaml-syntax"]));
-    assert_eq!(skipped[1]["problems"], serde_json::json!(["unknown-question"]));
+    assert_eq!(
+        skipped[1]["problems"],
+        serde_json::json!(["unknown-question"])
+    );
     // Redacted by default: the skipped file is named by its position only.
     assert_eq!(skipped[0]["file"], Value::Null);
     assert_eq!(skipped[0]["input"], 4);
@@ -71,11 +77,22 @@ fn strict_makes_any_bad_file_fatal_with_no_output() {
     let (code, out, err) = run(dpisafe().args(["portfolio", PROGRAMMES, BAD, "--strict"]));
     assert_eq!(code, 2);
     assert!(out.is_empty(), "{out}");
-    assert!(err.contains("2 inputs are invalid or unreadable with --strict"), "{err}");
+    assert!(
+        err.contains("2 inputs are invalid or unreadable with --strict"),
+        "{err}"
+    );
     let dir = scratch("portfolio-strict");
     let target = dir.join("p.json");
     let (code, _, _) = run(dpisafe()
-        .args(["portfolio", PROGRAMMES, BAD, "--strict", "--format", "json", "-o"])
+        .args([
+            "portfolio",
+            PROGRAMMES,
+            BAD,
+            "--strict",
+            "--format",
+            "json",
+            "-o",
+        ])
         .arg(&target));
     assert_eq!(code, 2);
     assert!(!target.exists(), "nothing is written under --strict");
@@ -93,7 +110,8 @@ fn no_readable_input_exits_2() {
         err.contains("no questionnaire or result could be read"),
         "{err}"
     );
-    let (code, _, err) = run(dpisafe().args(["portfolio", "tests/fixtures/portfolio/nowhere/*.yaml"]));
+    let (code, _, err) =
+        run(dpisafe().args(["portfolio", "tests/fixtures/portfolio/nowhere/*.yaml"]));
     assert_eq!(code, 2);
     assert!(err.contains("no file matches"), "{err}");
 }
@@ -114,11 +132,12 @@ fn a_saved_result_is_a_row_like_a_questionnaire() {
     // A JSON file that is not a result is read as a questionnaire and rejected.
     let other = dir.join("other.json");
     std::fs::write(&other, "{\"dpisafe_report\": 99}").expect("writes");
-    let (code, _, err) = run(dpisafe()
-        .args(["portfolio", PROGRAMMES])
-        .arg(&other));
+    let (code, _, err) = run(dpisafe().args(["portfolio", PROGRAMMES]).arg(&other));
     assert_eq!(code, 0);
-    assert!(err.contains("error[invalid-result]") && err.contains("report format 99"), "{err}");
+    assert!(
+        err.contains("error[invalid-result]") && err.contains("report format 99"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -154,14 +173,12 @@ fn redaction_is_on_by_default_and_no_redact_adds_respondents_and_files() {
             !redacted.contains("Villanueva") && !redacted.contains("Registry Office"),
             "{format}: respondent shown"
         );
-        assert!(!redacted.contains("regulator.yaml"), "{format}: source path shown");
-        let open = stdout_of(dpisafe().args([
-            "portfolio",
-            PROGRAMMES,
-            "--format",
-            format,
-            "--no-redact",
-        ]));
+        assert!(
+            !redacted.contains("regulator.yaml"),
+            "{format}: source path shown"
+        );
+        let open =
+            stdout_of(dpisafe().args(["portfolio", PROGRAMMES, "--format", format, "--no-redact"]));
         assert!(
             open.contains("Maria Teresa Villanueva") && open.contains("Ramon Dela Cruz"),
             "{format}: respondents missing"
@@ -228,7 +245,10 @@ fn group_by_block_stage_and_country() {
     assert_eq!(keys, ["L4", "L5"]);
     let countries = json(&[PROGRAMMES, LEGAL_AID, "--group-by", "country"]);
     let groups = countries["groups"].as_array().expect("groups");
-    let keys: Vec<&str> = groups.iter().map(|g| g["key"].as_str().expect("key")).collect();
+    let keys: Vec<&str> = groups
+        .iter()
+        .map(|g| g["key"].as_str().expect("key"))
+        .collect();
     assert_eq!(keys, ["KE", "PH", "TH"]);
     // Each group has its own summary.
     assert_eq!(groups[1]["summary"]["deployments"], 2);
@@ -251,10 +271,16 @@ fn summaries_count_weak_principles_and_critical_failures() {
     assert_eq!(weakest.len(), 5);
     let risks = summary["risks"].as_array().expect("risks");
     let means: Vec<f64> = risks.iter().filter_map(|r| r["mean"].as_f64()).collect();
-    assert!(means.windows(2).all(|w| w[0] >= w[1]), "highest exposure first");
+    assert!(
+        means.windows(2).all(|w| w[0] >= w[1]),
+        "highest exposure first"
+    );
     let critical = summary["critical_failures"].as_array().expect("critical");
     // Both national-ID questionnaires answer F3.Q1 `no`: counted once per row.
-    let f3q1 = critical.iter().find(|c| c["question"] == "F3.Q1").expect("F3.Q1");
+    let f3q1 = critical
+        .iter()
+        .find(|c| c["question"] == "F3.Q1")
+        .expect("F3.Q1");
     assert_eq!(f3q1["deployments"], 2);
     assert_eq!(f3q1["principle"], "F3");
 }
@@ -282,11 +308,16 @@ fn a_questionnaire_without_a_date_needs_as_of() {
     std::fs::write(&file, undated).expect("writes");
     let (code, _, err) = run(dpisafe().arg("portfolio").arg(&file));
     assert_eq!(code, 2, "the only input is skipped");
-    assert!(err.contains("error[missing-key]") && err.contains("--as-of"), "{err}");
-    let (code, out, err) = run(dpisafe()
-        .arg("portfolio")
-        .arg(&file)
-        .args(["--as-of", "2026-11-01", "--format", "json"]));
+    assert!(
+        err.contains("error[missing-key]") && err.contains("--as-of"),
+        "{err}"
+    );
+    let (code, out, err) = run(dpisafe().arg("portfolio").arg(&file).args([
+        "--as-of",
+        "2026-11-01",
+        "--format",
+        "json",
+    ]));
     assert_eq!(code, 0, "{err}");
     let portfolio: Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(portfolio["date"], "2026-11-01");
@@ -316,7 +347,14 @@ fn output_file_is_written_atomically_and_never_over_an_input() {
 #[test]
 fn every_format_snapshot() {
     for format in ["table", "md", "html", "csv", "json"] {
-        let out = stdout_of(dpisafe().args(["portfolio", PROGRAMMES, BAD, LEGAL_AID, "--format", format]));
+        let out = stdout_of(dpisafe().args([
+            "portfolio",
+            PROGRAMMES,
+            BAD,
+            LEGAL_AID,
+            "--format",
+            format,
+        ]));
         insta::assert_snapshot!(format!("portfolio_{format}"), out);
     }
     let grouped = stdout_of(dpisafe().args([
@@ -349,11 +387,17 @@ fn output_is_the_same_bytes_whatever_the_threads() {
 fn html_is_self_contained_and_accessible() {
     let html = stdout_of(dpisafe().args(["portfolio", PROGRAMMES, "--format", "html"]));
     assert!(!html.contains("<script"), "no scripts");
-    assert!(!html.contains("http://") && !html.contains("src=\""), "no external requests");
+    assert!(
+        !html.contains("http://") && !html.contains("src=\""),
+        "no external requests"
+    );
     assert!(html.contains("<th scope=\"col\""));
     assert!(html.contains("<th scope=\"row\""));
     // The heat map prints the number in each coloured cell.
-    assert!(html.contains("<td class=\"num b-weak\">52.8</td>"), "{html}");
+    assert!(
+        html.contains("<td class=\"num b-weak\">52.8</td>"),
+        "{html}"
+    );
 }
 
 #[cfg(feature = "pdf")]

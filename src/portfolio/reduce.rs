@@ -172,12 +172,18 @@ fn bands(bands: &[crate::framework::raw::RawBand]) -> Vec<BandInfo> {
 
 /// Name order: case-insensitive name, then the exact name, country and file.
 fn by_name(a: &Row, b: &Row) -> Ordering {
-    (a.deployment.to_lowercase(), &a.deployment, &a.country, &a.file).cmp(&(
-        b.deployment.to_lowercase(),
-        &b.deployment,
-        &b.country,
-        &b.file,
-    ))
+    (
+        a.deployment.to_lowercase(),
+        &a.deployment,
+        &a.country,
+        &a.file,
+    )
+        .cmp(&(
+            b.deployment.to_lowercase(),
+            &b.deployment,
+            &b.country,
+            &b.file,
+        ))
 }
 
 /// Numbers rows that share name and country (" (2)", " (3)" in name order), so each label

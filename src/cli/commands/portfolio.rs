@@ -274,10 +274,7 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
         };
         if files.is_empty() {
             let message = if path.is_dir() {
-                format!(
-                    "`{}` holds no .yaml, .yml or .json file",
-                    path.display()
-                )
+                format!("`{}` holds no .yaml, .yml or .json file", path.display())
             } else {
                 format!("no file matches `{text}`")
             };
@@ -402,9 +399,7 @@ impl Job<'_> {
                 "the questionnaire has no `assessed_on`, and the portfolio needs a date to judge \
                  its waivers",
             )
-            .with_hint(
-                "add `assessed_on: YYYY-MM-DD`, or pass --as-of (or set SOURCE_DATE_EPOCH)",
-            );
+            .with_hint("add `assessed_on: YYYY-MM-DD`, or pass --as-of (or set SOURCE_DATE_EPOCH)");
             return self.skipped(&source.name, &[diagnostic], Some(source));
         };
         let started = self.timings.start();
@@ -553,7 +548,13 @@ impl Timings {
             ms(Stage::Reduce),
         );
         let worker = read + parse + score + reduce;
-        let share = |part: f64| if worker > 0.0 { 100.0 * part / worker } else { 0.0 };
+        let share = |part: f64| {
+            if worker > 0.0 {
+                100.0 * part / worker
+            } else {
+                0.0
+            }
+        };
         let text = format!(
             "timings: {inputs} inputs on {threads} threads; worker time summed over threads: \
              read {read:.0} ms ({:.1} %), parse+validate {parse:.0} ms ({:.1} %), \

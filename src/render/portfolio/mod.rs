@@ -269,7 +269,10 @@ fn band_views(bands: &[BandInfo]) -> Vec<BandView> {
             let top = i
                 .checked_sub(1)
                 .and_then(|above| bands.get(above))
-                .map_or_else(|| "100".to_owned(), |above| format!("{:.1}", above.min - 0.1));
+                .map_or_else(
+                    || "100".to_owned(),
+                    |above| format!("{:.1}", above.min - 0.1),
+                );
             BandView {
                 id: b.id.clone(),
                 label: b.label.clone(),

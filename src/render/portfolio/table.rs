@@ -32,7 +32,10 @@ pub fn render(portfolio: &Portfolio) -> String {
         summaries(&mut out, group);
     }
     if !view.skipped.is_empty() {
-        let _ = writeln!(out, "\nSkipped (unreadable or invalid; see the messages above)");
+        let _ = writeln!(
+            out,
+            "\nSkipped (unreadable or invalid; see the messages above)"
+        );
         for s in &view.skipped {
             let _ = writeln!(out, "  {} ({})", s.label, s.problems);
         }
