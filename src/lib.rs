@@ -17,6 +17,7 @@ pub mod framework;
 pub mod i18n;
 pub mod interview;
 pub mod policy;
+pub mod portfolio;
 pub mod questionnaire;
 pub mod render;
 pub mod report;

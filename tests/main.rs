@@ -15,6 +15,7 @@ mod interview;
 mod invalid_questionnaires;
 mod migrate;
 mod policy_repo;
+mod portfolio;
 mod reports;
 mod schemas;
 mod scoring_doc;

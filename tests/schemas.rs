@@ -46,6 +46,11 @@ fn diff_schema_matches_the_types() {
 }
 
 #[test]
+fn portfolio_schema_matches_the_types() {
+    check(SchemaKind::Portfolio, "schemas/portfolio.schema.json");
+}
+
+#[test]
 fn schemas_declare_draft_2020_12() {
     for kind in SchemaKind::ALL {
         let schema: serde_json::Value = serde_json::from_str(kind.text()).expect("valid JSON");

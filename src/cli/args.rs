@@ -139,6 +139,16 @@ pub enum Command {
     )]
     #[command(subcommand)]
     I18n(I18nCommand),
+    /// Compare many assessments: deployments × the 18 principles, with the weakest
+    /// principles, the most exposed risks and critical failures across the portfolio.
+    #[command(
+        after_help = "Each file is one row: several questionnaires about the same deployment are NOT merged \
+(use `assess --merge` for that). With --group-by block a deployment with several building blocks \
+appears in each of their groups. Respondents, notes, evidence references and source paths are left \
+out unless --no-redact. An invalid file is reported and skipped (listed in the output); --strict \
+makes it fatal.\n\nExamples:\n  dpisafe portfolio programmes/\n  dpisafe portfolio 'programmes/*/questionnaire.yaml' results/*.json --format html -o portfolio.html\n  dpisafe portfolio programmes/ --group-by country --format csv -o portfolio.csv\n\nExit codes: 0 done (even with skipped files), 2 no input could be read, or any bad input with --strict."
+    )]
+    Portfolio(PortfolioArgs),
     /// Print the JSON Schema of a file format.
     #[command(after_help = "Examples:\n  dpisafe schema questionnaire > questionnaire.schema.json")]
     Schema {
@@ -339,6 +349,82 @@ pub struct RenderArgs {
     pub output: OutputArgs,
 }
 
+/// `dpisafe portfolio`
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Questionnaires, saved results (`assess --format json`), directories (searched for
+    /// .yaml, .yml and .json files, skipping hidden directories and `target`) or quoted
+    /// patterns such as 'programmes/*/questionnaire.yaml'.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PortfolioFormat::Table)]
+    pub format: PortfolioFormat,
+    /// One matrix and summary per building block, stage or country.
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub group_by: Option<GroupByArg>,
+    /// Row order: `name` (deployment name, then file) or `score` (overall, highest first).
+    #[arg(long, value_enum, default_value_t = SortArg::Name)]
+    pub sort: SortArg,
+    /// Add respondents and source files (left out by default).
+    #[arg(long)]
+    pub no_redact: bool,
+    /// Any unreadable or invalid input exits 2 with no output (default: report and skip it).
+    #[arg(long)]
+    pub strict: bool,
+    /// Judge questionnaires' waivers on this date (YYYY-MM-DD) and date the portfolio with it.
+    /// Default: SOURCE_DATE_EPOCH if set, otherwise each questionnaire's `assessed_on` (the
+    /// portfolio is dated with the latest). Saved results keep their own date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<crate::questionnaire::Date>,
+    /// Paper size of the PDF (landscape).
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// Also look for fonts here (for example CJK fonts); may be given several times.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Where output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Formats of `dpisafe portfolio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioFormat {
+    /// The matrix and summaries for the terminal.
+    Table,
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file with the matrix as a heat map.
+    Html,
+    /// CSV (RFC 4180), one line per deployment.
+    Csv,
+    /// JSON (schemas/portfolio.schema.json).
+    Json,
+    /// Landscape PDF (needs the `pdf` feature, on by default).
+    Pdf,
+}
+
+/// What `--group-by` groups on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupByArg {
+    /// Building block (a deployment with several is in several groups).
+    Block,
+    /// Life-cycle stage.
+    Stage,
+    /// Country.
+    Country,
+}
+
+/// Row orders of `dpisafe portfolio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Deployment name, then file.
+    Name,
+    /// Overall score, highest first.
+    Score,
+}
+
 /// Schemas `dpisafe schema` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaArg {
@@ -350,6 +436,8 @@ pub enum SchemaArg {
     Policy,
     /// The JSON result of `assess --format json` and `check --format json`.
     Report,
+    /// The JSON of `portfolio --format json`.
+    Portfolio,
     /// The JSON comparison of `diff --format json`.
     Diff,
 }

@@ -129,24 +129,8 @@ pub(crate) fn as_of(
     if let Some(date) = inputs.as_of {
         return Ok(date);
     }
-    if let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") {
-        let text = epoch.to_string_lossy();
-        // Years 1970–9999: dates outside them cannot be written as YYYY-MM-DD.
-        return match text.trim().parse::<i64>() {
-            Ok(seconds) if (0..253_402_300_800).contains(&seconds) => {
-                Ok(Date::from_days(seconds.div_euclid(86_400)))
-            }
-            _ => {
-                ctx.fail(&Error::Usage {
-                    message: format!(
-                        "SOURCE_DATE_EPOCH is `{text}`, not a number of seconds between 1970 and 9999"
-                    ),
-                    hint: "set it to a whole number of seconds since 1970-01-01, or unset it"
-                        .to_owned(),
-                });
-                Err(Exit::Invalid)
-            }
-        };
+    if let Some(date) = source_date_epoch(ctx)? {
+        return Ok(date);
     }
     match (default, questionnaire.assessed_on) {
         (DefaultDate::AssessedOn | DefaultDate::Required, Some(date)) => Ok(date),
@@ -167,6 +151,30 @@ pub(crate) fn as_of(
             Ok(today())
         }
         (DefaultDate::Today, _) => Ok(today()),
+    }
+}
+
+/// The date SOURCE_DATE_EPOCH names, if it is set; a value that is not a date is a usage error.
+pub(crate) fn source_date_epoch(ctx: &Context) -> Result<Option<Date>, Exit> {
+    let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = epoch.to_string_lossy();
+    // Years 1970–9999: dates outside them cannot be written as YYYY-MM-DD.
+    match text.trim().parse::<i64>() {
+        Ok(seconds) if (0..253_402_300_800).contains(&seconds) => {
+            Ok(Some(Date::from_days(seconds.div_euclid(86_400))))
+        }
+        _ => {
+            ctx.fail(&Error::Usage {
+                message: format!(
+                    "SOURCE_DATE_EPOCH is `{text}`, not a number of seconds between 1970 and 9999"
+                ),
+                hint: "set it to a whole number of seconds since 1970-01-01, or unset it"
+                    .to_owned(),
+            });
+            Err(Exit::Invalid)
+        }
     }
 }
 
@@ -284,56 +292,70 @@ pub(crate) fn emit_bytes(
 /// version, matching the report schema. `what` names it in messages.
 pub(crate) fn load_result(ctx: &Context, path: &Path, what: &str) -> Result<Report, Exit> {
     let source = ctx.read(path)?;
-    let invalid = |pos: Option<Pos>, message: String, hint: &str| {
-        let diagnostic = Diagnostic::error(Code::InvalidResult, &source.name, pos, message)
-            .with_hint(hint.to_owned());
-        ctx.report(&[diagnostic], Some(&source));
+    parse_result(&source, what).map_err(|diagnostic| {
+        ctx.report(&[*diagnostic], Some(&source));
         Exit::Invalid
-    };
-    let regenerate = "write it again with `dpisafe assess FILE --format json -o result.json`";
+    })
+}
+
+/// A saved result from its text, or the diagnostic that says why it cannot be used.
+pub(crate) fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagnostic>> {
     let value: serde_json::Value = serde_json::from_str(&source.text).map_err(|err| {
         let pos = u32::try_from(err.line())
             .ok()
             .zip(u32::try_from(err.column()).ok())
             .filter(|(line, _)| *line > 0)
             .map(|(line, col)| Pos::new(line, col.max(1)));
-        invalid(
-            pos,
-            format!("the {what} is not valid JSON: {err}"),
-            regenerate,
-        )
+        invalid_result(source, pos, format!("the {what} is not valid JSON: {err}"))
     })?;
+    result_from_value(source, value, what)
+}
+
+/// A saved result from its parsed JSON: of this report version and matching the schema.
+pub(crate) fn result_from_value(
+    source: &SourceFile,
+    value: serde_json::Value,
+    what: &str,
+) -> Result<Report, Box<Diagnostic>> {
     let version = value
         .get("dpisafe_report")
         .and_then(serde_json::Value::as_u64);
     if version != Some(u64::from(REPORT_VERSION)) {
-        return Err(invalid(
+        return Err(invalid_result(
+            source,
             None,
             match version {
                 Some(v) => {
-                    format!("the baseline is report format {v}; this build reads {REPORT_VERSION}")
+                    format!("the {what} is report format {v}; this build reads {REPORT_VERSION}")
                 }
-                None => "the baseline is not a dpisafe result (it has no `dpisafe_report` version)"
-                    .to_owned(),
+                None => format!(
+                    "the {what} is not a dpisafe result (it has no `dpisafe_report` version)"
+                ),
             },
-            regenerate,
         ));
     }
     let problems = SchemaKind::Report.check_json(&value);
     if let Some(first) = problems.first() {
-        return Err(invalid(
+        return Err(invalid_result(
+            source,
             None,
             format!("the {what} does not match the report format: {first}"),
-            regenerate,
         ));
     }
     serde_json::from_value(value).map_err(|err| {
-        invalid(
+        invalid_result(
+            source,
             None,
             format!("the {what} does not match the report format: {err}"),
-            regenerate,
         )
     })
+}
+
+fn invalid_result(source: &SourceFile, pos: Option<Pos>, message: String) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::error(Code::InvalidResult, &source.name, pos, message)
+            .with_hint("write it again with `dpisafe assess FILE --format json -o result.json`"),
+    )
 }
 
 /// The framework behind a loaded assessment.

@@ -57,6 +57,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Migrate(args) => commands::migrate::run(&ctx, args),
         Command::Completions { shell } => commands::completions::run(*shell),
         Command::Man { output } => commands::man::run(&ctx, output),
+        Command::Portfolio(args) => commands::portfolio::run(&ctx, args),
     };
     let exit = match result {
         Ok(exit) => exit,

@@ -12,6 +12,7 @@ pub mod json;
 pub mod junit;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod portfolio;
 pub mod reference;
 pub mod sarif;
 pub mod summary;

@@ -133,8 +133,9 @@ impl Templates {
     }
 }
 
-/// Renders a built-in Markdown or HTML template other than the report (such as the `diff`
-/// document) from its source, with the same escaping rules and limits as the report.
+/// Renders a built-in template other than the report's (the `diff` document, for one) from
+/// its source with the given context. The name's extension picks the escaping, as for the
+/// report templates, and the same limits apply.
 pub fn render_source(
     name: &str,
     source: &str,
@@ -151,6 +152,15 @@ pub fn render_source(
     let template = env.get_template(name).map_err(fail)?;
     let context: std::collections::BTreeMap<&str, Value> = context.iter().cloned().collect();
     template.render(Value::from(context)).map_err(fail)
+}
+
+/// Renders a built-in template with `data` as `view` (the portfolio's templates read it so).
+pub fn render_builtin<T: serde::Serialize>(
+    name: &str,
+    source: &str,
+    data: &T,
+) -> Result<String, TemplateError> {
+    render_source(name, source, &[("view", Value::from(Serde(data)))])
 }
 
 pub(crate) fn environment() -> Environment<'static> {

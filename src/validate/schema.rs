@@ -33,6 +33,8 @@ pub enum SchemaKind {
     Report,
     /// A comparison written by `diff --format json`.
     Diff,
+    /// A portfolio written by `portfolio --format json`.
+    Portfolio,
 }
 
 const FRAMEWORK_SCHEMA: &str = include_str!("../../schemas/framework.schema.json");
@@ -40,12 +42,14 @@ const QUESTIONNAIRE_SCHEMA: &str = include_str!("../../schemas/questionnaire.sch
 const POLICY_SCHEMA: &str = include_str!("../../schemas/policy.schema.json");
 const REPORT_SCHEMA: &str = include_str!("../../schemas/report.schema.json");
 const DIFF_SCHEMA: &str = include_str!("../../schemas/diff.schema.json");
+const PORTFOLIO_SCHEMA: &str = include_str!("../../schemas/portfolio.schema.json");
 
 static FRAMEWORK: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(FRAMEWORK_SCHEMA));
 static QUESTIONNAIRE: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(QUESTIONNAIRE_SCHEMA));
 static POLICY: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(POLICY_SCHEMA));
 static REPORT: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(REPORT_SCHEMA));
 static DIFF: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(DIFF_SCHEMA));
+static PORTFOLIO: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(PORTFOLIO_SCHEMA));
 
 struct Compiled {
     schema: Value,
@@ -72,6 +76,7 @@ impl SchemaKind {
             SchemaKind::Policy => POLICY_SCHEMA,
             SchemaKind::Report => REPORT_SCHEMA,
             SchemaKind::Diff => DIFF_SCHEMA,
+            SchemaKind::Portfolio => PORTFOLIO_SCHEMA,
         }
     }
 
@@ -83,16 +88,18 @@ impl SchemaKind {
             SchemaKind::Policy => "policy",
             SchemaKind::Report => "report",
             SchemaKind::Diff => "diff",
+            SchemaKind::Portfolio => "portfolio",
         }
     }
 
     /// Every kind, in the order `dpisafe schema` lists them.
-    pub const ALL: [SchemaKind; 5] = [
+    pub const ALL: [SchemaKind; 6] = [
         SchemaKind::Framework,
         SchemaKind::Questionnaire,
         SchemaKind::Policy,
         SchemaKind::Report,
         SchemaKind::Diff,
+        SchemaKind::Portfolio,
     ];
 
     /// Checks a JSON value (such as a baseline result) against this schema, returning the
@@ -113,6 +120,7 @@ impl SchemaKind {
             SchemaKind::Policy => &POLICY,
             SchemaKind::Report => &REPORT,
             SchemaKind::Diff => &DIFF,
+            SchemaKind::Portfolio => &PORTFOLIO,
         }
     }
 }
@@ -126,6 +134,7 @@ pub fn generate(kind: SchemaKind) -> Value {
         SchemaKind::Policy => generator.into_root_schema_for::<RawPolicy>(),
         SchemaKind::Report => generator.into_root_schema_for::<Report>(),
         SchemaKind::Diff => generator.into_root_schema_for::<crate::diff::Diff>(),
+        SchemaKind::Portfolio => generator.into_root_schema_for::<crate::portfolio::Portfolio>(),
     };
     let value = schema.to_value();
     let Value::Object(mut body) = value else {

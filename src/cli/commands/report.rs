@@ -183,7 +183,7 @@ fn pdf(
     })
 }
 
-fn template_failed(ctx: &Context, err: &TemplateError) -> Exit {
+pub(crate) fn template_failed(ctx: &Context, err: &TemplateError) -> Exit {
     let pos = err
         .line
         .and_then(|l| u32::try_from(l).ok())

@@ -12,6 +12,7 @@ pub(crate) fn run(_ctx: &Context, kind: SchemaArg) -> Result<Exit, Error> {
         SchemaArg::Policy => SchemaKind::Policy,
         SchemaArg::Report => SchemaKind::Report,
         SchemaArg::Diff => SchemaKind::Diff,
+        SchemaArg::Portfolio => SchemaKind::Portfolio,
     };
     print_stdout(kind.text());
     Ok(Exit::Ok)

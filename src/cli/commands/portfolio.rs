@@ -1,0 +1,573 @@
+//! `dpisafe portfolio PATH…`: many questionnaires and saved results compared in one matrix.
+//!
+//! The paths are expanded (directories walked, patterns matched) into one list in a fixed
+//! order. Each input is read, validated, scored and reduced to its row on a worker thread
+//! (rayon); its report and source are dropped as soon as the row exists, so memory grows with
+//! the rows, not with the files. Results come back in input order, so the output and the
+//! messages never depend on how the threads were scheduled.
+
+use std::collections::HashSet;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::Error;
+use crate::cli::args::{GroupByArg, PortfolioArgs, PortfolioFormat, SortArg};
+use crate::cli::assessment;
+use crate::cli::commands::report::template_failed;
+use crate::cli::{Context, Exit};
+use crate::diagnostic::{self, Code, Diagnostic, Severity};
+use crate::framework::Framework;
+use crate::portfolio::{self, GroupBy, Options, Row, Skipped, Sort};
+use crate::questionnaire::{self, Date};
+use crate::render::portfolio as render;
+use crate::source::{self, Limits, SourceFile};
+
+/// Set to any value to print where worker time went (read, parse, score, reduce) on stderr.
+const TIMINGS_VAR: &str = "DPISAFE_PORTFOLIO_TIMINGS";
+
+pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
+    let framework = match ctx.framework() {
+        Ok(framework) => framework,
+        Err(exit) => return Ok(exit),
+    };
+    let as_of = match args.as_of {
+        Some(date) => Some(date),
+        None => match assessment::source_date_epoch(ctx) {
+            Ok(date) => date,
+            Err(exit) => return Ok(exit),
+        },
+    };
+    let to_stdout = args
+        .output
+        .output
+        .as_deref()
+        .is_none_or(|p| p.as_os_str() == "-");
+    if args.format == PortfolioFormat::Pdf && to_stdout && std::io::stdout().is_terminal() {
+        return Err(Error::Usage {
+            message: "a PDF is binary and standard output is a terminal".to_owned(),
+            hint: "write it to a file with -o portfolio.pdf".to_owned(),
+        });
+    }
+    let inputs = expand(&args.paths);
+    let timings = Timings::from_env();
+    let started = timings.enabled.then(Instant::now);
+    let job = Job {
+        framework: &framework,
+        limits: &ctx.limits,
+        as_of,
+        color: ctx.color,
+        quiet: ctx.quiet,
+        timings: &timings,
+    };
+    let progress = progress_bar(ctx, inputs.len());
+    let outcomes: Vec<Outcome> = inputs
+        .par_iter()
+        .map(|input| {
+            let outcome = job.run(input);
+            progress.inc(1);
+            outcome
+        })
+        .collect();
+    progress.finish_and_clear();
+    let scored_at = started.map(|t| t.elapsed());
+    let (rows, skipped) = gather(ctx, outcomes);
+    if rows.is_empty() {
+        ctx.fail(&Error::Usage {
+            message: "no questionnaire or result could be read".to_owned(),
+            hint: "give questionnaire files, saved results (`assess --format json`), \
+                   directories holding them, or quoted patterns"
+                .to_owned(),
+        });
+        return Ok(Exit::Invalid);
+    }
+    if args.strict && !skipped.is_empty() {
+        ctx.fail(&Error::Usage {
+            message: format!(
+                "{} invalid or unreadable with --strict; nothing was written",
+                crate::text::count(skipped.len(), "input is", "inputs are")
+            ),
+            hint: "fix the files named above, or drop --strict to skip them".to_owned(),
+        });
+        return Ok(Exit::Invalid);
+    }
+    let options = Options {
+        group_by: args.group_by.map(|g| match g {
+            GroupByArg::Block => GroupBy::Block,
+            GroupByArg::Stage => GroupBy::Stage,
+            GroupByArg::Country => GroupBy::Country,
+        }),
+        sort: match args.sort {
+            SortArg::Name => Sort::Name,
+            SortArg::Score => Sort::Score,
+        },
+        redact: !args.no_redact,
+        as_of,
+    };
+    let portfolio = portfolio::build(&framework, rows, skipped, options);
+    let bytes = match format(ctx, &portfolio, args) {
+        Ok(bytes) => bytes,
+        Err(exit) => return Ok(exit),
+    };
+    let paths: Vec<PathBuf> = inputs.into_iter().map(Input::into_path).collect();
+    assessment::emit_bytes(ctx, &args.output, &paths, &bytes)?;
+    if let (Some(started), Some(scored_at)) = (started, scored_at) {
+        timings.print(paths.len(), scored_at, started.elapsed());
+    }
+    Ok(Exit::Ok)
+}
+
+/// Prints each skipped input's messages in input order and splits rows from skipped inputs.
+fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Row>, Vec<Skipped>) {
+    let mut rows = Vec::with_capacity(outcomes.len());
+    let mut skipped = Vec::new();
+    let mut warned = 0;
+    let mut stderr = std::io::stderr().lock();
+    for (index, outcome) in outcomes.into_iter().enumerate() {
+        match outcome {
+            Outcome::Row { row, warnings } => {
+                warned += usize::from(warnings > 0);
+                rows.push(*row);
+            }
+            Outcome::Skipped {
+                file,
+                messages,
+                problems,
+            } => {
+                let _ = stderr.write_all(messages.as_bytes());
+                skipped.push(Skipped {
+                    input: index + 1,
+                    file: Some(file),
+                    problems,
+                });
+            }
+        }
+    }
+    drop(stderr);
+    if !skipped.is_empty() {
+        ctx.note(&format!(
+            "note: skipped {} (listed in the output); --strict makes this fatal",
+            crate::text::count(skipped.len(), "invalid input", "invalid inputs")
+        ));
+    }
+    if warned > 0 {
+        ctx.note(&format!(
+            "note: {} warnings (missing or changed evidence, expired waivers, answers that do \
+             not apply); `dpisafe validate FILE` lists them",
+            crate::text::count(warned, "file has", "files have")
+        ));
+    }
+    (rows, skipped)
+}
+
+/// The portfolio in the asked format.
+fn format(
+    ctx: &Context,
+    portfolio: &portfolio::Portfolio,
+    args: &PortfolioArgs,
+) -> Result<Vec<u8>, Exit> {
+    let text = match args.format {
+        PortfolioFormat::Table => Ok(render::table(portfolio)),
+        PortfolioFormat::Md => render::markdown(portfolio),
+        PortfolioFormat::Html => render::html(portfolio),
+        PortfolioFormat::Csv => Ok(render::csv(portfolio)),
+        PortfolioFormat::Json => Ok(render::json(portfolio)),
+        PortfolioFormat::Pdf => return pdf(ctx, portfolio, args),
+    };
+    text.map(String::into_bytes)
+        .map_err(|err| template_failed(ctx, &err))
+}
+
+#[cfg(feature = "pdf")]
+fn pdf(
+    ctx: &Context,
+    portfolio: &portfolio::Portfolio,
+    args: &PortfolioArgs,
+) -> Result<Vec<u8>, Exit> {
+    use crate::cli::args::PaperArg;
+    use crate::render::pdf::{Fonts, Paper};
+    let Some(date) = portfolio.date else {
+        ctx.fail(&Error::Usage {
+            message: "the PDF needs a date, and no input has an `assessed_on`".to_owned(),
+            hint: "pass --as-of YYYY-MM-DD (or set SOURCE_DATE_EPOCH)".to_owned(),
+        });
+        return Err(Exit::Invalid);
+    };
+    let paper = match args.paper {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    };
+    let fonts = Fonts::new(&args.font_path);
+    render::pdf(
+        portfolio,
+        (date.year(), date.month(), date.day()),
+        paper,
+        &fonts,
+    )
+    .map_err(|err| template_failed(ctx, &err))
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf(
+    ctx: &Context,
+    _portfolio: &portfolio::Portfolio,
+    _args: &PortfolioArgs,
+) -> Result<Vec<u8>, Exit> {
+    ctx.fail(&Error::Usage {
+        message: "this dpisafe was built without PDF support".to_owned(),
+        hint: "rebuild with the default features, or use --format html and print it".to_owned(),
+    });
+    Err(Exit::Invalid)
+}
+
+/// One input after expansion.
+enum Input {
+    /// A file to read.
+    File(PathBuf),
+    /// A directory or pattern that gave no file: reported and listed as skipped.
+    Empty { path: PathBuf, message: String },
+}
+
+impl Input {
+    fn into_path(self) -> PathBuf {
+        match self {
+            Input::File(path) | Input::Empty { path, .. } => path,
+        }
+    }
+}
+
+/// Files, directories (walked) and quoted patterns, in the order given; inside a directory or
+/// a pattern, sorted. A file reached twice is read once.
+fn expand(paths: &[PathBuf]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push = |inputs: &mut Vec<Input>, file: PathBuf| {
+        let key = file.canonicalize().unwrap_or_else(|_| file.clone());
+        if seen.insert(key) {
+            inputs.push(Input::File(file));
+        }
+    };
+    for path in paths {
+        let text = path.to_string_lossy();
+        let files = if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files);
+            files
+        } else if path.exists() || !text.contains(['*', '?', '[']) {
+            push(&mut inputs, path.clone());
+            continue;
+        } else {
+            match matches(&text) {
+                Ok(files) => files,
+                Err(message) => {
+                    inputs.push(Input::Empty {
+                        path: path.clone(),
+                        message,
+                    });
+                    continue;
+                }
+            }
+        };
+        if files.is_empty() {
+            let message = if path.is_dir() {
+                format!("`{}` holds no .yaml, .yml or .json file", path.display())
+            } else {
+                format!("no file matches `{text}`")
+            };
+            inputs.push(Input::Empty {
+                path: path.clone(),
+                message,
+            });
+        }
+        for file in files {
+            push(&mut inputs, file);
+        }
+    }
+    inputs
+}
+
+/// The files a pattern matches (directories among them are walked), sorted.
+fn matches(pattern: &str) -> Result<Vec<PathBuf>, String> {
+    let paths =
+        glob::glob(pattern).map_err(|err| format!("`{pattern}` is not a valid pattern: {err}"))?;
+    let mut files = Vec::new();
+    for path in paths.flatten() {
+        if path.is_dir() {
+            walk(&path, &mut files);
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Questionnaire and result files under `dir`, sorted by path, skipping hidden entries and
+/// `target` directories (build output, never assessments).
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            if name != "target" {
+                walk(&path, files);
+            }
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
+        {
+            files.push(path);
+        }
+    }
+}
+
+/// What became of one input.
+enum Outcome {
+    /// Scored and reduced.
+    Row { row: Box<Row>, warnings: usize },
+    /// Left out, with its rendered messages and error codes.
+    Skipped {
+        file: String,
+        messages: String,
+        problems: Vec<Code>,
+    },
+}
+
+/// What every worker shares.
+struct Job<'a> {
+    framework: &'a Framework,
+    limits: &'a Limits,
+    as_of: Option<Date>,
+    color: bool,
+    quiet: bool,
+    timings: &'a Timings,
+}
+
+impl Job<'_> {
+    fn run(&self, input: &Input) -> Outcome {
+        let path = match input {
+            Input::File(path) => path,
+            Input::Empty { path, message } => {
+                let name = path.display().to_string();
+                let diagnostic =
+                    Diagnostic::error(Code::FileUnreadable, &name, None, message.clone())
+                        .with_hint("check the path; quote patterns so the shell leaves them alone");
+                return self.skipped(&name, &[diagnostic], None);
+            }
+        };
+        let started = self.timings.start();
+        let source = match source::read(path, self.limits) {
+            Ok(source) => source,
+            Err(diagnostic) => {
+                return self.skipped(&path.display().to_string(), &[diagnostic], None);
+            }
+        };
+        self.timings.add(Stage::Read, started);
+        match result_json(&source.text) {
+            Some(value) => self.result(&source, value),
+            None => self.questionnaire(&source),
+        }
+    }
+
+    fn questionnaire(&self, source: &SourceFile) -> Outcome {
+        let started = self.timings.start();
+        let loaded = questionnaire::load(source, self.framework, self.limits);
+        self.timings.add(Stage::Parse, started);
+        let Some(mut q) = loaded.value else {
+            return self.skipped(&source.name, &loaded.diagnostics, Some(source));
+        };
+        let Some(as_of) = self.as_of.or(q.assessed_on) else {
+            let diagnostic = Diagnostic::error(
+                Code::MissingKey,
+                &source.name,
+                None,
+                "the questionnaire has no `assessed_on`, and the portfolio needs a date to judge \
+                 its waivers",
+            )
+            .with_hint("add `assessed_on: YYYY-MM-DD`, or pass --as-of (or set SOURCE_DATE_EPOCH)");
+            return self.skipped(&source.name, &[diagnostic], Some(source));
+        };
+        let started = self.timings.start();
+        crate::evidence::inspect(&mut q);
+        let report = crate::report::build(crate::report::Inputs {
+            framework: self.framework,
+            questionnaire: &q,
+            as_of,
+            disagreements: &[],
+        });
+        self.timings.add(Stage::Score, started);
+        let started = self.timings.start();
+        let row = Row::from_report(self.framework, &report, &source.name);
+        self.timings.add(Stage::Reduce, started);
+        Outcome::Row {
+            row: Box::new(row),
+            warnings: loaded.diagnostics.len() + report.warnings.len(),
+        }
+    }
+
+    fn result(&self, source: &SourceFile, value: serde_json::Value) -> Outcome {
+        let started = self.timings.start();
+        let parsed = assessment::result_from_value(source, value, "result");
+        self.timings.add(Stage::Parse, started);
+        let report = match parsed {
+            Ok(report) => report,
+            Err(diagnostic) => return self.skipped(&source.name, &[*diagnostic], Some(source)),
+        };
+        let metadata = &self.framework.metadata;
+        if report.framework.id != metadata.id || report.framework.version != metadata.version {
+            let diagnostic = Diagnostic::error(
+                Code::InvalidResult,
+                &source.name,
+                None,
+                format!(
+                    "the result was made against {}@{}, but the framework loaded is {}",
+                    report.framework.id,
+                    report.framework.version,
+                    self.framework.reference()
+                ),
+            )
+            .with_hint("compare results made against one framework; pass it with --framework");
+            return self.skipped(&source.name, &[diagnostic], None);
+        }
+        let started = self.timings.start();
+        let row = Row::from_report(self.framework, &report, &source.name);
+        self.timings.add(Stage::Reduce, started);
+        Outcome::Row {
+            row: Box::new(row),
+            warnings: report.warnings.len(),
+        }
+    }
+
+    /// An input left out: its messages rendered now (the source is dropped after this).
+    fn skipped(
+        &self,
+        file: &str,
+        diagnostics: &[Diagnostic],
+        source: Option<&SourceFile>,
+    ) -> Outcome {
+        let shown: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| !self.quiet || d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        let mut problems: Vec<Code> = Vec::new();
+        for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            if !problems.contains(&d.code) {
+                problems.push(d.code);
+            }
+        }
+        Outcome::Skipped {
+            file: file.to_owned(),
+            messages: diagnostic::render(&shown, source, self.color),
+            problems,
+        }
+    }
+}
+
+/// The parsed JSON when the text is a saved result (a JSON object with `dpisafe_report`);
+/// anything else is read as a questionnaire.
+fn result_json(text: &str) -> Option<serde_json::Value> {
+    if !text.trim_start().starts_with('{') || !text.contains("\"dpisafe_report\"") {
+        return None;
+    }
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .filter(|v| v.get("dpisafe_report").is_some())
+}
+
+/// A progress bar on stderr, only on a terminal and without --quiet.
+fn progress_bar(ctx: &Context, len: usize) -> ProgressBar {
+    if ctx.quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(
+        Some(u64::try_from(len).unwrap_or(u64::MAX)),
+        ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Where worker time goes, for `scripts/bench-portfolio.sh`; measured only when
+/// DPISAFE_PORTFOLIO_TIMINGS is set, and never part of the output.
+struct Timings {
+    enabled: bool,
+    nanos: [AtomicU64; 4],
+}
+
+#[derive(Clone, Copy)]
+enum Stage {
+    Read = 0,
+    Parse = 1,
+    Score = 2,
+    Reduce = 3,
+}
+
+impl Timings {
+    fn from_env() -> Self {
+        Self {
+            enabled: std::env::var_os(TIMINGS_VAR).is_some(),
+            nanos: Default::default(),
+        }
+    }
+
+    fn start(&self) -> Option<Instant> {
+        self.enabled.then(Instant::now)
+    }
+
+    fn add(&self, stage: Stage, started: Option<Instant>) {
+        if let Some(started) = started {
+            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            self.nanos[stage as usize].fetch_add(nanos, Ordering::Relaxed);
+        }
+    }
+
+    fn print(&self, inputs: usize, scored: std::time::Duration, total: std::time::Duration) {
+        let ms = |stage: Stage| self.nanos[stage as usize].load(Ordering::Relaxed) as f64 / 1e6;
+        let (read, parse, score, reduce) = (
+            ms(Stage::Read),
+            ms(Stage::Parse),
+            ms(Stage::Score),
+            ms(Stage::Reduce),
+        );
+        let worker = read + parse + score + reduce;
+        let share = |part: f64| {
+            if worker > 0.0 {
+                100.0 * part / worker
+            } else {
+                0.0
+            }
+        };
+        let text = format!(
+            "timings: {inputs} inputs on {threads} threads; worker time summed over threads: \
+             read {read:.0} ms ({:.1} %), parse+validate {parse:.0} ms ({:.1} %), \
+             score {score:.0} ms ({:.1} %), reduce {reduce:.0} ms ({:.1} %); \
+             wall: workers {:.0} ms, whole command after the framework loaded {:.0} ms\n",
+            share(read),
+            share(parse),
+            share(score),
+            share(reduce),
+            scored.as_secs_f64() * 1e3,
+            total.as_secs_f64() * 1e3,
+            threads = rayon::current_num_threads(),
+        );
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+}

@@ -1,0 +1,109 @@
+//! The portfolio as CSV (RFC 4180): a header line, then one line per row of each group, then
+//! one per skipped input. Columns never move: `group`, the row's facts, the overall figures,
+//! one column per principle in framework order, then `respondents` and `file` (only without
+//! redaction) and `skipped`. Numbers have one decimal; an empty field is "not scored".
+
+use crate::portfolio::{Portfolio, Row};
+
+/// Renders the CSV, with CRLF line ends as RFC 4180 asks.
+pub fn render(portfolio: &Portfolio) -> String {
+    let mut header: Vec<String> = [
+        "group",
+        "label",
+        "country",
+        "stage",
+        "building_blocks",
+        "assessed_on",
+        "score",
+        "band",
+        "coverage",
+        "gender_index",
+        "critical_failures",
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    header.extend(portfolio.principles.iter().map(|p| p.id.clone()));
+    if !portfolio.redacted {
+        header.extend(["respondents".to_owned(), "file".to_owned()]);
+    }
+    header.push("skipped".to_owned());
+    let width = header.len();
+    let mut out = String::new();
+    line(&mut out, &header);
+    for group in &portfolio.groups {
+        for row in &group.rows {
+            line(&mut out, &fields(portfolio, &group.name, row));
+        }
+    }
+    for skipped in &portfolio.skipped {
+        let mut record = vec![String::new(); width];
+        record[1] = skipped
+            .file
+            .clone()
+            .unwrap_or_else(|| format!("input {}", skipped.input));
+        if let Some(file) = &skipped.file {
+            record[width - 2] = file.clone();
+        }
+        record[width - 1] = skipped
+            .problems
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        line(&mut out, &record);
+    }
+    out
+}
+
+fn fields(portfolio: &Portfolio, group: &str, row: &Row) -> Vec<String> {
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.1}"));
+    let mut record = vec![
+        group.to_owned(),
+        row.label.clone(),
+        row.country.clone().unwrap_or_default(),
+        row.stage.clone(),
+        row.building_blocks.join(" "),
+        row.assessed_on.map(|d| d.to_string()).unwrap_or_default(),
+        number(row.score),
+        row.band.clone().unwrap_or_default(),
+        format!("{:.1}", row.coverage),
+        row.gender_index.map(|i| i.to_string()).unwrap_or_default(),
+        row.critical_failures.len().to_string(),
+    ];
+    record.extend(row.principles.iter().map(|c| number(c.value)));
+    if !portfolio.redacted {
+        record.push(row.respondents.as_deref().unwrap_or_default().join("; "));
+        record.push(row.file.clone().unwrap_or_default());
+    }
+    record.push(String::new());
+    record
+}
+
+fn line(out: &mut String, record: &[String]) {
+    let quoted: Vec<String> = record.iter().map(|f| quote(f)).collect();
+    out.push_str(&quoted.join(","));
+    out.push_str("\r\n");
+}
+
+/// A field, quoted when it holds a comma, a quote or a line break (quotes doubled).
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quotes_only_fields_that_need_it() {
+        assert_eq!(quote("plain"), "plain");
+        assert_eq!(quote("a, b"), "\"a, b\"");
+        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(quote("two\nlines"), "\"two\nlines\"");
+    }
+}
