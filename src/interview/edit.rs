@@ -10,38 +10,10 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::framework::Framework;
+use crate::questionnaire::edit::{self as text_edit, Edit};
 use crate::questionnaire::raw::{RawAnswer, RawEvidence};
 use crate::source::yaml::{self, Entry, NodeValue};
 use crate::source::{Limits, Pos};
-
-/// One replacement of a byte range of a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    /// The bytes replaced (empty for an insertion).
-    pub range: Range<usize>,
-    /// What goes there instead.
-    pub replacement: String,
-}
-
-/// Applies non-overlapping edits to `text`; `None` when two overlap or one falls outside
-/// the text or inside a character.
-pub fn apply(text: &str, edits: &[Edit]) -> Option<String> {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for edit in sorted {
-        let Range { start, end } = edit.range;
-        if start < at || end < start || !text.is_char_boundary(end) {
-            return None;
-        }
-        out.push_str(text.get(at..start)?);
-        out.push_str(&edit.replacement);
-        at = end;
-    }
-    out.push_str(text.get(at..)?);
-    Some(out)
-}
 
 /// Why an answer could not be written into the text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,8 +62,10 @@ pub fn set_answer(
             }
         },
     };
-    apply(text, &[edit]).ok_or_else(|| {
-        EditError::Unsupported("the answer's place in the file could not be worked out".to_owned())
+    text_edit::apply(text, &[edit]).map_err(|err| {
+        EditError::Unsupported(format!(
+            "the answer's place in the file could not be worked out ({err})"
+        ))
     })
 }
 
