@@ -2,6 +2,7 @@
 //! checked through pdftotext, determinism, hostile strings, redaction, templates and scripts.
 
 use std::path::{Path, PathBuf};
+#[cfg(feature = "pdf")]
 use std::process::Command as Process;
 
 use crate::common::{dpisafe, fixture, run, scratch, stdout_of};
@@ -30,6 +31,7 @@ fn report_file(file: &str, format: &str, extra: &[&str], dir: &Path) -> PathBuf 
 }
 
 /// The text of a PDF through pdftotext (poppler-utils), page breaks as form feeds.
+#[cfg(feature = "pdf")]
 fn pdf_text(pdf: &Path) -> String {
     let output = Process::new("pdftotext")
         .args(["-layout"])
@@ -117,7 +119,7 @@ fn modes_change_the_wording_and_the_approvals_block() {
 #[test]
 fn every_format_is_byte_identical_across_runs() {
     let dir = scratch("deterministic");
-    for format in ["md", "html", "pdf"] {
+    for format in ["md", "html", #[cfg(feature = "pdf")] "pdf"] {
         let first = std::fs::read(report_file(&example("legal-aid-dpg"), format, &[], &dir))
             .expect("first");
         let second = std::fs::read(report_file(&example("legal-aid-dpg"), format, &[], &dir))
@@ -126,6 +128,7 @@ fn every_format_is_byte_identical_across_runs() {
     }
 }
 
+#[cfg(feature = "pdf")]
 #[test]
 fn pdf_carries_headings_scripts_and_page_numbers() {
     let dir = scratch("pdf-text");
@@ -158,6 +161,11 @@ fn pdf_carries_headings_scripts_and_page_numbers() {
         text.contains(&format!("Page {pages} of {pages}")),
         "page X of Y"
     );
+}
+
+#[test]
+fn html_keeps_thai_and_gives_arabic_its_own_direction() {
+    let dir = scratch("html-scripts");
     let html = std::fs::read_to_string(report_file(MULTILINGUAL, "html", &[], &dir)).expect("html");
     assert!(html.contains("ระบบช่วยเหลือทางกฎหมาย"));
     assert!(
@@ -166,6 +174,7 @@ fn pdf_carries_headings_scripts_and_page_numbers() {
     );
 }
 
+#[cfg(feature = "pdf")]
 #[test]
 fn letter_and_a4_paper() {
     let dir = scratch("paper");
@@ -192,7 +201,7 @@ fn letter_and_a4_paper() {
 }
 
 #[test]
-fn hostile_strings_come_out_inert_in_every_format() {
+fn hostile_strings_come_out_inert_in_markdown_and_html() {
     let dir = scratch("hostile");
     let md = std::fs::read_to_string(report_file(HOSTILE, "md", &[], &dir)).expect("md");
     assert!(
@@ -211,6 +220,12 @@ fn hostile_strings_come_out_inert_in_every_format() {
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
     assert!(!html.contains("<img src=x") && !html.contains("href=\"javascript"));
     assert!(!html.contains("<b>bold</b>"));
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn hostile_strings_come_out_inert_in_pdf() {
+    let dir = scratch("hostile-pdf");
     let pdf = report_file(HOSTILE, "pdf", &[], &dir);
     let text = pdf_text(&pdf);
     assert!(
@@ -228,13 +243,16 @@ fn hostile_strings_come_out_inert_in_every_format() {
 #[test]
 fn redact_drops_names_notes_and_references() {
     let dir = scratch("redact");
-    for format in ["md", "html", "pdf"] {
+    for format in ["md", "html", #[cfg(feature = "pdf")] "pdf"] {
         let out = report_file(&example("national-id"), format, &["--redact"], &dir);
+        #[cfg(feature = "pdf")]
         let text = if format == "pdf" {
             pdf_text(&out)
         } else {
             std::fs::read_to_string(&out).expect("report")
         };
+        #[cfg(not(feature = "pdf"))]
+        let text = std::fs::read_to_string(&out).expect("report");
         assert!(!text.contains("Villanueva"), "{format}: respondent name");
         assert!(
             !text.contains("evidence/hria-2023.md"),
@@ -318,6 +336,12 @@ fn templates_dir_overrides_and_errors_are_located() {
         err.contains("template-error") && err.contains("report.md.j2:2"),
         "{err}"
     );
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn typst_template_errors_are_located() {
+    let dir = scratch("templates-typ");
     std::fs::write(dir.join("report.typ"), "#let x = (\n").expect("write");
     let (code, _, err) = run(dpisafe()
         .args([
@@ -354,4 +378,17 @@ fn documents_need_a_date_that_is_not_the_clock() {
         .arg(&q));
     assert_eq!(code, 0);
     assert!(out.contains("**Report date:** 2026-11-01"));
+}
+
+#[cfg(not(feature = "pdf"))]
+#[test]
+fn pdf_without_the_engine_is_a_usage_error() {
+    let dir = scratch("report-nopdf");
+    let out = dir.join("r.pdf");
+    let (code, _, err) = run(dpisafe()
+        .args(["report", &example("legal-aid-dpg"), "--format", "pdf", "-o"])
+        .arg(&out));
+    assert_eq!(code, 2);
+    assert!(err.contains("without PDF support"), "{err}");
+    assert!(!out.exists(), "nothing written");
 }

@@ -30,45 +30,6 @@ fn answers(text: &str) -> Vec<(String, Option<&'static str>)> {
 }
 
 #[test]
-fn apply_replaces_and_inserts_in_order_and_refuses_overlaps() {
-    let edits = [
-        Edit {
-            range: 6..11,
-            replacement: "there".to_owned(),
-        },
-        Edit {
-            range: 0..0,
-            replacement: "» ".to_owned(),
-        },
-    ];
-    assert_eq!(
-        apply("hello world", &edits).as_deref(),
-        Some("» hello there")
-    );
-    let overlapping = [
-        Edit {
-            range: 0..5,
-            replacement: String::new(),
-        },
-        Edit {
-            range: 3..7,
-            replacement: String::new(),
-        },
-    ];
-    assert_eq!(apply("hello world", &overlapping), None);
-    let outside = [Edit {
-        range: 5..40,
-        replacement: String::new(),
-    }];
-    assert_eq!(apply("hello", &outside), None);
-    let inside_a_character = [Edit {
-        range: 1..1,
-        replacement: String::new(),
-    }];
-    assert_eq!(apply("é", &inside_a_character), None);
-}
-
-#[test]
 fn replacing_an_entry_keeps_every_comment_and_the_neighbours() {
     let text = format!(
         "{HEAD}answers:\n  # F1.Q1 (critical)\n  F1.Q1:   # asked Maria\n    # draft, check with legal\n    answer:        # yes | partial | no | n/a\n    evidence: []\n    notes: \"old\"   # from the workshop\n  # F1.Q2\n  F1.Q2:\n    answer: no\nwaivers: []\n"
