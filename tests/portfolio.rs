@@ -345,6 +345,39 @@ fn output_file_is_written_atomically_and_never_over_an_input() {
 }
 
 #[test]
+fn csv_text_that_reads_as_a_formula_is_prefixed() {
+    let csv = stdout_of(dpisafe().args([
+        "portfolio",
+        "tests/fixtures/portfolio/formula",
+        "--format",
+        "csv",
+        "--no-redact",
+    ]));
+    let row = csv.lines().nth(1).expect("a row");
+    assert!(
+        row.starts_with(
+            "All deployments,\"'=HYPERLINK(\"\"http://example.invalid/x\"\",\"\"Open\"\")\",KE,"
+        ),
+        "the name is text, not a formula: {row}"
+    );
+    assert!(row.contains(",'-Ann Example,"), "respondents too: {row}");
+    assert!(
+        row.contains(",2026-10-01,25.0,failing,1.7,0,1,25.0,"),
+        "numbers are never prefixed: {row}"
+    );
+    let markdown = stdout_of(dpisafe().args([
+        "portfolio",
+        "tests/fixtures/portfolio/formula",
+        "--format",
+        "md",
+    ]));
+    assert!(
+        !markdown.contains("'=HYPERLINK"),
+        "only the CSV, which spreadsheets open, is prefixed"
+    );
+}
+
+#[test]
 fn every_format_snapshot() {
     for format in ["table", "md", "html", "csv", "json"] {
         let out = stdout_of(dpisafe().args([

@@ -2,6 +2,7 @@
 //! one per skipped input. Columns never move: `group`, the row's facts, the overall figures,
 //! one column per principle in framework order, then `respondents` and `file` (only without
 //! redaction) and `skipped`. Numbers have one decimal; an empty field is "not scored".
+//! Text a spreadsheet would take for a formula is prefixed with `'` (see [`text`]).
 
 use crate::portfolio::{Portfolio, Row};
 
@@ -23,7 +24,7 @@ pub fn render(portfolio: &Portfolio) -> String {
     .iter()
     .map(|h| (*h).to_owned())
     .collect();
-    header.extend(portfolio.principles.iter().map(|p| p.id.clone()));
+    header.extend(portfolio.principles.iter().map(|p| text(&p.id)));
     if !portfolio.redacted {
         header.extend(["respondents".to_owned(), "file".to_owned()]);
     }
@@ -40,17 +41,19 @@ pub fn render(portfolio: &Portfolio) -> String {
         let mut record = vec![String::new(); width];
         record[1] = skipped
             .file
-            .clone()
-            .unwrap_or_else(|| format!("input {}", skipped.input));
+            .as_deref()
+            .map_or_else(|| format!("input {}", skipped.input), text);
         if let Some(file) = &skipped.file {
-            record[width - 2] = file.clone();
+            record[width - 2] = text(file);
         }
-        record[width - 1] = skipped
-            .problems
-            .iter()
-            .map(|c| c.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        record[width - 1] = text(
+            &skipped
+                .problems
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
         line(&mut out, &record);
     }
     out
@@ -59,22 +62,24 @@ pub fn render(portfolio: &Portfolio) -> String {
 fn fields(portfolio: &Portfolio, group: &str, row: &Row) -> Vec<String> {
     let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.1}"));
     let mut record = vec![
-        group.to_owned(),
-        row.label.clone(),
-        row.country.clone().unwrap_or_default(),
-        row.stage.clone(),
-        row.building_blocks.join(" "),
+        text(group),
+        text(&row.label),
+        text(row.country.as_deref().unwrap_or_default()),
+        text(&row.stage),
+        text(&row.building_blocks.join(" ")),
         row.assessed_on.map(|d| d.to_string()).unwrap_or_default(),
         number(row.score),
-        row.band.clone().unwrap_or_default(),
+        text(row.band.as_deref().unwrap_or_default()),
         format!("{:.1}", row.coverage),
         row.gender_index.map(|i| i.to_string()).unwrap_or_default(),
         row.critical_failures.len().to_string(),
     ];
     record.extend(row.principles.iter().map(|c| number(c.value)));
     if !portfolio.redacted {
-        record.push(row.respondents.as_deref().unwrap_or_default().join("; "));
-        record.push(row.file.clone().unwrap_or_default());
+        record.push(text(
+            &row.respondents.as_deref().unwrap_or_default().join("; "),
+        ));
+        record.push(text(row.file.as_deref().unwrap_or_default()));
     }
     record.push(String::new());
     record
@@ -84,6 +89,18 @@ fn line(out: &mut String, record: &[String]) {
     let quoted: Vec<String> = record.iter().map(|f| quote(f)).collect();
     out.push_str(&quoted.join(","));
     out.push_str("\r\n");
+}
+
+/// A text cell, with a leading `'` when it starts with a character that makes a spreadsheet
+/// read it as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return), so a deployment
+/// named `=HYPERLINK(…)` is shown as written, never run. Numbers never pass through here, so a
+/// figure stays a figure.
+fn text(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
 }
 
 /// A field, quoted when it holds a comma, a quote or a line break (quotes doubled).
@@ -97,7 +114,7 @@ fn quote(field: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::{quote, text};
 
     #[test]
     fn quotes_only_fields_that_need_it() {
@@ -105,5 +122,15 @@ mod tests {
         assert_eq!(quote("a, b"), "\"a, b\"");
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(quote("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn text_that_reads_as_a_formula_is_prefixed() {
+        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(text(formula), format!("'{formula}"));
+        }
+        for plain in ["Rail", "", "a=b", "'quoted", "KE"] {
+            assert_eq!(text(plain), plain);
+        }
     }
 }
