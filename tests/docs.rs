@@ -4,10 +4,10 @@
 //! for the blocks after it, as in the terminal of someone pasting them one by one. Their links
 //! must lead somewhere, and README.md must lead to them.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use crate::common::{root, scratch};
+use crate::common::{copy_dir, path_with_dpisafe, root, scratch};
 
 const PAGES: [&str; 4] = [
     "docs/walkthrough-dpi-team.md",
@@ -52,32 +52,12 @@ fn expected_exit(line: &str) -> i32 {
         .unwrap_or(0)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("dir");
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copied");
-        }
-    }
-}
-
 /// Runs a page's commands; returns how many dpisafe commands ran.
 fn run_page(path: &str) -> usize {
     let page = std::fs::read_to_string(root().join(path)).expect(path);
     let base = scratch(&format!("docs-{}", path.replace('/', "-")));
     copy_dir(&root().join("examples"), &base.join("examples"));
-    let bin = Path::new(env!("CARGO_BIN_EXE_dpisafe"))
-        .parent()
-        .expect("bin dir");
-    let search_path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let search_path = path_with_dpisafe();
     let mut cwd: PathBuf = base.clone();
     let mut ran = 0;
     for line in shell_lines(&page) {

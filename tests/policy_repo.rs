@@ -9,7 +9,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{root, scratch};
+use crate::common::{copy_dir, path_with_dpisafe, root, scratch};
 
 /// A day before the example's waiver expires (2027-06-30), and the day after.
 const BEFORE_EXPIRY: &str = "2026-09-01";
@@ -27,36 +27,11 @@ fn epoch(date: &str) -> String {
     (days * 86_400).to_string()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("dir");
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copied");
-        }
-    }
-}
-
 /// A fresh checkout of the example policy repository.
 fn checkout(name: &str) -> PathBuf {
     let dir = scratch(name).join("repo");
     copy_dir(&root().join("examples/policy-repo"), &dir);
     dir
-}
-
-/// A PATH on which `dpisafe` is the binary under test.
-fn path_with_dpisafe() -> String {
-    let bin = Path::new(env!("CARGO_BIN_EXE_dpisafe"))
-        .parent()
-        .expect("bin dir");
-    format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    )
 }
 
 /// The `with:` of the workflow step that uses the dpisafe action.

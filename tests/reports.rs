@@ -119,7 +119,12 @@ fn modes_change_the_wording_and_the_approvals_block() {
 #[test]
 fn every_format_is_byte_identical_across_runs() {
     let dir = scratch("deterministic");
-    for format in ["md", "html", #[cfg(feature = "pdf")] "pdf"] {
+    for format in [
+        "md",
+        "html",
+        #[cfg(feature = "pdf")]
+        "pdf",
+    ] {
         let first = std::fs::read(report_file(&example("legal-aid-dpg"), format, &[], &dir))
             .expect("first");
         let second = std::fs::read(report_file(&example("legal-aid-dpg"), format, &[], &dir))
@@ -243,7 +248,12 @@ fn hostile_strings_come_out_inert_in_pdf() {
 #[test]
 fn redact_drops_names_notes_and_references() {
     let dir = scratch("redact");
-    for format in ["md", "html", #[cfg(feature = "pdf")] "pdf"] {
+    for format in [
+        "md",
+        "html",
+        #[cfg(feature = "pdf")]
+        "pdf",
+    ] {
         let out = report_file(&example("national-id"), format, &["--redact"], &dir);
         #[cfg(feature = "pdf")]
         let text = if format == "pdf" {

@@ -203,6 +203,13 @@ pub struct OutputArgs {
     pub force: bool,
 }
 
+impl OutputArgs {
+    /// Whether output goes to standard output (no `-o`, or `-o -`).
+    pub(crate) fn is_stdout(&self) -> bool {
+        self.output.as_deref().is_none_or(|p| p.as_os_str() == "-")
+    }
+}
+
 fn parse_date(text: &str) -> Result<crate::questionnaire::Date, String> {
     crate::questionnaire::Date::parse(text)
         .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form"))

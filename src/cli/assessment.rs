@@ -1,6 +1,7 @@
 //! The steps `assess` and `check` share: read and validate the questionnaires, look at their
 //! evidence files, merge respondents, build the report, show its warnings, and write output.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
@@ -286,6 +287,34 @@ pub(crate) fn emit_bytes(
             Ok(())
         }
     }
+}
+
+/// Refuses to send a PDF to a terminal, where it would show as garbage; the hint suggests
+/// writing it to `file_name` instead.
+pub(crate) fn refuse_pdf_on_terminal(out: &OutputArgs, file_name: &str) -> Result<(), Error> {
+    if out.is_stdout() && std::io::stdout().is_terminal() {
+        return Err(Error::Usage {
+            message: "a PDF is binary and standard output is a terminal".to_owned(),
+            hint: format!("write it to a file with -o {file_name}"),
+        });
+    }
+    Ok(())
+}
+
+/// The message saying a saved result was made against another framework than the one
+/// loaded, or `None` when they match.
+pub(crate) fn framework_mismatch(report: &Report, framework: &Framework) -> Option<String> {
+    let metadata = &framework.metadata;
+    (report.framework.id != metadata.id || report.framework.version != metadata.version).then(
+        || {
+            format!(
+                "the result was made against {}@{}, but the framework loaded is {}",
+                report.framework.id,
+                report.framework.version,
+                framework.reference()
+            )
+        },
+    )
 }
 
 /// Reads a saved result (a baseline, or a result to re-render): JSON, of this report

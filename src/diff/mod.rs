@@ -457,10 +457,7 @@ pub fn compare(framework: &Framework, old: Input<'_>, new: Input<'_>) -> Diff {
     let critical_failures = critical(old.report, new.report);
     let mut diff = Diff {
         dpisafe_diff: DIFF_VERSION,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME").to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-        },
+        tool: Tool::current(),
         framework: new.report.framework.clone(),
         old: side(old),
         new: side(new),

@@ -211,6 +211,15 @@ impl Framework {
             .collect()
     }
 
+    /// The label of a support area, or its id when the framework does not define it.
+    pub fn support_label(&self, id: &str) -> String {
+        self.scoring
+            .support_areas
+            .iter()
+            .find(|a| a.id == id)
+            .map_or_else(|| id.to_owned(), |a| a.label.clone())
+    }
+
     /// Position of a stage in the life cycle (0 for the first).
     pub fn stage_rank(&self, id: &str) -> Option<usize> {
         self.stages.iter().position(|s| s.id == id)

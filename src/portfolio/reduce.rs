@@ -120,17 +120,8 @@ pub fn build(
         .collect();
     Portfolio {
         dpisafe_portfolio: PORTFOLIO_VERSION,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME").to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-        },
-        framework: FrameworkInfo {
-            id: framework.metadata.id.clone(),
-            version: framework.metadata.version.clone(),
-            title: framework.metadata.title.clone(),
-            licence: framework.metadata.licence.clone(),
-            attribution: framework.metadata.attribution.clone(),
-        },
+        tool: Tool::current(),
+        framework: FrameworkInfo::of(framework),
         date,
         redacted: options.redact,
         group_by: options.group_by,

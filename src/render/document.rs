@@ -59,15 +59,11 @@ pub fn pdf(
 ) -> Result<Vec<u8>, TemplateError> {
     let view = view::build(framework, report, options);
     let (radar, heat_map) = chart_pair(&view);
-    let data_json = serde_json::to_vec(&view).map_err(|err| TemplateError {
-        file: templates.origin(templates::TYPST),
-        line: None,
-        message: err.to_string(),
-    })?;
+    let origin = templates.origin(templates::TYPST);
     let date = report.assessment.as_of;
     let input = super::pdf::PdfInput {
         template: templates.source(templates::TYPST),
-        data_json,
+        data_json: super::pdf::data_json(&origin, &view)?,
         files: vec![
             ("/radar.svg".to_owned(), radar.into_bytes()),
             ("/heatmap.svg".to_owned(), heat_map.into_bytes()),
@@ -75,24 +71,5 @@ pub fn pdf(
         paper,
         date: (date.year(), date.month(), date.day()),
     };
-    super::pdf::render(input, fonts).map_err(|err| match err {
-        super::pdf::PdfError::Template {
-            message,
-            line,
-            hint,
-            ..
-        } => TemplateError {
-            file: templates.origin(templates::TYPST),
-            line,
-            message: match hint {
-                Some(hint) => format!("{message} ({hint})"),
-                None => message,
-            },
-        },
-        super::pdf::PdfError::Export(message) => TemplateError {
-            file: templates.origin(templates::TYPST),
-            line: None,
-            message,
-        },
-    })
+    super::pdf::render(input, fonts).map_err(|err| err.in_template(&origin))
 }

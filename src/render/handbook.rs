@@ -294,34 +294,26 @@ pub fn pdf(
     paper: super::pdf::Paper,
     fonts: &super::pdf::Fonts,
 ) -> Result<Vec<u8>, TemplateError> {
-    let fail = |message: String, line: Option<usize>| TemplateError {
-        file: format!("templates/{TYPST}"),
-        line,
-        message,
-    };
+    let origin = format!("templates/{TYPST}");
     let date =
         crate::framework::published_date(&framework.metadata.published).ok_or_else(|| {
-            fail(
-                format!(
+            TemplateError {
+                file: origin.clone(),
+                line: None,
+                message: format!(
                     "the framework's `published` ({}) is not a YYYY-MM or YYYY-MM-DD date",
                     framework.metadata.published
                 ),
-                None,
-            )
+            }
         })?;
-    let data_json =
-        serde_json::to_vec(&build(framework)).map_err(|err| fail(err.to_string(), None))?;
     let input = super::pdf::PdfInput {
         template: TYPST_SOURCE,
-        data_json,
+        data_json: super::pdf::data_json(&origin, &build(framework))?,
         files: Vec::new(),
         paper,
         date: (date.year(), date.month(), date.day()),
     };
-    super::pdf::render(input, fonts).map_err(|err| match err {
-        super::pdf::PdfError::Template { message, line, .. } => fail(message, line),
-        super::pdf::PdfError::Export(message) => fail(message, None),
-    })
+    super::pdf::render(input, fonts).map_err(|err| err.in_template(&origin))
 }
 
 fn render(name: &str, source: &str, handbook: &Handbook) -> Result<String, TemplateError> {
@@ -417,14 +409,7 @@ fn principle(framework: &Framework, p: &Principle) -> PrincipleEntry {
     let support = p
         .support
         .iter()
-        .map(|id| {
-            framework
-                .scoring
-                .support_areas
-                .iter()
-                .find(|a| &a.id == id)
-                .map_or_else(|| id.clone(), |a| a.label.clone())
-        })
+        .map(|id| framework.support_label(id))
         .collect::<Vec<_>>()
         .join(", ");
     PrincipleEntry {

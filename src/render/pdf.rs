@@ -20,6 +20,8 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
+use super::templates::TemplateError;
+
 /// The font families report templates ask for. All but the CJK one are embedded; "Noto Sans
 /// CJK SC" is found only in a directory given to [`Fonts::new`].
 pub const FAMILIES: [&str; 6] = [
@@ -103,6 +105,43 @@ pub enum PdfError {
     /// The compiled document could not be exported, or a virtual file name was invalid.
     #[error("could not produce the PDF: {0}")]
     Export(String),
+}
+
+impl PdfError {
+    /// The failure as a problem of the template users know as `file`, Typst's hints after
+    /// the message.
+    pub fn in_template(self, file: &str) -> TemplateError {
+        match self {
+            Self::Template {
+                message,
+                line,
+                hint,
+                ..
+            } => TemplateError {
+                file: file.to_owned(),
+                line,
+                message: match hint {
+                    Some(hint) => format!("{message} ({hint})"),
+                    None => message,
+                },
+            },
+            Self::Export(message) => TemplateError {
+                file: file.to_owned(),
+                line: None,
+                message,
+            },
+        }
+    }
+}
+
+/// `data` as the JSON a template reads from `/data.json`; a failure is a problem of the
+/// template users know as `file`.
+pub fn data_json(file: &str, data: &impl serde::Serialize) -> Result<Vec<u8>, TemplateError> {
+    serde_json::to_vec(data).map_err(|err| TemplateError {
+        file: file.to_owned(),
+        line: None,
+        message: err.to_string(),
+    })
 }
 
 impl Fonts {

@@ -788,14 +788,7 @@ fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) -> ActionView
         support: a
             .support
             .iter()
-            .map(|id| {
-                framework
-                    .scoring
-                    .support_areas
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map_or(id.clone(), |s| s.label.clone())
-            })
+            .map(|id| framework.support_label(id))
             .collect(),
         waived: a.waived,
     }

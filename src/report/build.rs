@@ -34,17 +34,8 @@ pub fn build(inputs: Inputs<'_>) -> Report {
     let evaluation = evaluate::evaluate_items(framework, questionnaire, &items);
     Report {
         dpisafe_report: REPORT_VERSION,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME").to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-        },
-        framework: FrameworkInfo {
-            id: framework.metadata.id.clone(),
-            version: framework.metadata.version.clone(),
-            title: framework.metadata.title.clone(),
-            licence: framework.metadata.licence.clone(),
-            attribution: framework.metadata.attribution.clone(),
-        },
+        tool: Tool::current(),
+        framework: FrameworkInfo::of(framework),
         assessment: assessment(questionnaire, as_of),
         summary: summary(&evaluation, &items),
         principles: principles(framework, &evaluation),

@@ -70,6 +70,16 @@ pub struct Tool {
     pub version: String,
 }
 
+impl Tool {
+    /// This build of dpisafe.
+    pub fn current() -> Self {
+        Self {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
 /// The framework a report was made against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +94,20 @@ pub struct FrameworkInfo {
     pub licence: String,
     /// How to attribute it.
     pub attribution: String,
+}
+
+impl FrameworkInfo {
+    /// What outputs record about `framework`.
+    pub fn of(framework: &crate::framework::Framework) -> Self {
+        let metadata = &framework.metadata;
+        Self {
+            id: metadata.id.clone(),
+            version: metadata.version.clone(),
+            title: metadata.title.clone(),
+            licence: metadata.licence.clone(),
+            attribution: metadata.attribution.clone(),
+        }
+    }
 }
 
 /// What was assessed.

@@ -13,14 +13,11 @@ pub(crate) fn run(ctx: &Context, args: &AssessArgs) -> Result<Exit, Error> {
         Err(exit) => return Ok(exit),
     };
     let text = match args.format {
-        AssessFormat::Table => {
-            let to_stdout = args
-                .output
-                .output
-                .as_deref()
-                .is_none_or(|p| p.as_os_str() == "-");
-            render::summary::render(&report, to_stdout && ctx.stdout_color(), ctx.lang())
-        }
+        AssessFormat::Table => render::summary::render(
+            &report,
+            args.output.is_stdout() && ctx.stdout_color(),
+            ctx.lang(),
+        ),
         AssessFormat::Json => render::json::render(&report),
     };
     assessment::emit(ctx, &args.output, &args.inputs.files, &text)?;

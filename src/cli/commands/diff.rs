@@ -55,12 +55,7 @@ pub(crate) fn run(ctx: &Context, args: &DiffArgs) -> Result<Exit, Error> {
     );
     let text = match args.format {
         DiffFormat::Table => {
-            let to_stdout = args
-                .output
-                .output
-                .as_deref()
-                .is_none_or(|p| p.as_os_str() == "-");
-            render::diff::table(&diff, to_stdout && ctx.stdout_color())
+            render::diff::table(&diff, args.output.is_stdout() && ctx.stdout_color())
         }
         DiffFormat::Md => match render::diff::markdown(&diff) {
             Ok(text) => text,
@@ -100,19 +95,12 @@ fn load(
     let source = ctx.read(path)?;
     if is_result(&source.text) {
         let report = assessment::load_result(ctx, path, "result")?;
-        if report.framework.id != framework.metadata.id
-            || report.framework.version != framework.metadata.version
-        {
+        if let Some(message) = assessment::framework_mismatch(&report, framework) {
             let diagnostic = Diagnostic::error(
                 Code::DiffMismatch,
                 &source.name,
                 json_position(&source.text, "framework", "version"),
-                format!(
-                    "the result was made against {}@{}, but the framework loaded is {}",
-                    report.framework.id,
-                    report.framework.version,
-                    framework.reference()
-                ),
+                message,
             )
             .with_hint("pass the matching framework file with --framework");
             ctx.report(&[diagnostic], Some(&source));

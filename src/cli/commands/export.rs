@@ -1,7 +1,5 @@
 //! `dpisafe framework export --format md|html|pdf`: the framework as a handbook.
 
-use std::io::IsTerminal;
-
 use crate::Error;
 use crate::cli::args::{DocumentFormat, ExportArgs};
 use crate::cli::assessment;
@@ -12,16 +10,8 @@ use crate::render::handbook;
 use crate::render::templates::TemplateError;
 
 pub(crate) fn run(ctx: &Context, framework: &Framework, args: &ExportArgs) -> Result<Exit, Error> {
-    let to_stdout = args
-        .output
-        .output
-        .as_deref()
-        .is_none_or(|p| p.as_os_str() == "-");
-    if args.format == DocumentFormat::Pdf && to_stdout && std::io::stdout().is_terminal() {
-        return Err(Error::Usage {
-            message: "a PDF is binary and standard output is a terminal".to_owned(),
-            hint: "write it to a file with -o handbook.pdf".to_owned(),
-        });
+    if args.format == DocumentFormat::Pdf {
+        assessment::refuse_pdf_on_terminal(&args.output, "handbook.pdf")?;
     }
     let bytes = match args.format {
         DocumentFormat::Md => handbook::markdown(framework).map(String::into_bytes),

@@ -325,26 +325,17 @@ fn show_principle(framework: &Framework, p: &framework::Principle) -> String {
         p.processes_known_up_to
     );
     process_lines(&mut out, &processes);
-    let support = support_labels(framework, &p.support);
+    let support: Vec<String> = p
+        .support
+        .iter()
+        .map(|id| framework.support_label(id))
+        .collect();
     let _ = writeln!(
         out,
         "\nInternational support that fits: {}",
         support.join(", ")
     );
     out
-}
-
-fn support_labels(framework: &Framework, ids: &[String]) -> Vec<String> {
-    ids.iter()
-        .map(|id| {
-            framework
-                .scoring
-                .support_areas
-                .iter()
-                .find(|a| &a.id == id)
-                .map_or_else(|| id.clone(), |a| a.label.clone())
-        })
-        .collect()
 }
 
 fn show_risk(framework: &Framework, r: &framework::Risk) -> String {

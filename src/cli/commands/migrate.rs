@@ -21,13 +21,7 @@ use crate::source::{Pos, SourceFile};
 const BOM: &str = "\u{FEFF}";
 
 pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
-    let to_stdout = !args.dry_run
-        && !args.in_place
-        && args
-            .output
-            .output
-            .as_deref()
-            .is_none_or(|p| p.as_os_str() == "-");
+    let to_stdout = !args.dry_run && !args.in_place && args.output.is_stdout();
     if args.report == MigrateReport::Json && to_stdout {
         return Err(Error::Usage {
             message:

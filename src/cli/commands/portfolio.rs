@@ -42,16 +42,8 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
             Err(exit) => return Ok(exit),
         },
     };
-    let to_stdout = args
-        .output
-        .output
-        .as_deref()
-        .is_none_or(|p| p.as_os_str() == "-");
-    if args.format == PortfolioFormat::Pdf && to_stdout && std::io::stdout().is_terminal() {
-        return Err(Error::Usage {
-            message: "a PDF is binary and standard output is a terminal".to_owned(),
-            hint: "write it to a file with -o portfolio.pdf".to_owned(),
-        });
+    if args.format == PortfolioFormat::Pdf {
+        assessment::refuse_pdf_on_terminal(&args.output, "portfolio.pdf")?;
     }
     let inputs = expand(&args.paths);
     let timings = Timings::from_env();
@@ -428,20 +420,9 @@ impl Job<'_> {
             Ok(report) => report,
             Err(diagnostic) => return self.skipped(&source.name, &[*diagnostic], Some(source)),
         };
-        let metadata = &self.framework.metadata;
-        if report.framework.id != metadata.id || report.framework.version != metadata.version {
-            let diagnostic = Diagnostic::error(
-                Code::InvalidResult,
-                &source.name,
-                None,
-                format!(
-                    "the result was made against {}@{}, but the framework loaded is {}",
-                    report.framework.id,
-                    report.framework.version,
-                    self.framework.reference()
-                ),
-            )
-            .with_hint("compare results made against one framework; pass it with --framework");
+        if let Some(message) = assessment::framework_mismatch(&report, self.framework) {
+            let diagnostic = Diagnostic::error(Code::InvalidResult, &source.name, None, message)
+                .with_hint("compare results made against one framework; pass it with --framework");
             return self.skipped(&source.name, &[diagnostic], None);
         }
         let started = self.timings.start();

@@ -1,7 +1,6 @@
 //! `dpisafe report FILE… --format md|html|pdf` and `dpisafe render RESULT.json --format …`:
 //! the documents people read, from a questionnaire or from a saved result.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::Error;
@@ -42,19 +41,12 @@ pub(crate) fn render(ctx: &Context, args: &RenderArgs) -> Result<Exit, Error> {
         Ok(report) => report,
         Err(exit) => return Ok(exit),
     };
-    if report.framework.id != framework.metadata.id
-        || report.framework.version != framework.metadata.version
-    {
+    if let Some(message) = assessment::framework_mismatch(&report, &framework) {
         let diagnostic = Diagnostic::error(
             Code::InvalidResult,
             &args.result.display().to_string(),
             None,
-            format!(
-                "the result was made against {}@{}, but the framework loaded is {}",
-                report.framework.id,
-                report.framework.version,
-                framework.reference()
-            ),
+            message,
         )
         .with_hint("pass the matching framework file with --framework");
         ctx.report(&[diagnostic], None);
@@ -80,15 +72,8 @@ fn write(
     output: &crate::cli::args::OutputArgs,
     inputs: &[PathBuf],
 ) -> Result<Exit, Error> {
-    let to_stdout = output
-        .output
-        .as_deref()
-        .is_none_or(|p| p.as_os_str() == "-");
-    if args.format == DocumentFormat::Pdf && to_stdout && std::io::stdout().is_terminal() {
-        return Err(Error::Usage {
-            message: "a PDF is binary and standard output is a terminal".to_owned(),
-            hint: "write it to a file with -o report.pdf".to_owned(),
-        });
+    if args.format == DocumentFormat::Pdf {
+        assessment::refuse_pdf_on_terminal(output, "report.pdf")?;
     }
     let templates = match &args.templates {
         Some(dir) => match Templates::from_dir(dir) {

@@ -446,36 +446,12 @@ pub fn pdf(
     fonts: &super::pdf::Fonts,
 ) -> Result<Vec<u8>, TemplateError> {
     let origin = format!("templates/{TYPST}");
-    let data_json = serde_json::to_vec(&view(portfolio)).map_err(|err| TemplateError {
-        file: origin.clone(),
-        line: None,
-        message: err.to_string(),
-    })?;
     let input = super::pdf::PdfInput {
         template: TYPST_SOURCE,
-        data_json,
+        data_json: super::pdf::data_json(&origin, &view(portfolio))?,
         files: Vec::new(),
         paper,
         date,
     };
-    super::pdf::render(input, fonts).map_err(|err| match err {
-        super::pdf::PdfError::Template {
-            message,
-            line,
-            hint,
-            ..
-        } => TemplateError {
-            file: origin,
-            line,
-            message: match hint {
-                Some(hint) => format!("{message} ({hint})"),
-                None => message,
-            },
-        },
-        super::pdf::PdfError::Export(message) => TemplateError {
-            file: origin,
-            line: None,
-            message,
-        },
-    })
+    super::pdf::render(input, fonts).map_err(|err| err.in_template(&origin))
 }
