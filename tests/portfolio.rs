@@ -464,3 +464,26 @@ fn pdf_names_every_deployment_and_is_reproducible() {
     // Dated with the latest assessed_on among the rows, not today.
     assert!(text.contains("2026-10-14"), "{text}");
 }
+
+#[test]
+fn a_policy_found_beside_the_questionnaires_is_left_out_not_reported() {
+    let (code, out, err) =
+        run(dpisafe().args(["portfolio", "examples/policy-repo", "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let portfolio: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(portfolio["skipped"].as_array().map(Vec::len), Some(0));
+    assert!(
+        err.contains("left out 1 file of another dpisafe format") && err.contains("(policy)"),
+        "{err}"
+    );
+    assert!(!err.contains("error["), "{err}");
+
+    // Named on the command line, the same file is read, and reported as not a questionnaire.
+    let (code, _, err) = run(dpisafe().args([
+        "portfolio",
+        "examples/policy-repo/dpisafe-policy.yaml",
+        "--strict",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("dpisafe-policy.yaml:"), "{err}");
+}

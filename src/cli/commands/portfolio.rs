@@ -118,6 +118,7 @@ fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Row>, Vec<Skipped>) {
     let mut rows = Vec::with_capacity(outcomes.len());
     let mut skipped = Vec::new();
     let mut warned = 0;
+    let mut others: Vec<&'static str> = Vec::new();
     let mut stderr = std::io::stderr().lock();
     for (index, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
@@ -137,6 +138,7 @@ fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Row>, Vec<Skipped>) {
                     problems,
                 });
             }
+            Outcome::Other { kind } => others.push(kind),
         }
     }
     drop(stderr);
@@ -144,6 +146,20 @@ fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Row>, Vec<Skipped>) {
         ctx.note(&format!(
             "note: skipped {} (listed in the output); --strict makes this fatal",
             crate::text::count(skipped.len(), "invalid input", "invalid inputs")
+        ));
+    }
+    if !others.is_empty() {
+        let files = others.len();
+        others.sort_unstable();
+        others.dedup();
+        ctx.note(&format!(
+            "note: left out {} found beside the assessments ({}); name a file to have it read",
+            crate::text::count(
+                files,
+                "file of another dpisafe format",
+                "files of other dpisafe formats"
+            ),
+            others.join(", ")
         ));
     }
     if warned > 0 {
@@ -220,6 +236,9 @@ fn pdf(
 enum Input {
     /// A file to read.
     File(PathBuf),
+    /// A file found by walking a directory or matching a pattern: one in another dpisafe
+    /// format (a policy beside the questionnaires, say) is left out rather than reported.
+    Found(PathBuf),
     /// A directory or pattern that gave no file: reported and listed as skipped.
     Empty { path: PathBuf, message: String },
 }
@@ -227,7 +246,7 @@ enum Input {
 impl Input {
     fn into_path(self) -> PathBuf {
         match self {
-            Input::File(path) | Input::Empty { path, .. } => path,
+            Input::File(path) | Input::Found(path) | Input::Empty { path, .. } => path,
         }
     }
 }
@@ -237,10 +256,14 @@ impl Input {
 fn expand(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     let mut seen = HashSet::new();
-    let mut push = |inputs: &mut Vec<Input>, file: PathBuf| {
+    let mut push = |inputs: &mut Vec<Input>, file: PathBuf, found: bool| {
         let key = file.canonicalize().unwrap_or_else(|_| file.clone());
         if seen.insert(key) {
-            inputs.push(Input::File(file));
+            inputs.push(if found {
+                Input::Found(file)
+            } else {
+                Input::File(file)
+            });
         }
     };
     for path in paths {
@@ -250,7 +273,7 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
             walk(path, &mut files);
             files
         } else if path.exists() || !text.contains(['*', '?', '[']) {
-            push(&mut inputs, path.clone());
+            push(&mut inputs, path.clone(), false);
             continue;
         } else {
             match matches(&text) {
@@ -276,7 +299,7 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
             });
         }
         for file in files {
-            push(&mut inputs, file);
+            push(&mut inputs, file, true);
         }
     }
     inputs
@@ -338,6 +361,8 @@ enum Outcome {
         messages: String,
         problems: Vec<Code>,
     },
+    /// Found in a directory but in another dpisafe format (policy, diff or portfolio).
+    Other { kind: &'static str },
 }
 
 /// What every worker shares.
@@ -352,8 +377,9 @@ struct Job<'a> {
 
 impl Job<'_> {
     fn run(&self, input: &Input) -> Outcome {
-        let path = match input {
-            Input::File(path) => path,
+        let (path, found) = match input {
+            Input::File(path) => (path, false),
+            Input::Found(path) => (path, true),
             Input::Empty { path, message } => {
                 let name = path.display().to_string();
                 let diagnostic =
@@ -370,6 +396,9 @@ impl Job<'_> {
             }
         };
         self.timings.add(Stage::Read, started);
+        if found && let Some(kind) = other_format(&source.text) {
+            return Outcome::Other { kind };
+        }
         match result_json(&source.text) {
             Some(value) => self.result(&source, value),
             None => self.questionnaire(&source),
@@ -458,6 +487,22 @@ impl Job<'_> {
             problems,
         }
     }
+}
+
+/// The dpisafe format other than a questionnaire or a result that `text` declares, if any: a
+/// policy (`dpisafe_policy:` at the top level), or a diff or portfolio written as JSON.
+fn other_format(text: &str) -> Option<&'static str> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.lines().any(|line| line.starts_with("dpisafe_policy:")) {
+        return Some("policy");
+    }
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    [("dpisafe_diff", "diff"), ("dpisafe_portfolio", "portfolio")]
+        .into_iter()
+        .find(|(key, _)| text.contains(&format!("\"{key}\"")))
+        .map(|(_, kind)| kind)
 }
 
 /// The parsed JSON when the text is a saved result (a JSON object with `dpisafe_report`);
