@@ -183,6 +183,8 @@ pub struct GroupSummary {
     pub deployments: usize,
     /// Mean overall score of the scored rows.
     pub mean_score: Option<f64>,
+    /// The score band of that mean.
+    pub mean_band: Option<String>,
     /// Per principle, in framework order: the matrix's summary rows.
     pub principles: Vec<PrincipleStat>,
     /// The principles with the lowest means, lowest first (at most five).

@@ -283,9 +283,11 @@ fn summarise(framework: &Framework, rows: &[Row]) -> GroupSummary {
     let mut weakest: Vec<&PrincipleStat> = principles.iter().filter(|p| p.mean.is_some()).collect();
     weakest.sort_by(|a, b| a.mean.unwrap_or(0.0).total_cmp(&b.mean.unwrap_or(0.0)));
     let weakest_principles = weakest.iter().take(WEAKEST).map(|p| p.id.clone()).collect();
+    let mean_score = mean(rows.iter().filter_map(|r| r.score));
     GroupSummary {
         deployments: rows.len(),
-        mean_score: mean(rows.iter().filter_map(|r| r.score)),
+        mean_score,
+        mean_band: mean_score.map(|m| band_in(bands, m)),
         weakest_principles,
         principles,
         risks: risks(framework, rows),

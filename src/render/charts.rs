@@ -22,7 +22,8 @@ fn band_colour(band: &str) -> &'static str {
     }
 }
 
-/// Escapes text for SVG content and attributes.
+/// Escapes text for HTML or SVG content and attributes (the report's charts and its translated
+/// texts).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -10,6 +10,7 @@ use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
 use super::templates::{self, TemplateError};
+use super::view::Fact;
 use crate::framework::{Framework, Named, Principle, Process, Question, QuestionKind, Risk};
 
 /// The Markdown handbook template's file name.
@@ -64,15 +65,6 @@ pub struct Handbook {
     pub gender_groups: Vec<GenderGroup>,
     /// Number of gender checks.
     pub gender_check_count: usize,
-}
-
-/// A label and a value.
-#[derive(Debug, Clone, Serialize)]
-pub struct Fact {
-    /// What it is.
-    pub label: String,
-    /// Its value.
-    pub value: String,
 }
 
 /// A stage or an authority.

@@ -208,17 +208,10 @@ pub(crate) fn environment() -> Environment<'static> {
 /// `*word*` marks into that format's emphasis (`*word*` in Markdown, `<em>` in HTML), so a
 /// translation can stress a word without writing markup.
 fn emphasis(state: &minijinja::State<'_, '_>, text: &str) -> Value {
-    let markdown = matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown");
     let html = matches!(state.auto_escape(), AutoEscape::Html);
     let mut out = String::with_capacity(text.len() + 16);
     for (i, part) in text.split('*').enumerate() {
-        let escaped = if markdown {
-            escape_markdown(part)
-        } else if html {
-            escape_html(part)
-        } else {
-            part.to_owned()
-        };
+        let escaped = escape_for(state, part);
         let stressed = i % 2 == 1;
         match (stressed, html) {
             (false, _) => out.push_str(&escaped),
@@ -237,30 +230,18 @@ fn wrap(state: &minijinja::State<'_, '_>, value: &Value, width: Option<usize>) -
     let escaped = if value.is_safe() {
         text
     } else {
-        match state.auto_escape() {
-            AutoEscape::Custom(name) if name == "markdown" => escape_markdown(&text),
-            AutoEscape::Html => escape_html(&text),
-            _ => text,
-        }
+        escape_for(state, &text)
     };
     Value::from_safe_string(crate::text::wrap(&escaped, width.unwrap_or(95)).join("\n"))
 }
 
-/// Escapes the characters HTML gives meaning to in text and attributes. Unlike minijinja's
-/// escaping, `/` is left as is, so a sentence with `n/a` reads the same in the source.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
+/// `text` escaped for the format of the template being rendered (Markdown, HTML or none).
+fn escape_for(state: &minijinja::State<'_, '_>, text: &str) -> String {
+    match state.auto_escape() {
+        AutoEscape::Custom(name) if name == "markdown" => escape_markdown(text),
+        AutoEscape::Html => super::charts::escape(text),
+        _ => text.to_owned(),
     }
-    out
 }
 
 /// The error's message with its cause, without minijinja's debug dump.

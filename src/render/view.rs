@@ -832,7 +832,8 @@ fn question_text(framework: &Framework, id: &str, w: Words) -> String {
         .map_or_else(String::new, |q| w.text(&q.id, &q.text))
 }
 
-fn score_text(score: Option<f64>) -> String {
+/// A score or exposure with one decimal, as every document prints it, or "–" when there is none.
+pub(crate) fn score_text(score: Option<f64>) -> String {
     score.map_or("–".to_owned(), |s| format!("{s:.1}"))
 }
 

@@ -13,6 +13,7 @@ pub use csv::render as csv;
 pub use table::render as table;
 
 use super::templates::{self, TemplateError};
+use super::view::score_text;
 use crate::portfolio::{BandInfo, Group, GroupBy, Portfolio, Row, Sort};
 
 /// The Markdown template.
@@ -181,14 +182,9 @@ pub struct SkippedView {
     pub problems: String,
 }
 
-/// A score with one decimal, or "–".
-pub(crate) fn number(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
-}
-
 fn cell(value: Option<f64>, band: Option<&str>) -> CellView {
     CellView {
-        text: number(value),
+        text: score_text(value),
         band: band.unwrap_or("none").to_owned(),
     }
 }
@@ -329,12 +325,7 @@ fn group_view(portfolio: &Portfolio, group: &Group) -> GroupView {
     GroupView {
         name: group.name.clone(),
         deployments: s.deployments,
-        mean_score: cell(
-            s.mean_score,
-            s.mean_score
-                .map(|m| band_for(&portfolio.bands, m))
-                .as_deref(),
-        ),
+        mean_score: cell(s.mean_score, s.mean_band.as_deref()),
         rows: group.rows.iter().map(|r| row_view(portfolio, r)).collect(),
         means: s
             .principles
@@ -383,16 +374,6 @@ fn group_view(portfolio: &Portfolio, group: &Group) -> GroupView {
             })
             .collect(),
     }
-}
-
-/// The band a mean falls in (the bands are highest first).
-fn band_for(bands: &[BandInfo], value: f64) -> String {
-    bands
-        .iter()
-        .find(|b| value >= b.min)
-        .or(bands.last())
-        .map(|b| b.id.clone())
-        .unwrap_or_default()
 }
 
 fn row_view(portfolio: &Portfolio, row: &Row) -> RowView {
