@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 
-use crate::i18n::Messages;
-
 /// A failure that stops a command.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -50,50 +48,4 @@ pub enum Error {
         /// The I/O error.
         source: std::io::Error,
     },
-}
-
-impl Error {
-    /// The message in the language of `m` (messages built from free text stay as written).
-    pub fn localised(&self, m: &Messages) -> String {
-        match self {
-            Error::UnknownOption {
-                option,
-                what,
-                value,
-                ..
-            } => m.format(
-                "cli.unknown_option",
-                &[("option", option), ("value", value), ("what", what)],
-            ),
-            Error::Usage { message, .. } => message.clone(),
-            Error::OutputIsInput { path } => {
-                m.format("cli.output_is_input", &[("path", &path.display())])
-            }
-            Error::OutputExists { path } => {
-                m.format("cli.output_exists", &[("path", &path.display())])
-            }
-            Error::Write { path, source } => m.format(
-                "cli.write_failed",
-                &[("path", &path.display()), ("reason", source)],
-            ),
-        }
-    }
-
-    /// The hint in the language of `m`, when there is one.
-    pub fn localised_hint(&self, m: &Messages) -> Option<String> {
-        match self {
-            Error::UnknownOption { hint, .. } | Error::Usage { hint, .. } => Some(hint.clone()),
-            Error::OutputIsInput { .. } => Some(m.get("cli.output_is_input_hint").to_owned()),
-            Error::OutputExists { .. } => Some(m.get("cli.output_exists_hint").to_owned()),
-            Error::Write { path, .. } => path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty() && !p.exists())
-                .map(|p| m.format("cli.missing_dir_hint", &[("path", &p.display())])),
-        }
-    }
-
-    /// A hint for the user in English, when there is one.
-    pub fn hint(&self) -> Option<String> {
-        self.localised_hint(&Messages::new(crate::i18n::Lang::En))
-    }
 }

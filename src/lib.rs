@@ -7,20 +7,25 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod assessment;
 pub mod cli;
+pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod evaluate;
 pub mod evidence;
 pub mod framework;
+pub mod gate;
 pub mod i18n;
 pub mod interview;
+pub mod migrate;
 pub mod policy;
 pub mod portfolio;
 pub mod questionnaire;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod source;
 pub mod text;
 pub mod validate;

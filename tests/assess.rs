@@ -2,7 +2,7 @@
 //! schema and round trip, merging respondents, evidence files, and exit codes.
 
 use dpisafe::report::{Report, Status};
-use dpisafe::validate::schema::SchemaKind;
+use dpisafe::schema::SchemaKind;
 
 use crate::common::{dpisafe, fixture, run, scratch, stdout_of};
 

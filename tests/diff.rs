@@ -166,10 +166,10 @@ fn the_json_matches_its_schema_and_is_deterministic() {
     assert_eq!(first, second);
     let value: serde_json::Value = serde_json::from_str(&first).expect("JSON");
     assert_eq!(value["dpisafe_diff"], 1);
-    let problems = dpisafe::validate::schema::SchemaKind::Diff.check_json(&value);
+    let problems = dpisafe::schema::SchemaKind::Diff.check_json(&value);
     assert!(problems.is_empty(), "{problems:?}");
     let printed = stdout_of(dpisafe().args(["schema", "diff"]));
-    assert_eq!(printed, dpisafe::validate::schema::SchemaKind::Diff.text());
+    assert_eq!(printed, dpisafe::schema::SchemaKind::Diff.text());
 }
 
 #[test]

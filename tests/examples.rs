@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use dpisafe::framework::{self, Applicability};
-use dpisafe::questionnaire::{self, AnswerValue, template};
-use dpisafe::source::{self, Limits, SourceFile};
+use dpisafe::framework::Applicability;
+use dpisafe::questionnaire::{AnswerValue, template};
+use dpisafe::source::{Limits, SourceFile};
 
 fn examples() -> Vec<std::path::PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
@@ -20,15 +20,15 @@ fn examples() -> Vec<std::path::PathBuf> {
 
 #[test]
 fn every_example_validates_and_is_fully_answered() {
-    let framework = framework::embedded();
+    let framework = dpisafe::validate::framework::embedded();
     let paths = examples();
     assert!(
         paths.len() >= 3,
         "expected at least three examples, found {paths:?}"
     );
     for path in paths {
-        let source = source::read(&path, &Limits::default()).expect("readable");
-        let loaded = questionnaire::load(&source, framework, &Limits::default());
+        let source = dpisafe::validate::read(&path, &Limits::default()).expect("readable");
+        let loaded = dpisafe::validate::questionnaire::load(&source, framework, &Limits::default());
         assert!(
             loaded.diagnostics.is_empty(),
             "{}: {:#?}",
@@ -70,12 +70,12 @@ fn every_example_validates_and_is_fully_answered() {
 
 #[test]
 fn examples_cover_strong_failing_and_not_applicable_states() {
-    let framework = framework::embedded();
+    let framework = dpisafe::validate::framework::embedded();
     let mut critical_no = 0;
     let mut not_applicable = 0;
     for path in examples() {
-        let source = source::read(&path, &Limits::default()).expect("readable");
-        let q = questionnaire::load(&source, framework, &Limits::default())
+        let source = dpisafe::validate::read(&path, &Limits::default()).expect("readable");
+        let q = dpisafe::validate::questionnaire::load(&source, framework, &Limits::default())
             .value
             .expect("valid");
         for answer in &q.answers {
@@ -98,7 +98,7 @@ fn examples_cover_strong_failing_and_not_applicable_states() {
 
 #[test]
 fn every_init_combination_validates() {
-    let framework = framework::embedded();
+    let framework = dpisafe::validate::framework::embedded();
     let blocks = [
         vec![],
         vec!["id"],
@@ -124,7 +124,8 @@ fn every_init_combination_validates() {
                 };
                 let text = template::render(framework, &blank).expect("renders");
                 let source = SourceFile::new("init.yaml", text);
-                let loaded = questionnaire::load(&source, framework, &Limits::default());
+                let loaded =
+                    dpisafe::validate::questionnaire::load(&source, framework, &Limits::default());
                 assert!(
                     loaded.diagnostics.is_empty(),
                     "{block:?} {stage:?} {authority:?}: {:#?}",
@@ -144,7 +145,7 @@ fn every_init_combination_validates() {
 
 #[test]
 fn init_for_an_early_stage_leaves_out_operations_questions() {
-    let framework = framework::embedded();
+    let framework = dpisafe::validate::framework::embedded();
     let render = |stage: &str| {
         let blank = template::Blank {
             scope: Applicability {

@@ -20,15 +20,15 @@ fn shared(path: &str) -> Option<String> {
 
 #[test]
 fn embedded_framework_loads_without_warnings() {
-    let source = source::SourceFile::new(framework::EMBEDDED_NAME, framework::load::EMBEDDED_TEXT);
-    let loaded = framework::load(&source, &Limits::default());
+    let source = source::SourceFile::new(framework::EMBEDDED_NAME, framework::EMBEDDED_TEXT);
+    let loaded = dpisafe::validate::framework::load(&source, &Limits::default());
     assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
     assert!(loaded.value.is_some());
 }
 
 #[test]
 fn has_the_framework_structure() {
-    let f = framework::embedded();
+    let f = dpisafe::validate::framework::embedded();
     let ids = |v: Vec<&str>| v.join(" ");
     assert_eq!(
         ids(f.principles.iter().map(|p| p.id.as_str()).collect()),
@@ -61,7 +61,7 @@ fn has_the_framework_structure() {
 
 #[test]
 fn every_principle_has_three_to_six_questions_and_at_least_seventy_in_all() {
-    let f = framework::embedded();
+    let f = dpisafe::validate::framework::embedded();
     let mut per_principle: BTreeMap<&str, usize> = BTreeMap::new();
     for q in f.questions.iter().filter(|q| !q.is_gender()) {
         *per_principle.entry(q.principle.as_str()).or_default() += 1;
@@ -81,7 +81,7 @@ fn every_principle_has_three_to_six_questions_and_at_least_seventy_in_all() {
 
 #[test]
 fn every_risk_is_mitigated_by_several_questions() {
-    let f = framework::embedded();
+    let f = dpisafe::validate::framework::embedded();
     for risk in &f.risks {
         let count = f
             .questions
@@ -98,7 +98,7 @@ fn every_risk_is_mitigated_by_several_questions() {
 
 #[test]
 fn gender_lens_holds_the_forty_checks_with_eleven_critical() {
-    let f = framework::embedded();
+    let f = dpisafe::validate::framework::embedded();
     let checks: Vec<_> = f.questions.iter().filter(|q| q.is_gender()).collect();
     assert_eq!(checks.len(), 40);
     let critical: BTreeSet<&str> = checks
@@ -123,7 +123,7 @@ fn gender_lens_holds_the_forty_checks_with_eleven_critical() {
 
 #[test]
 fn holds_every_process_of_the_reference_table() {
-    let f = framework::embedded();
+    let f = dpisafe::validate::framework::embedded();
     let Some(tsv) = shared("reference/framework-processes.tsv") else {
         return;
     };
@@ -148,7 +148,7 @@ fn holds_every_process_of_the_reference_table() {
 
 #[test]
 fn rs3_lists_the_questions_and_processes_that_mitigate_it() {
-    let f = framework::embedded();
+    let f = dpisafe::validate::framework::embedded();
     let questions: Vec<&str> = f
         .questions
         .iter()
@@ -162,7 +162,7 @@ fn rs3_lists_the_questions_and_processes_that_mitigate_it() {
 #[test]
 fn broken_frameworks_are_reported_with_positions() {
     insta::glob!("fixtures/frameworks/invalid/*.yaml", |path| {
-        let source = source::read(path, &Limits::default()).expect("readable");
+        let source = dpisafe::validate::read(path, &Limits::default()).expect("readable");
         let source = source::SourceFile::new(
             format!(
                 "invalid/{}",
@@ -170,7 +170,7 @@ fn broken_frameworks_are_reported_with_positions() {
             ),
             source.text,
         );
-        let loaded = framework::load(&source, &Limits::default());
+        let loaded = dpisafe::validate::framework::load(&source, &Limits::default());
         assert!(
             loaded.value.is_none(),
             "{} should be rejected",

@@ -30,7 +30,7 @@ fn markdown_and_html_of_a_small_framework() {
 
 #[test]
 fn the_embedded_handbook_holds_every_principle_risk_question_and_check() {
-    let framework = dpisafe::framework::embedded();
+    let framework = dpisafe::validate::framework::embedded();
     let md = export("md");
     let html = export("html");
     for p in &framework.principles {
@@ -262,8 +262,9 @@ fn pdf_without_the_engine_is_a_usage_error() {
 /// docs/questionnaire.md is generated; run with `UPDATE_DOCS=1` to rewrite it.
 #[test]
 fn docs_questionnaire_reference_is_generated() {
-    let generated =
-        dpisafe::render::reference::questionnaire_reference(dpisafe::framework::embedded());
+    let generated = dpisafe::render::reference::questionnaire_reference(
+        dpisafe::validate::framework::embedded(),
+    );
     let path = root().join("docs/questionnaire.md");
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::write(&path, &generated).expect("writes docs/questionnaire.md");
@@ -278,7 +279,9 @@ fn docs_questionnaire_reference_is_generated() {
 
 #[test]
 fn questionnaire_reference_covers_every_field_and_question() {
-    let doc = dpisafe::render::reference::questionnaire_reference(dpisafe::framework::embedded());
+    let doc = dpisafe::render::reference::questionnaire_reference(
+        dpisafe::validate::framework::embedded(),
+    );
     for field in [
         "`dpisafe`",
         "`deployment.building_blocks`",
@@ -291,7 +294,7 @@ fn questionnaire_reference_covers_every_field_and_question() {
     }
     assert!(doc.contains("| `deployment.stage` | text | yes |"));
     assert!(doc.contains("| `assessed_on` | date (`YYYY-MM-DD`) |  |"));
-    for q in &dpisafe::framework::embedded().questions {
+    for q in &dpisafe::validate::framework::embedded().questions {
         assert!(doc.contains(&format!("\n| {} |", q.id)), "{}", q.id);
     }
     assert!(doc.contains("| F1.Q1 | Was a written human-rights impact assessment"));

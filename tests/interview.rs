@@ -5,9 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use dpisafe::framework;
-use dpisafe::questionnaire::{self, AnswerValue, Questionnaire};
-use dpisafe::source::{self, Limits};
+use dpisafe::questionnaire::{AnswerValue, Questionnaire};
+use dpisafe::source::Limits;
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_with_options};
 
@@ -65,10 +64,14 @@ fn exit_code(session: &PtySession) -> i32 {
 }
 
 fn load(path: &Path) -> Questionnaire {
-    let source = source::read(path, &Limits::default()).expect("readable");
-    questionnaire::load(&source, framework::embedded(), &Limits::default())
-        .value
-        .unwrap_or_else(|| panic!("{} is invalid:\n{}", path.display(), source.text))
+    let source = dpisafe::validate::read(path, &Limits::default()).expect("readable");
+    dpisafe::validate::questionnaire::load(
+        &source,
+        dpisafe::validate::framework::embedded(),
+        &Limits::default(),
+    )
+    .value
+    .unwrap_or_else(|| panic!("{} is invalid:\n{}", path.display(), source.text))
 }
 
 fn value(q: &Questionnaire, id: &str) -> Option<AnswerValue> {

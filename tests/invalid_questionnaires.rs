@@ -4,8 +4,6 @@
 use std::path::Path;
 
 use dpisafe::diagnostic::{self, Diagnostic, Severity};
-use dpisafe::framework;
-use dpisafe::questionnaire;
 use dpisafe::source::{self, Limits};
 
 /// Validates one file as the CLI does and returns its diagnostics and source.
@@ -15,11 +13,15 @@ fn diagnostics_of(path: &Path) -> (Vec<Diagnostic>, Option<source::SourceFile>) 
         path.file_name().expect("file name").to_string_lossy()
     );
     let bytes = std::fs::read(path).expect("fixture readable");
-    let source = match source::from_bytes(&name, bytes) {
+    let source = match dpisafe::validate::from_bytes(&name, bytes) {
         Ok(source) => source,
         Err(diagnostic) => return (vec![diagnostic], None),
     };
-    let loaded = questionnaire::load(&source, framework::embedded(), &Limits::default());
+    let loaded = dpisafe::validate::questionnaire::load(
+        &source,
+        dpisafe::validate::framework::embedded(),
+        &Limits::default(),
+    );
     assert!(loaded.value.is_none(), "{name} should be invalid");
     (loaded.diagnostics, Some(source))
 }

@@ -1,5 +1,6 @@
 //! dpisafe's integration tests, in one binary to keep link times down.
 
+mod architecture;
 mod assess;
 mod check;
 mod cli;

@@ -289,7 +289,7 @@ fn summaries_count_weak_principles_and_critical_failures() {
 fn json_matches_its_schema() {
     let portfolio = json(&[PROGRAMMES, BAD, "--group-by", "block", "--no-redact"]);
     assert_eq!(portfolio["dpisafe_portfolio"], 1);
-    let problems = dpisafe::validate::schema::SchemaKind::Portfolio.check_json(&portfolio);
+    let problems = dpisafe::schema::SchemaKind::Portfolio.check_json(&portfolio);
     assert!(problems.is_empty(), "{problems:?}");
     let schema = stdout_of(dpisafe().args(["schema", "portfolio"]));
     assert!(schema.contains("dpisafe portfolio"));

@@ -11,14 +11,14 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits::default();
-    let source = match source::from_bytes("fuzz-framework.yaml", data.to_vec()) {
+    let source = match dpisafe::assessment::from_bytes("fuzz-framework.yaml", data.to_vec()) {
         Ok(source) => source,
         Err(diagnostic) => {
             let _ = dpisafe::diagnostic::render(&[diagnostic], None, false);
             return;
         }
     };
-    let loaded = dpisafe::framework::load(&source, &limits);
+    let loaded = dpisafe::assessment::framework(&source, &limits);
     let _ = dpisafe::diagnostic::render(&loaded.diagnostics, Some(&source), false);
     let Some(framework) = loaded.value else {
         return;
@@ -63,7 +63,7 @@ fuzz_target!(|data: &[u8]| {
 /// The blank must load cleanly; then answer every question and assess it.
 fn round_trip(framework: &Framework, text: &str, limits: &Limits) {
     let blank = SourceFile::new("blank.yaml", text);
-    let loaded = dpisafe::questionnaire::load(&blank, framework, limits);
+    let loaded = dpisafe::validate::questionnaire::load(&blank, framework, limits);
     if loaded.value.is_none() {
         panic!(
             "`init` wrote a questionnaire its own framework rejects:\n{}\n--- file ---\n{text}",
@@ -84,7 +84,7 @@ fn round_trip(framework: &Framework, text: &str, limits: &Limits) {
         })
         .collect();
     let answered = SourceFile::new("answered.yaml", filled);
-    let loaded = dpisafe::questionnaire::load(&answered, framework, limits);
+    let loaded = dpisafe::validate::questionnaire::load(&answered, framework, limits);
     match loaded.value {
         Some(questionnaire) => {
             dpisafe_fuzz::report_and_render(framework, &questionnaire);

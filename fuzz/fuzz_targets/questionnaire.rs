@@ -3,20 +3,20 @@
 //! Evidence is not inspected: that reads the disk.
 #![no_main]
 
-use dpisafe::source::{self, Limits};
+use dpisafe::source::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits::default();
-    let source = match source::from_bytes("fuzz.yaml", data.to_vec()) {
+    let source = match dpisafe::assessment::from_bytes("fuzz.yaml", data.to_vec()) {
         Ok(source) => source,
         Err(diagnostic) => {
             let _ = dpisafe::diagnostic::render(&[diagnostic], None, false);
             return;
         }
     };
-    let framework = dpisafe::framework::embedded();
-    let loaded = dpisafe::questionnaire::load(&source, framework, &limits);
+    let framework = dpisafe::assessment::embedded_framework();
+    let loaded = dpisafe::validate::questionnaire::load(&source, framework, &limits);
     let _ = dpisafe::diagnostic::render(&loaded.diagnostics, Some(&source), false);
     let _ = dpisafe::diagnostic::render(&loaded.diagnostics, Some(&source), true);
     if let Some(questionnaire) = loaded.value {

@@ -10,12 +10,13 @@
 //! Set `DPISAFE_FUZZ_TRACE=1` to print one line per report built, to see which inputs in a
 //! corpus get past validation.
 
+use dpisafe::assessment::Assessment;
 use dpisafe::framework::Framework;
 use dpisafe::questionnaire::{Date, Questionnaire};
 use dpisafe::render::templates::Templates;
 use dpisafe::render::view::{Mode, Options};
-use dpisafe::report::{self, Report};
-use dpisafe::validate::schema::SchemaKind;
+use dpisafe::report::Report;
+use dpisafe::schema::SchemaKind;
 
 /// The date used when a questionnaire has no `assessed_on`.
 pub fn default_date() -> Date {
@@ -26,12 +27,11 @@ pub fn default_date() -> Date {
 pub fn report_and_render(framework: &Framework, questionnaire: &Questionnaire) -> Report {
     // `dpisafe report` judges waivers and evidence age on `assessed_on`; use it when present.
     let as_of = questionnaire.assessed_on.unwrap_or_else(default_date);
-    let report = report::build(report::Inputs {
-        framework,
-        questionnaire,
-        as_of,
-        disagreements: &[],
-    });
+    let assessment = Assessment {
+        questionnaire: questionnaire.clone(),
+        disagreements: Vec::new(),
+    };
+    let report = assessment.report(framework, as_of);
 
     let json = dpisafe::render::json::render(&report);
     let value: serde_json::Value =

@@ -2,7 +2,20 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub(crate) use crate::render::format::{Format, Paper};
+
+/// The formats of a report document (`report`, `render`, `framework export`).
+const DOCUMENT_FORMATS: [Format; 3] = [Format::Md, Format::Html, Format::Pdf];
+
+/// A `--format` parser offering only `allowed`, the formats that command writes: one
+/// [`Format`] for every command, each with its own list.
+fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(allowed.iter().filter_map(ValueEnum::to_possible_value))
+        .map(|name| Format::from_str(&name, false).expect("invariant: every offered value parses"))
+}
 
 /// Assess Digital Public Infrastructure against the Universal DPI Safeguards Framework.
 #[derive(Debug, Parser)]
@@ -222,20 +235,11 @@ pub struct AssessArgs {
     #[command(flatten)]
     pub inputs: Inputs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = AssessFormat::Table)]
-    pub format: AssessFormat,
+    #[arg(long, value_parser = formats(&[Format::Table, Format::Json]), default_value = "table")]
+    pub format: Format,
     /// Where output goes.
     #[command(flatten)]
     pub output: OutputArgs,
-}
-
-/// Formats of `dpisafe assess`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AssessFormat {
-    /// A summary for the terminal.
-    Table,
-    /// The full result as JSON (schemas/report.schema.json).
-    Json,
 }
 
 /// `dpisafe check`
@@ -253,32 +257,19 @@ pub struct CheckArgs {
     #[arg(long, value_name = "RESULT.json")]
     pub baseline: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    #[arg(long, value_parser = formats(&[Format::Text, Format::Json, Format::Sarif, Format::Junit]), default_value = "text")]
+    pub format: Format,
     /// Where output goes.
     #[command(flatten)]
     pub output: OutputArgs,
-}
-
-/// Formats of `dpisafe check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    /// The verdict and each violation, as text.
-    Text,
-    /// The full result with the verdict, as JSON.
-    Json,
-    /// SARIF 2.1.0 for code scanning.
-    Sarif,
-    /// JUnit XML for CI test reports.
-    Junit,
 }
 
 /// How a report document is made.
 #[derive(Debug, Args)]
 pub struct DocumentArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = DocumentFormat::Html)]
-    pub format: DocumentFormat,
+    #[arg(long, value_parser = formats(&DOCUMENT_FORMATS), default_value = "html")]
+    pub format: Format,
     /// `learning` (guidance first, no ranking language: for self-assessment) or
     /// `accountability` (evidence first, with an approvals block: for reviews and funders).
     #[arg(long, value_enum, default_value_t = ModeArg::Learning)]
@@ -292,22 +283,11 @@ pub struct DocumentArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Paper size of the PDF.
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-    pub paper: PaperArg,
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
     /// Also look for fonts here (for example CJK fonts); may be given several times.
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
-}
-
-/// Report document formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DocumentFormat {
-    /// Markdown.
-    Md,
-    /// One self-contained HTML file.
-    Html,
-    /// PDF (needs the `pdf` feature, on by default).
-    Pdf,
 }
 
 /// Report modes.
@@ -317,15 +297,6 @@ pub enum ModeArg {
     Learning,
     /// For reviews, oversight bodies and funders.
     Accountability,
-}
-
-/// Paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PaperArg {
-    /// ISO A4.
-    A4,
-    /// US Letter.
-    Letter,
 }
 
 /// `dpisafe report`
@@ -365,8 +336,8 @@ pub struct PortfolioArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = PortfolioFormat::Table)]
-    pub format: PortfolioFormat,
+    #[arg(long, value_parser = formats(&[Format::Table, Format::Md, Format::Html, Format::Csv, Format::Json, Format::Pdf]), default_value = "table")]
+    pub format: Format,
     /// One matrix and summary per building block, stage or country.
     #[arg(long, value_enum, value_name = "KEY")]
     pub group_by: Option<GroupByArg>,
@@ -385,31 +356,14 @@ pub struct PortfolioArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<crate::questionnaire::Date>,
     /// Paper size of the PDF (landscape).
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-    pub paper: PaperArg,
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
     /// Also look for fonts here (for example CJK fonts); may be given several times.
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
     /// Where output goes.
     #[command(flatten)]
     pub output: OutputArgs,
-}
-
-/// Formats of `dpisafe portfolio`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PortfolioFormat {
-    /// The matrix and summaries for the terminal.
-    Table,
-    /// Markdown.
-    Md,
-    /// One self-contained HTML file with the matrix as a heat map.
-    Html,
-    /// CSV (RFC 4180), one line per deployment.
-    Csv,
-    /// JSON (schemas/portfolio.schema.json).
-    Json,
-    /// Landscape PDF (needs the `pdf` feature, on by default).
-    Pdf,
 }
 
 /// What `--group-by` groups on.
@@ -459,8 +413,8 @@ pub struct DiffArgs {
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    #[arg(long, value_parser = formats(&[Format::Table, Format::Md, Format::Json]), default_value = "table")]
+    pub format: Format,
     /// Exit with 1 when anything regressed (the output names what).
     #[arg(long)]
     pub fail_on_regression: bool,
@@ -474,17 +428,6 @@ pub struct DiffArgs {
     /// Where output goes.
     #[command(flatten)]
     pub output: OutputArgs,
-}
-
-/// Formats of `dpisafe diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    /// A summary for the terminal.
-    Table,
-    /// Markdown, for a pull request or a progress note.
-    Md,
-    /// The full comparison as JSON (schemas/diff.schema.json).
-    Json,
 }
 
 /// `dpisafe migrate`
@@ -556,11 +499,11 @@ pub enum FrameworkCommand {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = DocumentFormat::Md)]
-    pub format: DocumentFormat,
+    #[arg(long, value_parser = formats(&DOCUMENT_FORMATS), default_value = "md")]
+    pub format: Format,
     /// Paper size of the PDF.
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-    pub paper: PaperArg,
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
     /// Also look for fonts here (for example CJK fonts); may be given several times.
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,

@@ -1,20 +1,23 @@
-//! The steps `assess` and `check` share: read and validate the questionnaires, look at their
-//! evidence files, merge respondents, build the report, show its warnings, and write output.
+//! What `assess`, `check`, `report` and `render` share on the command line: calling the
+//! library's pipeline (`crate::assessment`) with the files named, printing its diagnostics
+//! and warnings, dating the evaluation, and writing output.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
+use crate::assessment::{self as pipeline, Assessment};
 use crate::cli::args::{Inputs, OutputArgs};
 use crate::cli::output::{self, Target};
 use crate::cli::{Context, Exit, FrameworkRef, print_bytes};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::evaluate::merge::{self, Disagreement};
 use crate::framework::Framework;
-use crate::questionnaire::{self, Date, Questionnaire};
-use crate::report::{self, REPORT_VERSION, Report, Warning};
+use crate::questionnaire::{Date, Questionnaire};
+use crate::render::format::{Format, Paper, RenderError, Settings, Subject};
+use crate::render::templates::Templates;
+use crate::render::view::{Mode, Options};
+use crate::report::{Report, Warning};
 use crate::source::{Pos, SourceFile};
-use crate::validate::schema::SchemaKind;
 
 /// Where the evaluation date comes from when `--as-of` is not given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,11 +31,11 @@ pub(crate) enum DefaultDate {
     Required,
 }
 
-/// A validated, inspected and possibly merged assessment, ready to report.
+/// A validated, inspected and possibly merged assessment, ready to report, with the
+/// framework it was read against and the sources its diagnostics quote.
 pub(crate) struct Loaded {
     pub(crate) framework: FrameworkRef,
-    pub(crate) questionnaire: Questionnaire,
-    pub(crate) disagreements: Vec<Disagreement>,
+    pub(crate) assessment: Assessment,
     pub(crate) sources: Vec<SourceFile>,
 }
 
@@ -67,7 +70,7 @@ pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
             continue;
         };
         let started = std::time::Instant::now();
-        let loaded = questionnaire::load(&source, &framework, &ctx.limits);
+        let loaded = pipeline::questionnaire(&framework, &source, &ctx.limits);
         ctx.report(&loaded.diagnostics, Some(&source));
         ctx.detail(&format!(
             "validated {} in {}: {}",
@@ -78,34 +81,20 @@ pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
                 None => "invalid".to_owned(),
             }
         ));
-        match loaded.value {
-            Some(mut q) => {
-                crate::evidence::inspect(&mut q);
-                questionnaires.push(q);
-            }
-            None => failed = true,
-        }
+        failed |= loaded.value.is_none();
+        questionnaires.extend(loaded.value);
         sources.push(source);
     }
-    if failed {
+    if failed || questionnaires.is_empty() {
         return Err(Exit::Invalid);
     }
-    let mut rest = questionnaires.into_iter();
-    let Some(first) = rest.next() else {
-        return Err(Exit::Invalid);
-    };
-    let merged = merge::merge(first, rest.collect()).map_err(|err| {
-        let diagnostic = Diagnostic::error(Code::MergeConflict, &err.file, None, err.to_string())
-            .with_hint(
-                "merge only questionnaires about the same deployment, stage and building blocks",
-            );
-        ctx.report(&[diagnostic], None);
+    let assessment = pipeline::merge(questionnaires).map_err(|diagnostic| {
+        ctx.report(&[*diagnostic], None);
         Exit::Invalid
     })?;
     Ok(Loaded {
         framework,
-        questionnaire: merged.questionnaire,
-        disagreements: merged.disagreements,
+        assessment,
         sources,
     })
 }
@@ -195,7 +184,7 @@ pub(crate) fn load_and_report(
     default: DefaultDate,
 ) -> Result<(Loaded, Report), Exit> {
     let loaded = load(ctx, inputs)?;
-    let as_of = as_of(ctx, inputs, &loaded.questionnaire, default)?;
+    let as_of = as_of(ctx, inputs, &loaded.assessment.questionnaire, default)?;
     let report = build_report(ctx, &loaded, as_of);
     Ok((loaded, report))
 }
@@ -203,16 +192,11 @@ pub(crate) fn load_and_report(
 /// Builds the report and prints its warnings (missing evidence, expired waivers).
 pub(crate) fn build_report(ctx: &Context, loaded: &Loaded, as_of: Date) -> Report {
     let started = std::time::Instant::now();
-    let report = report::build(report::Inputs {
-        framework: &loaded.framework,
-        questionnaire: &loaded.questionnaire,
-        as_of,
-        disagreements: &loaded.disagreements,
-    });
+    let report = loaded.assessment.report(&loaded.framework, as_of);
     ctx.detail(&format!(
         "scored {} as of {as_of} in {}: {} findings, {} actions",
         crate::text::count(
-            loaded.questionnaire.respondents.len(),
+            loaded.assessment.questionnaire.respondents.len(),
             "respondent",
             "respondents"
         ),
@@ -231,26 +215,17 @@ pub(crate) fn show_warnings(ctx: &Context, warnings: &[Warning], sources: &[Sour
             .iter()
             .filter(|w| w.location.file == source.name)
             .map(|w| {
-                let pos = Pos {
-                    line: w.location.line,
-                    col: w.location.column,
-                };
-                Diagnostic::warning(w.code, &source.name, Some(pos), w.message.clone())
-                    .with_hint(w.hint.clone())
+                Diagnostic::warning(
+                    w.code,
+                    &source.name,
+                    Some(w.location.pos()),
+                    w.message.clone(),
+                )
+                .with_hint(w.hint.clone())
             })
             .collect();
         ctx.report(&diagnostics, Some(source));
     }
-}
-
-/// Writes `text` to `-o FILE` atomically (never over an input), or to stdout.
-pub(crate) fn emit(
-    ctx: &Context,
-    out: &OutputArgs,
-    inputs: &[PathBuf],
-    text: &str,
-) -> Result<(), Error> {
-    emit_bytes(ctx, out, inputs, text.as_bytes())
 }
 
 /// Writes `bytes` to `-o FILE` atomically (never over an input), or to stdout.
@@ -301,95 +276,94 @@ pub(crate) fn refuse_pdf_on_terminal(out: &OutputArgs, file_name: &str) -> Resul
     Ok(())
 }
 
-/// The message saying a saved result was made against another framework than the one
-/// loaded, or `None` when they match.
-pub(crate) fn framework_mismatch(report: &Report, framework: &Framework) -> Option<String> {
-    let metadata = &framework.metadata;
-    (report.framework.id != metadata.id || report.framework.version != metadata.version).then(
-        || {
-            format!(
-                "the result was made against {}@{}, but the framework loaded is {}",
-                report.framework.id,
-                report.framework.version,
-                framework.reference()
-            )
-        },
-    )
-}
-
 /// Reads a saved result (a baseline, or a result to re-render): JSON, of this report
 /// version, matching the report schema. `what` names it in messages.
 pub(crate) fn load_result(ctx: &Context, path: &Path, what: &str) -> Result<Report, Exit> {
     let source = ctx.read(path)?;
-    parse_result(&source, what).map_err(|diagnostic| {
+    pipeline::parse_result(&source, what).map_err(|diagnostic| {
         ctx.report(&[*diagnostic], Some(&source));
         Exit::Invalid
     })
-}
-
-/// A saved result from its text, or the diagnostic that says why it cannot be used.
-pub(crate) fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagnostic>> {
-    let value: serde_json::Value = serde_json::from_str(&source.text).map_err(|err| {
-        let pos = u32::try_from(err.line())
-            .ok()
-            .zip(u32::try_from(err.column()).ok())
-            .filter(|(line, _)| *line > 0)
-            .map(|(line, col)| Pos::new(line, col.max(1)));
-        invalid_result(source, pos, format!("the {what} is not valid JSON: {err}"))
-    })?;
-    result_from_value(source, value, what)
-}
-
-/// A saved result from its parsed JSON: of this report version and matching the schema.
-pub(crate) fn result_from_value(
-    source: &SourceFile,
-    value: serde_json::Value,
-    what: &str,
-) -> Result<Report, Box<Diagnostic>> {
-    let version = value
-        .get("dpisafe_report")
-        .and_then(serde_json::Value::as_u64);
-    if version != Some(u64::from(REPORT_VERSION)) {
-        return Err(invalid_result(
-            source,
-            None,
-            match version {
-                Some(v) => {
-                    format!("the {what} is report format {v}; this build reads {REPORT_VERSION}")
-                }
-                None => format!(
-                    "the {what} is not a dpisafe result (it has no `dpisafe_report` version)"
-                ),
-            },
-        ));
-    }
-    let problems = SchemaKind::Report.check_json(&value);
-    if let Some(first) = problems.first() {
-        return Err(invalid_result(
-            source,
-            None,
-            format!("the {what} does not match the report format: {first}"),
-        ));
-    }
-    serde_json::from_value(value).map_err(|err| {
-        invalid_result(
-            source,
-            None,
-            format!("the {what} does not match the report format: {err}"),
-        )
-    })
-}
-
-fn invalid_result(source: &SourceFile, pos: Option<Pos>, message: String) -> Box<Diagnostic> {
-    Box::new(
-        Diagnostic::error(Code::InvalidResult, &source.name, pos, message)
-            .with_hint("write it again with `dpisafe assess FILE --format json -o result.json`"),
-    )
 }
 
 /// The framework behind a loaded assessment.
 impl Loaded {
     pub(crate) fn framework(&self) -> &Framework {
         &self.framework
+    }
+}
+
+/// Renders `subject` as `format` through the one format dispatch, timing it for `-v`. A
+/// failed template becomes a diagnostic with `hint`; a format this build cannot write is a
+/// usage error. Either way the exit code comes back and nothing is written.
+pub(crate) fn render(
+    ctx: &Context,
+    format: Format,
+    subject: Subject<'_>,
+    settings: &Settings<'_>,
+    hint: &str,
+) -> Result<Vec<u8>, Exit> {
+    let started = std::time::Instant::now();
+    let rendered = format.render(subject, settings);
+    let verb = if format.is_binary() {
+        "typeset the PDF"
+    } else {
+        "rendered the document"
+    };
+    ctx.detail(&format!("{verb} in {}", crate::cli::elapsed(started)));
+    rendered.map_err(|err| render_failed(ctx, err, hint))
+}
+
+/// Shows why rendering failed and gives the exit code.
+fn render_failed(ctx: &Context, err: RenderError, hint: &str) -> Exit {
+    let usage = |message: String, hint: &str| Error::Usage {
+        message,
+        hint: hint.to_owned(),
+    };
+    match err {
+        RenderError::Template(err) => {
+            let pos = err
+                .line
+                .and_then(|l| u32::try_from(l).ok())
+                .map(|line| Pos::new(line, 1));
+            let diagnostic =
+                Diagnostic::error(Code::TemplateError, &err.file, pos, err.message.clone())
+                    .with_hint(hint);
+            ctx.report(&[diagnostic], None);
+        }
+        RenderError::NoPdfEngine => ctx.fail(&usage(
+            RenderError::NoPdfEngine.to_string(),
+            "rebuild with the default features (`cargo install --path .`), or use --format html \
+             and print it",
+        )),
+        RenderError::Undated => ctx.fail(&usage(
+            "the PDF needs a date, and no input has an `assessed_on`".to_owned(),
+            "pass --as-of YYYY-MM-DD (or set SOURCE_DATE_EPOCH)",
+        )),
+        err @ RenderError::Unsupported { .. } => ctx.fail(&usage(
+            err.to_string(),
+            "choose one of the formats `--help` lists",
+        )),
+    }
+    Exit::Invalid
+}
+
+/// The settings of a terminal or data format: no templates, paper or fonts needed.
+pub(crate) fn plain_settings<'a>(
+    ctx: &Context,
+    out: &OutputArgs,
+    templates: &'a Templates,
+) -> Settings<'a> {
+    Settings {
+        color: out.is_stdout() && ctx.stdout_color(),
+        lang: ctx.lang(),
+        options: Options {
+            mode: Mode::Accountability,
+            redact: false,
+            lang: ctx.lang(),
+        },
+        templates,
+        paper: Paper::A4,
+        font_path: &[],
     }
 }

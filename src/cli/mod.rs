@@ -18,8 +18,8 @@ use args::{ColorChoice, Command};
 pub use exit::Exit;
 
 use crate::diagnostic::{self, Diagnostic, Severity};
-use crate::framework::{self, Framework};
-use crate::source::{self, Limits, SourceFile};
+use crate::framework::Framework;
+use crate::source::{Limits, SourceFile};
 
 /// Runs dpisafe with the process's arguments.
 pub fn main() -> ExitCode {
@@ -118,7 +118,7 @@ impl Context {
     fn framework(&self) -> Result<FrameworkRef, Exit> {
         let started = Instant::now();
         let Some(path) = &self.framework_path else {
-            let embedded = framework::embedded();
+            let embedded = crate::assessment::embedded_framework();
             self.detail(&format!(
                 "framework: the embedded {} ({}), ready in {}",
                 embedded.reference(),
@@ -128,7 +128,7 @@ impl Context {
             return Ok(FrameworkRef::Embedded(embedded));
         };
         let source = self.read(path)?;
-        let loaded = framework::load(&source, &self.limits);
+        let loaded = crate::assessment::framework(&source, &self.limits);
         self.report(&loaded.diagnostics, Some(&source));
         let framework = loaded.value.ok_or(Exit::Invalid)?;
         self.detail(&format!(
@@ -143,7 +143,7 @@ impl Context {
 
     /// Reads a file, reporting a diagnostic when it cannot be used.
     fn read(&self, path: &std::path::Path) -> Result<SourceFile, Exit> {
-        let source = source::read(path, &self.limits).map_err(|diagnostic| {
+        let source = crate::assessment::read(path, &self.limits).map_err(|diagnostic| {
             self.report(&[diagnostic], None);
             Exit::Invalid
         })?;
@@ -172,8 +172,8 @@ impl Context {
     /// Prints a failure that stops the command, in the chosen language.
     fn fail(&self, err: &crate::Error) {
         let m = self.messages();
-        let mut text = format!("{}: {}\n", m.get("cli.error"), err.localised(&m));
-        if let Some(hint) = err.localised_hint(&m) {
+        let mut text = format!("{}: {}\n", m.get("cli.error"), m.error(err));
+        if let Some(hint) = m.error_hint(err) {
             text.push_str(&format!("  {}: {hint}\n", m.get("cli.help")));
         }
         let _ = std::io::stderr().lock().write_all(text.as_bytes());

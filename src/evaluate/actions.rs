@@ -110,7 +110,7 @@ pub fn plan(framework: &Framework, items: &[Item<'_>]) -> Vec<Action> {
                 priority,
                 principle: item.question.principle.clone(),
                 authority: item.question.authorities.first().cloned(),
-                stage: earliest_stage(framework, &item.question.stages),
+                stage: framework.earliest_stage(&item.question.stages).cloned(),
                 processes: process_keys(framework, &item.question.processes),
                 support: principle.map(|p| p.support.clone()).unwrap_or_default(),
                 waived: item.waived(),
@@ -156,13 +156,6 @@ fn classify(item: &Item<'_>) -> Option<(ActionKind, Priority)> {
         Status::NotAssessed => Some((ActionKind::Assess, Priority::Low)),
         Status::Answered(_) | Status::NotApplicable => None,
     }
-}
-
-fn earliest_stage(framework: &Framework, stages: &[String]) -> Option<String> {
-    stages
-        .iter()
-        .min_by_key(|s| framework.stage_rank(s).unwrap_or(usize::MAX))
-        .cloned()
 }
 
 /// Unique process keys for the ids a question names (a published id may name two processes).

@@ -16,16 +16,29 @@ pub enum Status {
     NotAssessed,
 }
 
-/// How well the evidence of a yes or partial supports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// How well evidence supports a yes or partial.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
-    /// At least one piece of evidence within the freshness window (or undated).
+    /// Fresh evidence.
     Evidenced,
-    /// Evidence exists, but all of it is older than the freshness window.
+    /// Only stale evidence.
     Stale,
-    /// A yes or partial with no evidence at all.
+    /// No usable evidence.
     Claimed,
+}
+
+impl Confidence {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Evidenced => "evidenced",
+            Confidence::Stale => "stale",
+            Confidence::Claimed => "claimed",
+        }
+    }
 }
 
 /// One applicable question as scoring sees it.

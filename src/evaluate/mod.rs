@@ -11,7 +11,7 @@ pub mod gender;
 pub mod merge;
 pub mod risk;
 pub mod score;
-pub mod views;
+pub mod slices;
 
 use serde::Serialize;
 
@@ -35,9 +35,9 @@ pub struct Evaluation {
     /// Residual exposure per risk, in framework order.
     pub risks: Vec<risk::RiskExposure>,
     /// Scores per life-cycle stage.
-    pub stages: Vec<views::View>,
+    pub stages: Vec<slices::SliceScore>,
     /// Scores per responsible authority.
-    pub authorities: Vec<views::View>,
+    pub authorities: Vec<slices::SliceScore>,
     /// The gender inclusion index.
     pub gender: gender::GenderIndex,
     /// Every shortfall as an action, most urgent first.
@@ -81,8 +81,8 @@ pub fn evaluate_items(
             .iter()
             .map(|r| risk::exposure(framework, &r.id, items))
             .collect(),
-        stages: views::by_stage(framework, items),
-        authorities: views::by_authority(framework, items),
+        stages: slices::by_stage(framework, items),
+        authorities: slices::by_authority(framework, items),
         gender: gender::index(framework, items, principal),
         actions: actions::plan(framework, items),
     }

@@ -2,14 +2,14 @@
 
 use super::answers::Confidence;
 use super::*;
-use crate::framework::{self, Question};
-use crate::questionnaire::{self, AnswerValue, Questionnaire};
+use crate::framework::Question;
+use crate::questionnaire::{AnswerValue, Questionnaire};
 use crate::source::{Limits, SourceFile};
 
 /// A questionnaire for an id + payments deployment in operations, answering each applicable
 /// question as `answer` says: `Some((value, with_evidence))`, or `None` to leave it out.
 fn questionnaire(answer: impl Fn(&Question) -> Option<(&'static str, bool)>) -> Questionnaire {
-    let framework = framework::embedded();
+    let framework = crate::validate::framework::embedded();
     let mut yaml = String::from(
         "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\n\
          deployment: {name: Test, building_blocks: [id, payments], stage: L5}\n\
@@ -28,14 +28,18 @@ fn questionnaire(answer: impl Fn(&Question) -> Option<(&'static str, bool)>) -> 
         }
     }
     let source = SourceFile::new("test.yaml", yaml);
-    let loaded = questionnaire::load(&source, framework, &Limits::default());
+    let loaded = crate::validate::questionnaire::load(&source, framework, &Limits::default());
     loaded
         .value
         .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics))
 }
 
 fn evaluated(answer: impl Fn(&Question) -> Option<(&'static str, bool)>) -> Evaluation {
-    evaluate(framework::embedded(), &questionnaire(answer), as_of())
+    evaluate(
+        crate::validate::framework::embedded(),
+        &questionnaire(answer),
+        as_of(),
+    )
 }
 
 fn principle<'e>(evaluation: &'e Evaluation, id: &str) -> &'e score::PrincipleScore {
@@ -109,7 +113,7 @@ fn a_critical_no_caps_the_principle_and_the_overall_score() {
 #[test]
 fn a_partial_counts_half() {
     // F2 in this deployment: all yes except F2.Q2 partial.
-    let framework = framework::embedded();
+    let framework = crate::validate::framework::embedded();
     let e = evaluated(|q| {
         Some(if q.id == "F2.Q2" {
             ("partial", true)
@@ -144,13 +148,13 @@ fn unanswered_lowers_coverage_only() {
 #[test]
 fn a_yes_without_evidence_is_claimed() {
     let q = questionnaire(|q| Some(("yes", q.principle != "F3")));
-    let items = answers::items(framework::embedded(), &q, as_of());
+    let items = answers::items(crate::validate::framework::embedded(), &q, as_of());
     let f3 = items
         .iter()
         .find(|i| i.question.id == "F3.Q1")
         .expect("F3.Q1");
     assert_eq!(f3.confidence, Some(Confidence::Claimed));
-    let e = evaluate(framework::embedded(), &q, as_of());
+    let e = evaluate(crate::validate::framework::embedded(), &q, as_of());
     assert_eq!(principle(&e, "F3").evidenced_share, Some(0.0));
     assert_eq!(
         principle(&e, "F3").score,
@@ -161,7 +165,7 @@ fn a_yes_without_evidence_is_claimed() {
 
 #[test]
 fn stale_evidence_is_flagged() {
-    let framework = framework::embedded();
+    let framework = crate::validate::framework::embedded();
     let mut q = questionnaire(|q| (q.id == "F1.Q2").then_some(("yes", true)));
     q.answers[0].evidence[0].date = crate::questionnaire::Date::parse("2023-01-01");
     let items = answers::items(framework, &q, as_of());
@@ -279,7 +283,7 @@ fn as_of() -> crate::questionnaire::Date {
 
 #[test]
 fn risk_exposure_is_the_weight_left_unmitigated() {
-    let framework = framework::embedded();
+    let framework = crate::validate::framework::embedded();
     let all_yes = evaluated(|_| Some(("yes", true)));
     assert!(
         all_yes
@@ -314,7 +318,7 @@ fn risk_exposure_is_the_weight_left_unmitigated() {
 
 #[test]
 fn a_process_link_counts_half_a_direct_one() {
-    let framework = framework::embedded();
+    let framework = crate::validate::framework::embedded();
     let via_process = framework.questions.iter().find_map(|q| {
         framework
             .risks
@@ -382,7 +386,7 @@ fn stage_and_authority_views_cover_their_questions() {
 
 #[test]
 fn a_waiver_holds_through_its_expiry_date() {
-    let framework = framework::embedded();
+    let framework = crate::validate::framework::embedded();
     let mut q = questionnaire(|q| (q.id == "F1.Q1").then_some(("no", false)));
     q.waivers.push(crate::questionnaire::Waiver {
         question: "F1.Q1".to_owned(),
@@ -469,9 +473,9 @@ fn merging_different_deployments_is_refused() {
 
 #[test]
 fn evidence_whose_file_is_missing_does_not_support_an_answer() {
-    let framework = framework::embedded();
+    let framework = crate::validate::framework::embedded();
     let mut q = questionnaire(|q| (q.id == "F1.Q2").then_some(("yes", true)));
-    q.answers[0].evidence[0].found = Some(crate::evidence::Found::Missing);
+    q.answers[0].evidence[0].found = Some(crate::questionnaire::Found::Missing);
     let items = answers::items(framework, &q, as_of());
     let item = items
         .iter()

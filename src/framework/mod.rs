@@ -1,17 +1,21 @@
 //! The Safeguards framework as validated data: principles, risks, authorities, stages,
 //! processes, questions, gender checks and scoring rules.
 //!
-//! [`load`] reads a framework file (or the embedded one) and checks it; everything downstream
-//! receives a [`Framework`] whose references are known to resolve. Nothing here scores.
+//! `validate::framework` reads a framework file (or the embedded one) and checks it; everything
+//! downstream receives a [`Framework`] whose references are known to resolve. Nothing here
+//! scores, and nothing here reads files.
 
-pub mod load;
 pub mod raw;
 
 use serde::Serialize;
 
-use crate::questionnaire::Date;
+use crate::date::Date;
 
-pub use load::{EMBEDDED_NAME, embedded, load};
+/// The name diagnostics use for the embedded framework file.
+pub const EMBEDDED_NAME: &str = "frameworks/universal-dpi-safeguards-1.0.yaml";
+
+/// The embedded framework file's text; `validate::framework::embedded` loads it.
+pub const EMBEDDED_TEXT: &str = include_str!("../../frameworks/universal-dpi-safeguards-1.0.yaml");
 pub use raw::{AliasKind, PrincipleKind, RawScoring as Scoring, RiskCategory, TextSource};
 
 /// The date a framework's `published` names: `YYYY-MM-DD`, or `YYYY-MM` as its first day.
@@ -249,6 +253,29 @@ impl Framework {
         self.authorities.iter().map(|a| a.id.as_str()).collect()
     }
 
+    /// The questions and gender checks that name `risk`, in file order.
+    pub fn questions_for_risk(&self, risk: &str) -> Vec<&Question> {
+        self.questions
+            .iter()
+            .filter(|q| q.risks.iter().any(|r| r == risk))
+            .collect()
+    }
+
+    /// The processes that mitigate `risk`, in file order.
+    pub fn processes_for_risk(&self, risk: &str) -> Vec<&Process> {
+        self.processes
+            .iter()
+            .filter(|p| p.risks.iter().any(|r| r == risk))
+            .collect()
+    }
+
+    /// The earliest of `stages` in life-cycle order (unknown ids last), if any.
+    pub fn earliest_stage<'s>(&self, stages: &'s [String]) -> Option<&'s String> {
+        stages
+            .iter()
+            .min_by_key(|s| self.stage_rank(s).unwrap_or(usize::MAX))
+    }
+
     /// Whether `question` applies to a deployment described by `scope`.
     ///
     /// A question applies when it names `any` or one of the deployment's building blocks, when
@@ -261,11 +288,9 @@ impl Framework {
                 .iter()
                 .any(|b| b == "any" || scope.building_blocks.contains(b));
         let stage_fits = scope.stage.as_deref().is_none_or(|stage| {
-            let earliest = question
-                .stages
-                .iter()
-                .filter_map(|s| self.stage_rank(s))
-                .min();
+            let earliest = self
+                .earliest_stage(&question.stages)
+                .and_then(|s| self.stage_rank(s));
             match (earliest, self.stage_rank(stage)) {
                 (Some(earliest), Some(current)) => earliest <= current,
                 _ => true,

@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn every_question_and_name_is_a_unit() {
-        let framework = crate::framework::embedded();
+        let framework = crate::validate::framework::embedded();
         let units = units(framework);
         for q in &framework.questions {
             assert!(units.iter().any(|u| u.id == q.id), "{}", q.id);

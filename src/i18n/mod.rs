@@ -13,6 +13,7 @@
 //! identifiers that scripts compare.
 
 pub mod catalog;
+pub mod error;
 pub mod framework;
 pub mod status;
 

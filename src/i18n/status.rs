@@ -179,7 +179,7 @@ mod tests {
     /// and no framework translation is stale or unknown.
     #[test]
     fn shipped_translations_are_complete_and_current() {
-        let framework = crate::framework::embedded();
+        let framework = crate::validate::framework::embedded();
         for lang in Lang::ALL {
             let status = embedded(lang, framework);
             assert!(
@@ -199,7 +199,7 @@ mod tests {
     /// translated into every language (guidance and summaries may stay English).
     #[test]
     fn every_question_check_and_name_is_translated() {
-        let framework = crate::framework::embedded();
+        let framework = crate::validate::framework::embedded();
         for lang in [Lang::Fr, Lang::Es, Lang::Ar] {
             let status = embedded(lang, framework);
             let untranslated: Vec<&String> = status

@@ -5,7 +5,7 @@
 use crate::framework::{Applicability, Framework, Named};
 use crate::questionnaire::Date;
 use crate::questionnaire::template::Blank;
-use crate::validate::suggest::did_you_mean;
+use crate::text::did_you_mean;
 
 use super::{Io, Style, item_lines};
 
@@ -164,7 +164,7 @@ fn choices(style: Style, heading: &str, items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework;
+
     use crate::interview::script::Script;
 
     const PLAIN: Style = Style {
@@ -190,7 +190,13 @@ mod tests {
             "",
         ]);
         let today = Date::parse("2026-05-01");
-        let blank = ask(framework::embedded(), &mut io, PLAIN, today).expect("answered");
+        let blank = ask(
+            crate::validate::framework::embedded(),
+            &mut io,
+            PLAIN,
+            today,
+        )
+        .expect("answered");
         assert_eq!(blank.name.as_deref(), Some("Civil registry"));
         assert_eq!(blank.country.as_deref(), Some("KE"));
         assert_eq!(blank.scope.building_blocks, ["id", "payments"]);
@@ -209,6 +215,6 @@ mod tests {
     #[test]
     fn end_of_input_gives_up_without_a_blank() {
         let mut io = Script::new(&["Civil registry", ""]);
-        assert!(ask(framework::embedded(), &mut io, PLAIN, None).is_none());
+        assert!(ask(crate::validate::framework::embedded(), &mut io, PLAIN, None).is_none());
     }
 }

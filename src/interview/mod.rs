@@ -3,10 +3,10 @@
 //!
 //! The walk is written against the [`Io`] trait so it can be driven by a script in tests and
 //! by the terminal in `cli::commands::interview`; nothing here prints or touches files.
-//! [`facts`] asks what a new questionnaire needs; [`session`] walks the questions; [`edit`]
+//! [`facts`] asks what a new questionnaire needs; [`session`] walks the questions; [`answer_edit`]
 //! writes each answer into the YAML text without disturbing the rest of the file.
 
-pub mod edit;
+pub mod answer_edit;
 pub mod facts;
 pub mod session;
 

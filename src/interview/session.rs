@@ -8,12 +8,12 @@
 use crate::diagnostic::{self, Severity};
 use crate::framework::{Applicability, Framework, Question};
 use crate::questionnaire::raw::{RawAnswer, RawEvidence};
-use crate::questionnaire::{self, Answer, AnswerValue, Questionnaire};
+use crate::questionnaire::{Answer, AnswerValue, Questionnaire};
 use crate::source::{Limits, SourceFile};
 use crate::text::{shorten, wrap};
 
 use super::facts::ask_until;
-use super::{Io, Style, edit, item_lines};
+use super::{Io, Style, answer_edit, item_lines};
 
 /// How a walk ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -370,10 +370,11 @@ impl<'a> Session<'a> {
     /// Writes `answer` into the text, checks that the new text validates and changed nothing
     /// but this answer, and saves it.
     fn record(&mut self, io: &mut impl Io, id: &str, answer: RawAnswer) -> Result<(), String> {
-        let text = edit::set_answer(&self.source.text, self.framework, id, &answer, &self.limits)
-            .map_err(|err| err.to_string())?;
+        let text =
+            answer_edit::set_answer(&self.source.text, self.framework, id, &answer, &self.limits)
+                .map_err(|err| err.to_string())?;
         let source = SourceFile::new(self.source.name.clone(), text);
-        let loaded = questionnaire::load(&source, self.framework, &self.limits);
+        let loaded = crate::validate::questionnaire::load(&source, self.framework, &self.limits);
         let Some(updated) = loaded.value else {
             let errors: Vec<_> = loaded
                 .diagnostics

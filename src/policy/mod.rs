@@ -1,18 +1,14 @@
 //! The policy `dpisafe check` applies: thresholds on scores, coverage, the gender index and
 //! risk exposure; what critical failures and evidence problems do; and governed waivers.
 //!
-//! [`load`] validates a policy file like a questionnaire (schema, then references to the
-//! framework, every problem with its line); [`gate::judge`] applies it to a report.
+//! `validate::policy::load` validates a policy file like a questionnaire (schema, then
+//! references to the framework, every problem with its line); `gate::judge` applies it to a
+//! report.
 
-pub mod gate;
 pub mod raw;
 
-use crate::diagnostic::Diagnostics;
-use crate::framework::Framework;
 use crate::questionnaire::Waiver;
-use crate::source::{Limits, Pos, SourceFile};
-use crate::validate::schema::SchemaKind;
-use crate::validate::{self, Validated};
+use crate::source::Pos;
 pub use raw::Strictness;
 
 /// A validated policy.
@@ -91,22 +87,4 @@ impl Policy {
             .map(|(_, t)| *t)
             .or(self.max_risk_exposure)
     }
-}
-
-/// Parses and validates a policy file against `framework`.
-pub fn load(source: &SourceFile, framework: &Framework, limits: &Limits) -> Validated<Policy> {
-    let mut diagnostics = Diagnostics::default();
-    let parsed =
-        validate::parse_and_check_shape(source, SchemaKind::Policy, limits, &mut diagnostics);
-    let Some(parsed) = parsed else {
-        return Validated::new(None, diagnostics);
-    };
-    validate::policy::check_references(&parsed.root, &source.name, framework, &mut diagnostics);
-    let policy = if diagnostics.has_errors() {
-        None
-    } else {
-        validate::decode::<raw::RawPolicy>(&parsed, &source.name, &mut diagnostics)
-            .map(|raw| validate::policy::build(raw, &parsed.root, &source.name))
-    };
-    Validated::new(policy, diagnostics)
 }

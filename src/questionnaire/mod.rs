@@ -1,26 +1,23 @@
 //! The questionnaire as validated data: the answers about one deployment.
 //!
-//! [`load`] reads a questionnaire against a framework; every answer and waiver here names a
+//! `validate::questionnaire::load` reads a questionnaire against a framework; every answer and waiver here names a
 //! question the framework has, and every date is real. A loaded file has one respondent;
 //! merging several files (see `evaluate::merge`) gives one questionnaire with several.
 //! Scoring starts from this type.
 
-pub mod date;
-pub mod edit;
-pub mod migrate;
+pub mod evidence;
+pub mod span_edit;
+
 pub mod raw;
 pub mod template;
 
 use serde::Serialize;
 
-pub use date::Date;
+pub use crate::date::Date;
+pub use evidence::Found;
 pub use raw::AnswerValue;
 
-use crate::diagnostic::Diagnostics;
-use crate::framework::Framework;
-use crate::source::{Limits, Pos, SourceFile};
-use crate::validate::schema::SchemaKind;
-use crate::validate::{self, Validated};
+use crate::source::Pos;
 
 /// A validated questionnaire.
 #[derive(Debug, Clone, Serialize)]
@@ -102,7 +99,7 @@ pub struct Evidence {
     /// Short description.
     pub title: Option<String>,
     /// What was found at `reference`; `None` until `evidence::inspect` has looked.
-    pub found: Option<crate::evidence::Found>,
+    pub found: Option<evidence::Found>,
     /// Where the evidence entry is in the file.
     pub pos: Pos,
 }
@@ -134,35 +131,4 @@ impl Questionnaire {
     pub fn file(&self) -> &str {
         self.files.first().map_or("", String::as_str)
     }
-}
-
-/// Parses and validates a questionnaire against `framework`.
-pub fn load(
-    source: &SourceFile,
-    framework: &Framework,
-    limits: &Limits,
-) -> Validated<Questionnaire> {
-    let mut diagnostics = Diagnostics::default();
-    let parsed = validate::parse_and_check_shape(
-        source,
-        SchemaKind::Questionnaire,
-        limits,
-        &mut diagnostics,
-    );
-    let Some(parsed) = parsed else {
-        return Validated::new(None, diagnostics);
-    };
-    validate::questionnaire::check_references(
-        &parsed.root,
-        &source.name,
-        framework,
-        &mut diagnostics,
-    );
-    let questionnaire = if diagnostics.has_errors() {
-        None
-    } else {
-        validate::decode::<raw::RawQuestionnaire>(&parsed, &source.name, &mut diagnostics)
-            .map(|raw| validate::questionnaire::build(raw, &parsed.root, &source.name))
-    };
-    Validated::new(questionnaire, diagnostics)
 }

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use crate::error::Error;
 use crate::framework::{Applicability, Framework, Question};
+use crate::text::did_you_mean;
 use crate::text::wrap;
-use crate::validate::suggest::did_you_mean;
 
 use super::Date;
 

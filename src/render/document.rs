@@ -1,11 +1,11 @@
 //! The report as a document people read: Markdown, self-contained HTML, and (with the `pdf`
-//! feature) PDF, all from the same [`View`](super::view::View) of one report.
+//! feature) PDF, all from the same [`ReportView`](super::view::ReportView) of one report.
 
 use minijinja::value::Value;
 
 use super::charts;
 use super::templates::{self, TemplateError, Templates};
-use super::view::{self, Options, View};
+use super::view::{self, Options, ReportView};
 use crate::framework::Framework;
 use crate::report::Report;
 
@@ -40,7 +40,7 @@ pub fn html(
 }
 
 /// The radar of principles and the heat map of risks.
-pub fn chart_pair(view: &View) -> (String, String) {
+pub fn chart_pair(view: &ReportView) -> (String, String) {
     (
         charts::radar(&view.principles),
         charts::heat_map(&view.risks),

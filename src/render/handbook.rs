@@ -507,11 +507,7 @@ fn question(framework: &Framework, q: &Question) -> QuestionEntry {
 
 /// "From L2 Strategy and Design (evidence expected at L2, L4)".
 fn stages(framework: &Framework, q: &Question) -> String {
-    let earliest = q
-        .stages
-        .iter()
-        .min_by_key(|s| framework.stage_rank(s).unwrap_or(usize::MAX));
-    match earliest {
+    match framework.earliest_stage(&q.stages) {
         Some(first) => format!(
             "from {} (evidence expected at {})",
             named(first, framework.stage(first)),
@@ -523,9 +519,8 @@ fn stages(framework: &Framework, q: &Question) -> String {
 
 fn risk(framework: &Framework, r: &Risk) -> RiskEntry {
     let (gender, questions): (Vec<&Question>, Vec<&Question>) = framework
-        .questions
-        .iter()
-        .filter(|q| q.risks.contains(&r.id))
+        .questions_for_risk(&r.id)
+        .into_iter()
         .partition(|q| q.is_gender());
     RiskEntry {
         id: r.id.clone(),
@@ -538,9 +533,8 @@ fn risk(framework: &Framework, r: &Risk) -> RiskEntry {
         questions: questions.iter().map(|q| link("q-", &q.id)).collect(),
         gender_checks: gender.iter().map(|q| link("q-", &q.id)).collect(),
         processes: framework
-            .processes
+            .processes_for_risk(&r.id)
             .iter()
-            .filter(|p| p.risks.contains(&r.id))
             .map(|p| p.key.as_str())
             .collect::<Vec<_>>()
             .join(", "),

@@ -1,5 +1,5 @@
 //! Renderers: each turns the one [`Report`](crate::report::Report) into one output format.
-//! The documents (Markdown, HTML, PDF) share a [`view::View`] and the [`charts`].
+//! The documents (Markdown, HTML, PDF) share a [`view::ReportView`] and the [`charts`].
 //! [`handbook`] and [`reference`] render the framework itself, as a handbook and as the
 //! questionnaire reference. They return text and never print; the command line decides where
 //! it goes.
@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod diff;
 pub mod document;
+pub mod format;
 pub mod handbook;
 pub mod json;
 pub mod junit;
@@ -20,3 +21,4 @@ pub mod table;
 pub mod templates;
 pub mod verdict;
 pub mod view;
+pub mod words;

@@ -65,13 +65,7 @@ pub struct Fonts {
 }
 
 /// The paper size, passed to the template as `sys.inputs.paper`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paper {
-    /// ISO A4, 210 × 297 mm.
-    A4,
-    /// US Letter, 8.5 × 11 in.
-    Letter,
-}
+pub use super::format::Paper;
 
 /// Everything one render needs besides the fonts.
 pub struct PdfInput<'a> {

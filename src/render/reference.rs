@@ -8,8 +8,10 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::templates::escape_markdown;
+use crate::diagnostic::Code;
 use crate::framework::{Framework, Question, QuestionKind};
-use crate::validate::schema::SchemaKind;
+use crate::schema::SchemaKind;
+use crate::text::wrap;
 
 /// One row of the field table.
 struct Field {
@@ -269,4 +271,22 @@ fn first_stage(framework: &Framework, q: &Question) -> String {
 /// One of dpisafe's own descriptions in a table cell: its code spans kept, on one line.
 fn own_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The opening of `docs/codes.md`, before the codes.
+const CODES_INTRO: &str = r"# Diagnostic codes
+
+Every problem dpisafe finds in an input file has a stable code, shown as `error[code]` with the
+file, line and column, the offending text and a hint. Any error makes the command exit with 2
+and write nothing. This page explains each code and how to fix it.
+
+";
+
+/// `docs/codes.md`: every diagnostic code with its explanation, from the codes' own
+/// documentation, so the page and the tool cannot drift apart.
+pub fn codes_reference() -> String {
+    let sections: Vec<String> = Code::all()
+        .map(|code| format!("## {code}\n{}\n", wrap(code.explanation(), 100).join("\n")))
+        .collect();
+    format!("{CODES_INTRO}{}", sections.join("\n"))
 }

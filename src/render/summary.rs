@@ -5,50 +5,33 @@
 
 use std::fmt::Write;
 
-use crate::i18n::framework::Texts;
-use crate::i18n::{Lang, Messages};
-use crate::report::{Priority, Report, RiskResult};
+use super::words::Words;
+use crate::i18n::Lang;
+use crate::report::Report;
 
 use super::table;
 
-/// The summary's language.
-#[derive(Clone, Copy)]
-struct Words {
-    m: Messages,
-    texts: Texts,
+/// A band or level word, lower case as the terminal shows them (the id when unnamed).
+fn band_word(w: Words, prefix: &str, id: &str) -> String {
+    let key = format!("view.{prefix}_{id}");
+    let text = w.m.get(&key);
+    if text == key {
+        id.to_owned()
+    } else {
+        text.to_lowercase()
+    }
 }
 
-impl Words {
-    fn get(&self, id: &str) -> String {
-        self.m.get(&format!("summary.{id}")).to_owned()
-    }
-
-    fn format(&self, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-        self.m.format(&format!("summary.{id}"), args)
-    }
-
-    /// A band or level word, lower case as the terminal shows them (the id when unnamed).
-    fn band(&self, prefix: &str, id: &str) -> String {
-        let key = format!("view.{prefix}_{id}");
-        let text = self.m.get(&key);
-        if text == key {
-            id.to_owned()
-        } else {
-            text.to_lowercase()
-        }
-    }
-
-    /// A headline label padded so the values line up.
-    fn label(&self, id: &str) -> String {
-        let width = ["overall", "critical", "coverage", "confidence", "waived"]
-            .iter()
-            .map(|l| self.get(l).chars().count())
-            .max()
-            .unwrap_or(0)
-            .max(10)
-            + 2;
-        format!("{:<width$}", self.get(id))
-    }
+/// A headline label padded so the values line up.
+fn label(w: Words, id: &str) -> String {
+    let width = ["overall", "critical", "coverage", "confidence", "waived"]
+        .iter()
+        .map(|l| w.get(l).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(10)
+        + 2;
+    format!("{:<width$}", w.get(id))
 }
 
 /// How many risks and actions the summary lists.
@@ -57,10 +40,7 @@ const TOP_ACTIONS: usize = 10;
 
 /// Renders the summary in `lang`; `color` adds ANSI colours to bands.
 pub fn render(report: &Report, color: bool, lang: Lang) -> String {
-    let w = Words {
-        m: Messages::new(lang),
-        texts: Texts::new(lang),
-    };
+    let w = Words::new(lang, "summary");
     let mut out = String::new();
     heading(&mut out, report, w);
     headline(&mut out, report, color, w);
@@ -118,19 +98,19 @@ fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
     let band = s
         .band
         .as_deref()
-        .map_or(String::new(), |b| w.band("band", b));
+        .map_or(String::new(), |b| band_word(w, "band", b));
     let band_id = s.band.as_deref().unwrap_or("");
     let _ = writeln!(
         out,
         "{}{score}  {}",
-        w.label("overall"),
+        label(w, "overall"),
         paint(&band, band_id, color)
     );
     if !s.critical_failures.is_empty() {
         let _ = writeln!(
             out,
             "{}{}",
-            w.label("critical"),
+            label(w, "critical"),
             w.format(
                 "critical_value",
                 &[
@@ -144,7 +124,7 @@ fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
     let _ = writeln!(
         out,
         "{}{}",
-        w.label("coverage"),
+        label(w, "coverage"),
         w.format(
             "coverage_value",
             &[
@@ -164,7 +144,7 @@ fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
     let _ = writeln!(
         out,
         "{}{}",
-        w.label("confidence"),
+        label(w, "confidence"),
         w.format(
             "confidence_value",
             &[
@@ -179,7 +159,7 @@ fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
         let _ = writeln!(
             out,
             "{}{}",
-            w.label("waived"),
+            label(w, "waived"),
             w.m.plural("summary.waived", s.waived, &[])
         );
     }
@@ -196,7 +176,7 @@ fn principles(out: &mut String, report: &Report, color: bool, w: Words) {
                 p.score
                     .map_or("–".to_owned(), |v| format!("{} {v:>5.1}", bar(v))),
                 match p.band.as_deref() {
-                    Some(band) => paint(&w.band("band", band), band, color),
+                    Some(band) => paint(&band_word(w, "band", band), band, color),
                     None if p.applicable == 0 => w.m.get("view.does_not_apply").to_owned(),
                     None => w.m.get("view.not_assessed").to_owned(),
                 },
@@ -224,16 +204,7 @@ fn principles(out: &mut String, report: &Report, color: bool, w: Words) {
 }
 
 fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
-    let mut exposed: Vec<&RiskResult> = report
-        .risks
-        .iter()
-        .filter(|r| r.exposure.is_some())
-        .collect();
-    exposed.sort_by(|a, b| {
-        b.exposure
-            .unwrap_or(0.0)
-            .total_cmp(&a.exposure.unwrap_or(0.0))
-    });
+    let exposed = report.risks_by_exposure();
     if exposed.is_empty() {
         let _ = writeln!(out, "\n{}", w.get("risks_unknown"));
         return;
@@ -246,9 +217,9 @@ fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
                 r.id.clone(),
                 w.texts.get(&r.id, &r.name).to_owned(),
                 r.exposure.map_or(String::new(), |e| format!("{e:.1}")),
-                r.band
-                    .as_deref()
-                    .map_or(String::new(), |b| paint(&w.band("level", b), b, color)),
+                r.band.as_deref().map_or(String::new(), |b| {
+                    paint(&band_word(w, "level", b), b, color)
+                }),
                 r.drivers.join(", "),
             ]
         })
@@ -340,24 +311,16 @@ fn actions(out: &mut String, report: &Report, w: Words) {
         .collect();
     let mut leads: Vec<String> = Vec::new();
     for authority in &report.authorities {
-        let mine: Vec<_> = report
-            .actions
-            .iter()
-            .filter(|a| a.authority.as_deref() == Some(authority.id.as_str()))
-            .collect();
-        if mine.is_empty() {
+        let (count, urgent) = report.action_counts(&authority.id);
+        if count == 0 {
             continue;
         }
-        let urgent = mine
-            .iter()
-            .filter(|a| matches!(a.priority, Priority::Critical | Priority::High))
-            .count();
         leads.push(w.format(
             "lead",
             &[
                 ("id", &authority.id),
                 ("name", &w.texts.get(&authority.id, &authority.name)),
-                ("count", &mine.len()),
+                ("count", &count),
                 ("urgent", &urgent),
             ],
         ));

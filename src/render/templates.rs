@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-use super::view::View;
+use super::view::ReportView;
 
 /// The Markdown template's file name.
 pub const MARKDOWN: &str = "report.md.j2";
@@ -111,7 +111,7 @@ impl Templates {
     pub fn render(
         &self,
         name: &'static str,
-        view: &View,
+        view: &ReportView,
         extra: &[(&str, Value)],
     ) -> Result<String, TemplateError> {
         let fail = |err: minijinja::Error| TemplateError {

@@ -7,7 +7,6 @@ use crate::evaluate::merge::Disagreement;
 use crate::evaluate::{self, Evaluation};
 use crate::framework::{Framework, QuestionKind};
 use crate::questionnaire::{AnswerValue, Questionnaire};
-use crate::source::Pos;
 
 /// What a report is built from.
 #[derive(Debug, Clone, Copy)]
@@ -60,14 +59,6 @@ fn percent(share: f64) -> f64 {
     round1(100.0 * share)
 }
 
-pub(crate) fn location(file: &str, pos: Pos) -> Location {
-    Location {
-        file: file.to_owned(),
-        line: pos.line,
-        column: pos.col,
-    }
-}
-
 fn assessment(questionnaire: &Questionnaire, as_of: Date) -> Assessment {
     let d = &questionnaire.deployment;
     Assessment {
@@ -111,17 +102,9 @@ fn from_value(value: AnswerValue) -> Status {
     }
 }
 
-fn confidence(value: answers::Confidence) -> Confidence {
-    match value {
-        answers::Confidence::Evidenced => Confidence::Evidenced,
-        answers::Confidence::Stale => Confidence::Stale,
-        answers::Confidence::Claimed => Confidence::Claimed,
-    }
-}
-
 fn summary(evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
     let count = |wanted: Status| items.iter().filter(|i| status(i) == wanted).count();
-    let confident = |wanted: answers::Confidence| {
+    let confident = |wanted: Confidence| {
         items
             .iter()
             .filter(|i| i.confidence == Some(wanted))
@@ -141,9 +124,9 @@ fn summary(evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
             not_assessed: count(Status::NotAssessed),
         },
         confidence: ConfidenceCounts {
-            evidenced: confident(answers::Confidence::Evidenced),
-            stale: confident(answers::Confidence::Stale),
-            claimed: confident(answers::Confidence::Claimed),
+            evidenced: confident(Confidence::Evidenced),
+            stale: confident(Confidence::Stale),
+            claimed: confident(Confidence::Claimed),
         },
         critical_failures: items
             .iter()
@@ -195,7 +178,7 @@ fn risks(framework: &Framework, evaluation: &Evaluation) -> Vec<RiskResult> {
 }
 
 fn views<'f>(
-    views: &[evaluate::views::View],
+    views: &[evaluate::slices::SliceScore],
     named: impl Fn(&str) -> Option<&'f crate::framework::Named>,
 ) -> Vec<ViewResult> {
     views
@@ -240,7 +223,7 @@ fn finding(item: &Item<'_>) -> Finding {
         critical: item.question.critical,
         weight: item.question.weight,
         status: status(item),
-        confidence: item.confidence.map(confidence),
+        confidence: item.confidence,
         reason: answer.and_then(|a| a.reason.clone()),
         notes: answer.and_then(|a| a.notes.clone()),
         evidence: answer.map_or_else(Vec::new, |a| {
@@ -253,7 +236,7 @@ fn finding(item: &Item<'_>) -> Finding {
                     title: e.title.clone(),
                     sha256: e.sha256.clone(),
                     found: e.found.clone(),
-                    location: location(&a.file, e.pos),
+                    location: Location::new(&a.file, e.pos),
                 })
                 .collect()
         }),
@@ -262,9 +245,9 @@ fn finding(item: &Item<'_>) -> Finding {
             approved_by: w.waiver.approved_by.clone(),
             expires: w.waiver.expires,
             expired: w.expired,
-            location: location(&w.waiver.file, w.waiver.pos),
+            location: Location::new(&w.waiver.file, w.waiver.pos),
         }),
-        location: answer.map(|a| location(&a.file, a.pos)),
+        location: answer.map(|a| Location::new(&a.file, a.pos)),
     }
 }
 
@@ -278,7 +261,7 @@ fn disagreement(d: &Disagreement) -> DisagreementResult {
             .map(|s| StanceResult {
                 respondent: s.respondent.clone(),
                 answer: from_value(s.answer),
-                location: location(&s.file, s.pos),
+                location: Location::new(&s.file, s.pos),
             })
             .collect(),
     }
@@ -334,7 +317,7 @@ pub fn evidence_warnings(questionnaire: &Questionnaire) -> Vec<Warning> {
                 subject: format!("{} {}", answer.question, evidence.reference),
                 message: format!("{} (answer to {})", message, answer.question),
                 hint,
-                location: location(&answer.file, evidence.pos),
+                location: Location::new(&answer.file, evidence.pos),
             });
         }
     }
@@ -379,7 +362,7 @@ fn waiver_warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Dat
             subject: waiver.question.clone(),
             message,
             hint: hint.to_owned(),
-            location: location(&waiver.file, waiver.pos),
+            location: Location::new(&waiver.file, waiver.pos),
         });
     }
     for answer in &questionnaire.answers {
@@ -395,7 +378,7 @@ fn waiver_warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Dat
             ),
             hint: "check `deployment.building_blocks` and `deployment.stage`, or remove the answer"
                 .to_owned(),
-            location: location(&answer.file, answer.pos),
+            location: Location::new(&answer.file, answer.pos),
         });
     }
     warnings
@@ -405,15 +388,14 @@ fn waiver_warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Dat
 mod tests {
     use crate::report::{Inputs, build};
     use crate::source::{Limits, SourceFile};
-    use crate::{framework, questionnaire};
 
     #[test]
     fn actions_group_by_authority_then_stage_in_framework_order() {
-        let framework = framework::embedded();
+        let framework = crate::validate::framework::embedded();
         let text = "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\n\
                     deployment: {name: T, building_blocks: [payments], stage: L2}\n\
                     answers:\n  F1.Q1: {answer: \"no\"}\n  F2.Q1: {answer: partial}\n";
-        let q = questionnaire::load(
+        let q = crate::validate::questionnaire::load(
             &SourceFile::new("t.yaml", text),
             framework,
             &Limits::default(),

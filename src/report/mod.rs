@@ -15,10 +15,10 @@ pub use build::{Inputs, build, evidence_warnings};
 
 use crate::diagnostic::Code;
 pub use crate::evaluate::actions::{Action, ActionKind, Priority};
-use crate::evidence::Found;
 use crate::framework::raw::GenderCapCondition;
 use crate::framework::{PrincipleKind, RiskCategory};
 use crate::questionnaire::Date;
+use crate::questionnaire::Found;
 
 /// The version of the report format this build writes and reads.
 pub const REPORT_VERSION: u32 = 1;
@@ -342,28 +342,7 @@ impl Status {
     }
 }
 
-/// How well evidence supports a yes or partial.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Confidence {
-    /// Fresh evidence.
-    Evidenced,
-    /// Only stale evidence.
-    Stale,
-    /// No usable evidence.
-    Claimed,
-}
-
-impl Confidence {
-    /// The word used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::Evidenced => "evidenced",
-            Confidence::Stale => "stale",
-            Confidence::Claimed => "claimed",
-        }
-    }
-}
+pub use crate::evaluate::answers::Confidence;
 
 /// Whether an item is a safeguards question or a gender check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -375,17 +354,7 @@ pub enum ItemKind {
     GenderCheck,
 }
 
-/// A place in an input file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Location {
-    /// The file, as named on the command line.
-    pub file: String,
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column.
-    pub column: u32,
-}
+pub use crate::source::Location;
 
 /// One applicable question and its answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -550,6 +519,15 @@ pub enum Rule {
     Evidence,
 }
 
+impl Gate {
+    /// The violations, blocking ones first (otherwise in the order the gate found them).
+    pub fn blocking_first(&self) -> Vec<&Violation> {
+        let mut ordered: Vec<&Violation> = self.violations.iter().collect();
+        ordered.sort_by_key(|v| !v.blocking);
+        ordered
+    }
+}
+
 impl Rule {
     /// The kebab-case name used in JSON, SARIF rule ids and JUnit.
     pub fn as_str(self) -> &'static str {
@@ -596,6 +574,42 @@ pub struct ActionGroup<'a> {
 }
 
 impl Report {
+    /// The risks whose exposure is known, most exposed first (ties keep framework order).
+    pub fn risks_by_exposure(&self) -> Vec<&RiskResult> {
+        let mut exposed: Vec<&RiskResult> =
+            self.risks.iter().filter(|r| r.exposure.is_some()).collect();
+        exposed.sort_by(|a, b| {
+            b.exposure
+                .unwrap_or(0.0)
+                .total_cmp(&a.exposure.unwrap_or(0.0))
+        });
+        exposed
+    }
+
+    /// How many actions `authority` leads, and how many of them are critical or high.
+    pub fn action_counts(&self, authority: &str) -> (usize, usize) {
+        let mine = self
+            .actions
+            .iter()
+            .filter(|a| a.authority.as_deref() == Some(authority));
+        mine.fold((0, 0), |(all, urgent), a| {
+            let is_urgent = matches!(a.priority, Priority::Critical | Priority::High);
+            (all + 1, urgent + usize::from(is_urgent))
+        })
+    }
+
+    /// The gender checks falling short: critical ones first, then a `no` before a `partial`
+    /// (otherwise in report order).
+    pub fn gender_gaps(&self) -> Vec<&Finding> {
+        let mut gaps: Vec<&Finding> = self
+            .findings
+            .iter()
+            .filter(|f| f.kind == ItemKind::GenderCheck && f.status.is_shortfall())
+            .collect();
+        gaps.sort_by_key(|f| (!f.critical, f.status != Status::No));
+        gaps
+    }
+
     /// The action plan grouped by lead authority and then by stage, both in framework order
     /// (unassigned last); within a group, actions keep their rank order.
     pub fn actions_by_owner(&self) -> Vec<ActionGroup<'_>> {

@@ -6,10 +6,6 @@
 
 pub mod yaml;
 
-use std::path::Path;
-
-use crate::diagnostic::{Code, Diagnostic};
-
 /// A 1-based line and column, plus the byte offset, of a place in a source file.
 #[derive(
     Debug,
@@ -94,6 +90,38 @@ impl Default for Limits {
     }
 }
 
+// The one location type of findings, warnings, violations and SARIF results; a diagnostic
+// holds the same file and a `Pos`. (Its doc comment is the report schema's description.)
+/// A place in an input file.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// The file, as named on the command line.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+}
+
+impl Location {
+    /// The place `pos` in `file`.
+    pub fn new(file: &str, pos: Pos) -> Self {
+        Self {
+            file: file.to_owned(),
+            line: pos.line,
+            column: pos.col,
+        }
+    }
+
+    /// The line and column, without the file.
+    pub fn pos(&self) -> Pos {
+        Pos::new(self.line, self.column)
+    }
+}
+
 /// A file's name as shown to the user, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
@@ -121,120 +149,5 @@ impl SourceFile {
     pub fn line(&self, line: u32) -> Option<&str> {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
         self.text.lines().nth(index)
-    }
-}
-
-/// Reads a file as UTF-8 text within `limits`, or explains why it cannot be used.
-pub fn read(path: &Path, limits: &Limits) -> Result<SourceFile, Diagnostic> {
-    let name = path.display().to_string();
-    let unreadable =
-        |message: String| Diagnostic::error(Code::FileUnreadable, &name, None, message);
-    let metadata = std::fs::metadata(path).map_err(|err| {
-        unreadable(format!("cannot read `{name}`: {}", io_reason(&err)))
-            .with_hint("check the path; paths are relative to the current directory")
-    })?;
-    if metadata.is_dir() {
-        return Err(unreadable(format!("`{name}` is a directory, not a file"))
-            .with_hint("name a YAML file inside it"));
-    }
-    // Devices and pipes report no length and may never end (`/dev/zero`).
-    if !metadata.is_file() {
-        return Err(unreadable(format!("`{name}` is not a regular file"))
-            .with_hint("name a YAML file; devices and pipes are not read"));
-    }
-    if metadata.len() > limits.max_file_bytes as u64 {
-        return Err(Diagnostic::error(
-            Code::FileTooLarge,
-            &name,
-            None,
-            format!(
-                "`{name}` is {} bytes, more than the limit of {} bytes",
-                metadata.len(),
-                limits.max_file_bytes
-            ),
-        )
-        .with_hint("questionnaires are a few kilobytes; check that this is the right file"));
-    }
-    // Read at most one byte past the limit, in case the file grew after it was measured.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| {
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(file, limits.max_file_bytes as u64 + 1),
-                &mut bytes,
-            )
-        })
-        .map_err(|err| unreadable(format!("cannot read `{name}`: {}", io_reason(&err))))?;
-    if bytes.len() > limits.max_file_bytes {
-        return Err(Diagnostic::error(
-            Code::FileTooLarge,
-            &name,
-            None,
-            format!(
-                "`{name}` grew past the limit of {} bytes while it was read",
-                limits.max_file_bytes
-            ),
-        )
-        .with_hint("read a file that is not being written to"));
-    }
-    from_bytes(&name, bytes)
-}
-
-/// Turns raw bytes into a source, rejecting non-UTF-8 and empty input.
-pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::error(
-            Code::NotUtf8,
-            name,
-            Some(Pos::new(1, 1)),
-            "the file is UTF-16 encoded; dpisafe reads UTF-8",
-        )
-        .with_hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"));
-    }
-    let text = String::from_utf8(bytes).map_err(|err| {
-        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let valid = std::str::from_utf8(valid).unwrap_or_default();
-        Diagnostic::error(
-            Code::NotUtf8,
-            name,
-            Some(end_position(valid)),
-            "the file is not valid UTF-8 text",
-        )
-        .with_hint("save the file as UTF-8; the position shows the first byte that is not")
-    })?;
-    if let Some(offset) = text.find('\0') {
-        return Err(Diagnostic::error(
-            Code::NotUtf8,
-            name,
-            Some(end_position(&text[..offset])),
-            "the file contains a NUL byte, so it is binary rather than YAML text",
-        )
-        .with_hint("check that this is the questionnaire and not a document or archive"));
-    }
-    let source = SourceFile::new(name, text);
-    if source.text.trim().is_empty() {
-        return Err(
-            Diagnostic::error(Code::EmptyFile, name, None, "the file is empty")
-                .with_hint("run `dpisafe init` to start a questionnaire"),
-        );
-    }
-    Ok(source)
-}
-
-/// The line and column just after `prefix`.
-fn end_position(prefix: &str) -> Pos {
-    let line = prefix.matches('\n').count() + 1;
-    let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Pos::new(
-        u32::try_from(line).unwrap_or(u32::MAX),
-        u32::try_from(col).unwrap_or(u32::MAX),
-    )
-}
-
-fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => err.to_string(),
     }
 }

@@ -8,16 +8,19 @@
 pub mod framework;
 pub mod policy;
 pub mod questionnaire;
+pub mod read;
 pub mod schema;
-pub mod suggest;
+
 pub(crate) mod tree;
+
+pub use read::{from_bytes, read};
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::source::yaml::{self, Node, ParseFailure};
 use crate::source::{Limits, SourceFile};
-use schema::SchemaKind;
+use schema::Schema;
 
 /// A parsed document: the positioned tree for diagnostics and its JSON value for the schema
 /// check and the typed decode (built once, since large files make it costly).
@@ -29,12 +32,12 @@ pub struct Parsed {
     pub json: serde_json::Value,
 }
 
-/// Parses `source` and checks it against the schema of `kind`.
+/// Parses `source` and checks it against `schema`.
 ///
 /// Returns the document unless the YAML itself is unreadable; problems go to `diagnostics`.
 pub fn parse_and_check_shape(
     source: &SourceFile,
-    kind: SchemaKind,
+    schema: &Schema,
     limits: &Limits,
     diagnostics: &mut Diagnostics,
 ) -> Option<Parsed> {
@@ -64,7 +67,7 @@ pub fn parse_and_check_shape(
         );
     }
     let json = parsed.root.to_json();
-    schema::check(kind, &parsed.root, &json, &source.name, diagnostics);
+    schema.check(&parsed.root, &json, &source.name, diagnostics);
     Some(Parsed {
         root: parsed.root,
         json,

@@ -7,9 +7,28 @@ use crate::framework::Framework;
 use crate::policy::raw::RawPolicy;
 use crate::policy::{Policy, Strictness, Threshold};
 use crate::source::yaml::Node;
+use crate::source::{Limits, SourceFile};
+use crate::validate::{self, Validated, schema};
 
 /// The policy format versions this build reads.
 pub const SUPPORTED_VERSION: u64 = 1;
+
+/// Parses and validates a policy file against `framework`.
+pub fn load(source: &SourceFile, framework: &Framework, limits: &Limits) -> Validated<Policy> {
+    let mut diagnostics = Diagnostics::default();
+    let parsed = validate::parse_and_check_shape(source, &schema::POLICY, limits, &mut diagnostics);
+    let Some(parsed) = parsed else {
+        return Validated::new(None, diagnostics);
+    };
+    check_references(&parsed.root, &source.name, framework, &mut diagnostics);
+    let policy = if diagnostics.has_errors() {
+        None
+    } else {
+        validate::decode::<RawPolicy>(&parsed, &source.name, &mut diagnostics)
+            .map(|raw| build(raw, &parsed.root, &source.name))
+    };
+    Validated::new(policy, diagnostics)
+}
 
 /// Checks a policy tree's references against `framework`.
 pub fn check_references(

@@ -5,17 +5,40 @@
 //! schema already reported them), so a file's reference problems and shape problems are
 //! reported together.
 
-use super::suggest::did_you_mean;
 use super::tree::Text;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::{AliasKind, Framework};
 use crate::questionnaire::raw::{RawEvidence, RawQuestionnaire, RawWaiver};
 use crate::questionnaire::{Answer, Date, Deployment, Evidence, Questionnaire, Respondent, Waiver};
-use crate::source::Pos;
 use crate::source::yaml::Node;
+use crate::source::{Limits, Pos, SourceFile};
+use crate::text::did_you_mean;
+use crate::validate::{self, Validated, schema};
 
 /// The questionnaire format versions this build reads.
 pub const SUPPORTED_VERSION: u64 = 1;
+
+/// Parses and validates a questionnaire against `framework`.
+pub fn load(
+    source: &SourceFile,
+    framework: &Framework,
+    limits: &Limits,
+) -> Validated<Questionnaire> {
+    let mut diagnostics = Diagnostics::default();
+    let parsed =
+        validate::parse_and_check_shape(source, &schema::QUESTIONNAIRE, limits, &mut diagnostics);
+    let Some(parsed) = parsed else {
+        return Validated::new(None, diagnostics);
+    };
+    check_references(&parsed.root, &source.name, framework, &mut diagnostics);
+    let questionnaire = if diagnostics.has_errors() {
+        None
+    } else {
+        validate::decode::<RawQuestionnaire>(&parsed, &source.name, &mut diagnostics)
+            .map(|raw| build(raw, &parsed.root, &source.name))
+    };
+    Validated::new(questionnaire, diagnostics)
+}
 
 /// Checks a questionnaire tree's references against `framework`.
 pub fn check_references(

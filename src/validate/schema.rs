@@ -1,55 +1,41 @@
 //! JSON Schema checks of a parsed YAML document, with each error placed on its YAML line.
 //!
-//! The schemas in `schemas/` are generated from the raw serde types (see [`generate`]) and
-//! embedded in the binary; a test fails when the committed files and the types drift apart.
+//! The schemas in `schemas/` are generated from the raw serde types (see
+//! `schema::generate`, the registry of every format) and embedded in the binary; a test fails
+//! when the committed files and the types drift apart.
 //! jsonschema reports JSON pointers, and the positioned YAML tree turns them into
 //! file:line:col.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use jsonschema::Validator;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
-use super::suggest::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::framework::raw::RawFramework;
-use crate::policy::raw::RawPolicy;
-use crate::questionnaire::raw::RawQuestionnaire;
-use crate::report::Report;
 use crate::source::Pos;
 use crate::source::yaml::Node;
+use crate::text::did_you_mean;
 
-/// The documents dpisafe has a schema for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SchemaKind {
-    /// A framework file.
-    Framework,
-    /// A questionnaire.
-    Questionnaire,
-    /// A policy file for `dpisafe check`.
-    Policy,
-    /// A result written by `assess --format json` or `check --format json`.
-    Report,
-    /// A comparison written by `diff --format json`.
-    Diff,
-    /// A portfolio written by `portfolio --format json`.
-    Portfolio,
+/// An embedded JSON Schema, compiled the first time it is used.
+pub struct Schema {
+    noun: &'static str,
+    text: &'static str,
+    compiled: OnceLock<Compiled>,
 }
 
-const FRAMEWORK_SCHEMA: &str = include_str!("../../schemas/framework.schema.json");
-const QUESTIONNAIRE_SCHEMA: &str = include_str!("../../schemas/questionnaire.schema.json");
-const POLICY_SCHEMA: &str = include_str!("../../schemas/policy.schema.json");
-const REPORT_SCHEMA: &str = include_str!("../../schemas/report.schema.json");
-const DIFF_SCHEMA: &str = include_str!("../../schemas/diff.schema.json");
-const PORTFOLIO_SCHEMA: &str = include_str!("../../schemas/portfolio.schema.json");
-
-static FRAMEWORK: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(FRAMEWORK_SCHEMA));
-static QUESTIONNAIRE: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(QUESTIONNAIRE_SCHEMA));
-static POLICY: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(POLICY_SCHEMA));
-static REPORT: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(REPORT_SCHEMA));
-static DIFF: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(DIFF_SCHEMA));
-static PORTFOLIO: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(PORTFOLIO_SCHEMA));
+/// The framework file's schema.
+pub static FRAMEWORK: Schema = Schema::new(
+    "framework",
+    include_str!("../../schemas/framework.schema.json"),
+);
+/// The questionnaire's schema.
+pub static QUESTIONNAIRE: Schema = Schema::new(
+    "questionnaire",
+    include_str!("../../schemas/questionnaire.schema.json"),
+);
+/// The policy file's schema.
+pub static POLICY: Schema = Schema::new("policy", include_str!("../../schemas/policy.schema.json"));
 
 struct Compiled {
     schema: Value,
@@ -67,44 +53,29 @@ impl Compiled {
     }
 }
 
-impl SchemaKind {
-    /// The embedded schema text, as `dpisafe schema` prints it.
-    pub fn text(self) -> &'static str {
-        match self {
-            SchemaKind::Framework => FRAMEWORK_SCHEMA,
-            SchemaKind::Questionnaire => QUESTIONNAIRE_SCHEMA,
-            SchemaKind::Policy => POLICY_SCHEMA,
-            SchemaKind::Report => REPORT_SCHEMA,
-            SchemaKind::Diff => DIFF_SCHEMA,
-            SchemaKind::Portfolio => PORTFOLIO_SCHEMA,
+impl Schema {
+    /// A schema named `noun` in messages, from its text.
+    pub const fn new(noun: &'static str, text: &'static str) -> Self {
+        Self {
+            noun,
+            text,
+            compiled: OnceLock::new(),
         }
+    }
+
+    /// The schema text, as `dpisafe schema` prints it.
+    pub fn text(&self) -> &'static str {
+        self.text
     }
 
     /// What the document is called in messages.
-    pub fn noun(self) -> &'static str {
-        match self {
-            SchemaKind::Framework => "framework",
-            SchemaKind::Questionnaire => "questionnaire",
-            SchemaKind::Policy => "policy",
-            SchemaKind::Report => "report",
-            SchemaKind::Diff => "diff",
-            SchemaKind::Portfolio => "portfolio",
-        }
+    pub fn noun(&self) -> &'static str {
+        self.noun
     }
-
-    /// Every kind, in the order `dpisafe schema` lists them.
-    pub const ALL: [SchemaKind; 6] = [
-        SchemaKind::Framework,
-        SchemaKind::Questionnaire,
-        SchemaKind::Policy,
-        SchemaKind::Report,
-        SchemaKind::Diff,
-        SchemaKind::Portfolio,
-    ];
 
     /// Checks a JSON value (such as a baseline result) against this schema, returning the
     /// first few problems as `pointer: message` lines.
-    pub fn check_json(self, value: &Value) -> Vec<String> {
+    pub fn check_json(&self, value: &Value) -> Vec<String> {
         self.compiled()
             .validator
             .iter_errors(value)
@@ -113,71 +84,26 @@ impl SchemaKind {
             .collect()
     }
 
-    fn compiled(self) -> &'static Compiled {
-        match self {
-            SchemaKind::Framework => &FRAMEWORK,
-            SchemaKind::Questionnaire => &QUESTIONNAIRE,
-            SchemaKind::Policy => &POLICY,
-            SchemaKind::Report => &REPORT,
-            SchemaKind::Diff => &DIFF,
-            SchemaKind::Portfolio => &PORTFOLIO,
-        }
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| Compiled::new(self.text))
     }
-}
 
-/// The schema generated from the raw types; the committed files must equal this.
-pub fn generate(kind: SchemaKind) -> Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    let schema = match kind {
-        SchemaKind::Framework => generator.into_root_schema_for::<RawFramework>(),
-        SchemaKind::Questionnaire => generator.into_root_schema_for::<RawQuestionnaire>(),
-        SchemaKind::Policy => generator.into_root_schema_for::<RawPolicy>(),
-        SchemaKind::Report => generator.into_root_schema_for::<Report>(),
-        SchemaKind::Diff => generator.into_root_schema_for::<crate::diff::Diff>(),
-        SchemaKind::Portfolio => generator.into_root_schema_for::<crate::portfolio::Portfolio>(),
-    };
-    let value = schema.to_value();
-    let Value::Object(mut body) = value else {
-        return value;
-    };
-    // Identity first, so a reader of the file sees what it is before what it says.
-    let mut ordered = serde_json::Map::new();
-    ordered.insert(
-        "$schema".to_owned(),
-        body.remove("$schema").unwrap_or(Value::Null),
-    );
-    let id = format!("https://dpisafe.org/schemas/{}.schema.json", kind.noun());
-    ordered.insert("$id".to_owned(), Value::String(id));
-    body.remove("title");
-    ordered.insert(
-        "title".to_owned(),
-        Value::String(format!("dpisafe {}", kind.noun())),
-    );
-    ordered.extend(body);
-    Value::Object(ordered)
-}
-
-/// Checks `root` against the schema of `kind`, pushing one diagnostic per problem.
-pub fn check(
-    kind: SchemaKind,
-    root: &Node,
-    instance: &Value,
-    file: &str,
-    diagnostics: &mut Diagnostics,
-) {
-    let compiled = kind.compiled();
-    for error in compiled.validator.iter_errors(instance) {
-        let pointer = error.instance_path().as_str().to_owned();
-        let context = ErrorContext {
-            noun: kind.noun(),
-            schema: &compiled.schema,
-            root,
-            file,
-            pointer: &pointer,
-            instance: error.instance(),
-        };
-        for diagnostic in context.describe(error.kind()) {
-            diagnostics.push(diagnostic);
+    /// Checks `root` against this schema, pushing one diagnostic per problem.
+    pub fn check(&self, root: &Node, instance: &Value, file: &str, diagnostics: &mut Diagnostics) {
+        let compiled = self.compiled();
+        for error in compiled.validator.iter_errors(instance) {
+            let pointer = error.instance_path().as_str().to_owned();
+            let context = ErrorContext {
+                noun: self.noun,
+                schema: &compiled.schema,
+                root,
+                file,
+                pointer: &pointer,
+                instance: error.instance(),
+            };
+            for diagnostic in context.describe(error.kind()) {
+                diagnostics.push(diagnostic);
+            }
         }
     }
 }
@@ -565,7 +491,7 @@ mod tests {
 
     #[test]
     fn allowed_keys_follow_refs_and_maps() {
-        let schema = generate(SchemaKind::Questionnaire);
+        let schema: Value = serde_json::from_str(QUESTIONNAIRE.text()).expect("valid JSON");
         let keys = allowed_keys(&schema, "/answers/F1.Q1");
         assert!(keys.contains(&"answer".to_owned()), "{keys:?}");
         let keys = allowed_keys(&schema, "/answers/F1.Q1/evidence/0");

@@ -2,24 +2,29 @@
 //! 0 whatever the scores; `check` is the command that fails).
 
 use crate::Error;
-use crate::cli::args::{AssessArgs, AssessFormat};
+use crate::cli::args::AssessArgs;
 use crate::cli::assessment::{self, DefaultDate};
 use crate::cli::{Context, Exit};
-use crate::render;
+use crate::render::format::Subject;
+use crate::render::templates::Templates;
 
 pub(crate) fn run(ctx: &Context, args: &AssessArgs) -> Result<Exit, Error> {
-    let report = match assessment::load_and_report(ctx, &args.inputs, DefaultDate::AssessedOn) {
-        Ok((_, report)) => report,
+    let (loaded, report) =
+        match assessment::load_and_report(ctx, &args.inputs, DefaultDate::AssessedOn) {
+            Ok(done) => done,
+            Err(exit) => return Ok(exit),
+        };
+    let templates = Templates::embedded();
+    let subject = Subject::Report {
+        framework: loaded.framework(),
+        report: &report,
+        baseline: None,
+    };
+    let settings = assessment::plain_settings(ctx, &args.output, &templates);
+    let bytes = match assessment::render(ctx, args.format, subject, &settings, "") {
+        Ok(bytes) => bytes,
         Err(exit) => return Ok(exit),
     };
-    let text = match args.format {
-        AssessFormat::Table => render::summary::render(
-            &report,
-            args.output.is_stdout() && ctx.stdout_color(),
-            ctx.lang(),
-        ),
-        AssessFormat::Json => render::json::render(&report),
-    };
-    assessment::emit(ctx, &args.output, &args.inputs.files, &text)?;
+    assessment::emit_bytes(ctx, &args.output, &args.inputs.files, &bytes)?;
     Ok(Exit::Ok)
 }

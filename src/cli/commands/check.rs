@@ -4,12 +4,14 @@
 use std::path::PathBuf;
 
 use crate::Error;
-use crate::cli::args::{CheckArgs, CheckFormat};
+use crate::cli::args::{CheckArgs, Format};
 use crate::cli::assessment::{self, DefaultDate};
 use crate::cli::{Context, Exit};
 use crate::framework::Framework;
-use crate::policy::{self, Policy};
-use crate::render;
+use crate::policy::Policy;
+use crate::questionnaire::Questionnaire;
+use crate::render::format::Subject;
+use crate::render::templates::Templates;
 use crate::source::SourceFile;
 
 pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
@@ -21,36 +23,23 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
         Ok(found) => found,
         Err(exit) => return Ok(exit),
     };
-    let baseline = match &args.baseline {
-        Some(path) => match assessment::load_result(ctx, path, "baseline") {
-            Ok(report) => match same_subject(ctx, path, &report, &loaded) {
-                Ok(()) => Some((path.display().to_string(), report)),
-                Err(exit) => return Ok(exit),
-            },
-            Err(exit) => return Ok(exit),
-        },
-        None => None,
+    let baseline = match load_baseline(ctx, args, &loaded) {
+        Ok(baseline) => baseline,
+        Err(exit) => return Ok(exit),
     };
-    let as_of =
-        match assessment::as_of(ctx, &args.inputs, &loaded.questionnaire, DefaultDate::Today) {
-            Ok(date) => date,
-            Err(exit) => return Ok(exit),
-        };
-    let questionnaire = &mut loaded.questionnaire;
-    if !policy.questionnaire_waivers && !questionnaire.waivers.is_empty() {
-        let m = ctx.messages();
-        let ignored = m.plural(
-            "cli.policy_ignores_waivers",
-            questionnaire.waivers.len(),
-            &[],
-        );
-        ctx.note(&format!("{}: {ignored}", m.get("cli.note")));
-        questionnaire.waivers.clear();
-    }
-    questionnaire.waivers.extend(policy.waivers.iter().cloned());
+    let as_of = match assessment::as_of(
+        ctx,
+        &args.inputs,
+        &loaded.assessment.questionnaire,
+        DefaultDate::Today,
+    ) {
+        Ok(date) => date,
+        Err(exit) => return Ok(exit),
+    };
+    apply_waivers(ctx, &policy, &mut loaded.assessment.questionnaire);
     loaded.sources.extend(policy_source);
     let mut report = assessment::build_report(ctx, &loaded, as_of);
-    let gate = policy::gate::judge(
+    let gate = crate::gate::judge(
         &policy,
         &report,
         baseline.as_ref().map(|(name, r)| (name.as_str(), r)),
@@ -62,25 +51,56 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     ));
     let passed = gate.passed;
     report.gate = Some(gate);
-    let text = match args.format {
-        CheckFormat::Text => render::verdict::render(&report, ctx.lang()),
-        CheckFormat::Json => render::json::render(&report),
-        CheckFormat::Sarif => render::sarif::render(
-            loaded.framework(),
-            &report,
-            baseline.as_ref().map(|(_, r)| r),
-        ),
-        CheckFormat::Junit => render::junit::render(loaded.framework(), &report),
+    let templates = Templates::embedded();
+    let settings = assessment::plain_settings(ctx, &args.output, &templates);
+    let subject = Subject::Report {
+        framework: loaded.framework(),
+        report: &report,
+        baseline: baseline.as_ref().map(|(_, r)| r),
+    };
+    let bytes = match assessment::render(ctx, args.format, subject, &settings, "") {
+        Ok(bytes) => bytes,
+        Err(exit) => return Ok(exit),
     };
     let mut inputs: Vec<PathBuf> = args.inputs.files.clone();
     inputs.extend(args.policy.iter().cloned());
     inputs.extend(args.baseline.iter().cloned());
-    assessment::emit(ctx, &args.output, &inputs, &text)?;
-    if args.format != CheckFormat::Text {
-        let verdict = render::verdict::render(&report, ctx.lang());
+    assessment::emit_bytes(ctx, &args.output, &inputs, &bytes)?;
+    if args.format != Format::Text {
+        let verdict = crate::render::verdict::render(&report, ctx.lang());
         ctx.note(verdict.lines().next().unwrap_or_default());
     }
     Ok(if passed { Exit::Ok } else { Exit::PolicyFailed })
+}
+
+/// The `--baseline` result, named by its file, when given and about the same deployment.
+fn load_baseline(
+    ctx: &Context,
+    args: &CheckArgs,
+    loaded: &assessment::Loaded,
+) -> Result<Option<(String, crate::report::Report)>, Exit> {
+    let Some(path) = &args.baseline else {
+        return Ok(None);
+    };
+    let report = assessment::load_result(ctx, path, "baseline")?;
+    same_subject(ctx, path, &report, loaded)?;
+    Ok(Some((path.display().to_string(), report)))
+}
+
+/// The policy's waivers replace the questionnaire's own when the policy does not accept them
+/// (with a note saying so), and are added to them otherwise.
+fn apply_waivers(ctx: &Context, policy: &Policy, questionnaire: &mut Questionnaire) {
+    if !policy.questionnaire_waivers && !questionnaire.waivers.is_empty() {
+        let m = ctx.messages();
+        let ignored = m.plural(
+            "cli.policy_ignores_waivers",
+            questionnaire.waivers.len(),
+            &[],
+        );
+        ctx.note(&format!("{}: {ignored}", m.get("cli.note")));
+        questionnaire.waivers.clear();
+    }
+    questionnaire.waivers.extend(policy.waivers.iter().cloned());
 }
 
 /// A baseline must describe the same deployment against the same framework; otherwise its
@@ -92,7 +112,7 @@ fn same_subject(
     loaded: &assessment::Loaded,
 ) -> Result<(), Exit> {
     let framework = loaded.framework();
-    let name = &loaded.questionnaire.deployment.name;
+    let name = &loaded.assessment.questionnaire.deployment.name;
     let problem = if baseline.assessment.deployment.name != *name {
         Some(format!(
             "the baseline assesses `{}`, not `{name}`",
@@ -134,7 +154,7 @@ fn load_policy(
         return Ok((Policy::default(), None));
     };
     let source = ctx.read(path)?;
-    let loaded = policy::load(&source, framework, &ctx.limits);
+    let loaded = crate::assessment::policy(&source, framework, &ctx.limits);
     ctx.report(&loaded.diagnostics, Some(&source));
     let policy = loaded.value.ok_or(Exit::Invalid)?;
     Ok((policy, Some(source)))

@@ -5,13 +5,14 @@
 use std::path::{Path, PathBuf};
 
 use crate::Error;
-use crate::cli::args::{DiffArgs, DiffFormat, Inputs};
+use crate::cli::args::{DiffArgs, Inputs};
 use crate::cli::assessment::{self, DefaultDate};
 use crate::cli::{Context, Exit};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::diff::{self, InputKind, Mismatch};
 use crate::framework::Framework;
-use crate::render;
+use crate::render::format::Subject;
+use crate::render::templates::Templates;
 use crate::report::Report;
 use crate::source::{Pos, SourceFile};
 
@@ -53,23 +54,14 @@ pub(crate) fn run(ctx: &Context, args: &DiffArgs) -> Result<Exit, Error> {
             kind: new.kind,
         },
     );
-    let text = match args.format {
-        DiffFormat::Table => {
-            render::diff::table(&diff, args.output.is_stdout() && ctx.stdout_color())
-        }
-        DiffFormat::Md => match render::diff::markdown(&diff) {
-            Ok(text) => text,
-            Err(err) => {
-                let diagnostic =
-                    Diagnostic::error(Code::TemplateError, &err.file, None, err.message.clone());
-                ctx.report(&[diagnostic], None);
-                return Ok(Exit::Invalid);
-            }
-        },
-        DiffFormat::Json => render::diff::json(&diff),
+    let templates = Templates::embedded();
+    let settings = assessment::plain_settings(ctx, &args.output, &templates);
+    let bytes = match assessment::render(ctx, args.format, Subject::Diff(&diff), &settings, "") {
+        Ok(bytes) => bytes,
+        Err(exit) => return Ok(exit),
     };
     let inputs = vec![args.old.clone(), args.new.clone()];
-    assessment::emit(ctx, &args.output, &inputs, &text)?;
+    assessment::emit_bytes(ctx, &args.output, &inputs, &bytes)?;
     let regressions = &diff.summary.regressions;
     if args.fail_on_regression && !regressions.is_empty() {
         let mut subjects: Vec<&str> = Vec::new();
@@ -95,7 +87,7 @@ fn load(
     let source = ctx.read(path)?;
     if is_result(&source.text) {
         let report = assessment::load_result(ctx, path, "result")?;
-        if let Some(message) = assessment::framework_mismatch(&report, framework) {
+        if let Some(message) = crate::assessment::framework_mismatch(&report, framework) {
             let diagnostic = Diagnostic::error(
                 Code::DiffMismatch,
                 &source.name,

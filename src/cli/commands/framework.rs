@@ -8,8 +8,8 @@ use crate::cli::args::{FrameworkCommand, ListArgs};
 use crate::cli::{Context, Exit, print_stdout};
 use crate::framework::{self, Framework, Question, TextSource};
 use crate::render::table;
+use crate::text::did_you_mean;
 use crate::text::wrap;
-use crate::validate::suggest::did_you_mean;
 
 pub(crate) fn run(ctx: &Context, command: &FrameworkCommand) -> Result<Exit, Error> {
     if let FrameworkCommand::Lint { file } = command {
@@ -36,7 +36,7 @@ fn lint(ctx: &Context, file: &std::path::Path) -> Exit {
     let Ok(source) = ctx.read(file) else {
         return Exit::Invalid;
     };
-    let loaded = framework::load(&source, &ctx.limits);
+    let loaded = crate::assessment::framework(&source, &ctx.limits);
     ctx.report(&loaded.diagnostics, Some(&source));
     match loaded.value {
         Some(f) => {
@@ -139,13 +139,8 @@ fn list_risks(framework: &Framework) -> String {
                 r.id.clone(),
                 r.name.clone(),
                 r.category.label().to_owned(),
-                questions_for_risk(framework, &r.id).len().to_string(),
-                framework
-                    .processes
-                    .iter()
-                    .filter(|p| p.risks.contains(&r.id))
-                    .count()
-                    .to_string(),
+                framework.questions_for_risk(&r.id).len().to_string(),
+                framework.processes_for_risk(&r.id).len().to_string(),
             ]
         })
         .collect();
@@ -213,14 +208,6 @@ fn placements(process: &framework::Process) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn questions_for_risk<'f>(framework: &'f Framework, risk: &str) -> Vec<&'f Question> {
-    framework
-        .questions
-        .iter()
-        .filter(|q| q.risks.iter().any(|r| r == risk))
-        .collect()
 }
 
 fn distinct_process_ids(framework: &Framework, principle: &str) -> BTreeSet<String> {
@@ -350,19 +337,15 @@ fn show_risk(framework: &Framework, r: &framework::Risk) -> String {
         "  Summary based on: {}",
         text_source_name(r.text_source)
     );
-    let (questions, checks): (Vec<&Question>, Vec<&Question>) =
-        questions_for_risk(framework, &r.id)
-            .into_iter()
-            .partition(|q| !q.is_gender());
+    let (questions, checks): (Vec<&Question>, Vec<&Question>) = framework
+        .questions_for_risk(&r.id)
+        .into_iter()
+        .partition(|q| !q.is_gender());
     let _ = writeln!(out, "\nMitigated by {} questions:", questions.len());
     question_lines(&mut out, &questions);
     let _ = writeln!(out, "\nMitigated by {} gender checks:", checks.len());
     question_lines(&mut out, &checks);
-    let processes: Vec<&framework::Process> = framework
-        .processes
-        .iter()
-        .filter(|p| p.risks.contains(&r.id))
-        .collect();
+    let processes = framework.processes_for_risk(&r.id);
     let _ = writeln!(
         out,
         "\nMitigated by {} framework processes:",

@@ -10,8 +10,9 @@ use crate::Error;
 use crate::cli::args::InterviewArgs;
 use crate::cli::output::{self, Target};
 use crate::cli::{Context, Exit, assessment};
+use crate::i18n::{Lang, Messages};
 use crate::interview::{Io, Session, Style, facts};
-use crate::questionnaire::{self, Date, template};
+use crate::questionnaire::{Date, template};
 use crate::source::SourceFile;
 
 /// Held while the questionnaire is being written, so Ctrl-C waits for the rename.
@@ -54,7 +55,7 @@ pub(crate) fn run(ctx: &Context, args: &InterviewArgs) -> Result<Exit, Error> {
             None => return Ok(Exit::Ok),
         }
     };
-    let loaded = questionnaire::load(&source, &framework, &ctx.limits);
+    let loaded = crate::assessment::answers(&framework, &source, &ctx.limits);
     ctx.report(&loaded.diagnostics, Some(&source));
     let Some(loaded) = loaded.value else {
         return Ok(Exit::Invalid);
@@ -209,7 +210,7 @@ impl Io for Terminal {
             },
             &bytes,
         )
-        .map_err(|err| match err.hint() {
+        .map_err(|err| match Messages::new(Lang::En).error_hint(&err) {
             Some(hint) => format!("{err} ({hint})"),
             None => err.to_string(),
         })

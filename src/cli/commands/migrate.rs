@@ -15,7 +15,7 @@ use crate::cli::output::{self, Target};
 use crate::cli::{Context, Exit, print_stdout};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::framework::Framework;
-use crate::questionnaire::migrate::{self, Migration};
+use crate::migrate::{self, Migration};
 use crate::source::{Pos, SourceFile};
 
 const BOM: &str = "\u{FEFF}";
@@ -93,7 +93,7 @@ fn validates(
     framework: &Framework,
 ) -> bool {
     let migrated = SourceFile::new(source.name.clone(), migration.text.clone());
-    let loaded = crate::questionnaire::load(&migrated, framework, &ctx.limits);
+    let loaded = crate::assessment::answers(framework, &migrated, &ctx.limits);
     let errors: Vec<Diagnostic> = loaded
         .diagnostics
         .into_iter()

@@ -16,16 +16,16 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::Error;
-use crate::cli::args::{GroupByArg, PortfolioArgs, PortfolioFormat, SortArg};
+use crate::cli::args::{GroupByArg, PortfolioArgs, SortArg};
 use crate::cli::assessment;
-use crate::cli::commands::report::template_failed;
 use crate::cli::{Context, Exit};
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::framework::Framework;
 use crate::portfolio::{self, GroupBy, Options, Row, Skipped, Sort};
-use crate::questionnaire::{self, Date};
-use crate::render::portfolio as render;
-use crate::source::{self, Limits, SourceFile};
+use crate::questionnaire::Date;
+use crate::render::format::{Settings, Subject};
+use crate::render::templates::Templates;
+use crate::source::{Limits, SourceFile};
 
 /// Set to any value to print where worker time went (read, parse, score, reduce) on stderr.
 const TIMINGS_VAR: &str = "DPISAFE_PORTFOLIO_TIMINGS";
@@ -42,7 +42,7 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
             Err(exit) => return Ok(exit),
         },
     };
-    if args.format == PortfolioFormat::Pdf {
+    if args.format.is_binary() {
         assessment::refuse_pdf_on_terminal(&args.output, "portfolio.pdf")?;
     }
     let inputs = expand(&args.paths);
@@ -56,50 +56,13 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
         quiet: ctx.quiet,
         timings: &timings,
     };
-    let progress = progress_bar(ctx, inputs.len());
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|input| {
-            let outcome = job.run(input);
-            progress.inc(1);
-            outcome
-        })
-        .collect();
-    progress.finish_and_clear();
+    let outcomes = score_all(ctx, &job, &inputs);
     let scored_at = started.map(|t| t.elapsed());
     let (rows, skipped) = gather(ctx, outcomes);
-    if rows.is_empty() {
-        ctx.fail(&Error::Usage {
-            message: "no questionnaire or result could be read".to_owned(),
-            hint: "give questionnaire files, saved results (`assess --format json`), \
-                   directories holding them, or quoted patterns"
-                .to_owned(),
-        });
-        return Ok(Exit::Invalid);
+    if let Some(exit) = refuse(ctx, args, &rows, &skipped) {
+        return Ok(exit);
     }
-    if args.strict && !skipped.is_empty() {
-        ctx.fail(&Error::Usage {
-            message: format!(
-                "{} invalid or unreadable with --strict; nothing was written",
-                crate::text::count(skipped.len(), "input is", "inputs are")
-            ),
-            hint: "fix the files named above, or drop --strict to skip them".to_owned(),
-        });
-        return Ok(Exit::Invalid);
-    }
-    let options = Options {
-        group_by: args.group_by.map(|g| match g {
-            GroupByArg::Block => GroupBy::Block,
-            GroupByArg::Stage => GroupBy::Stage,
-            GroupByArg::Country => GroupBy::Country,
-        }),
-        sort: match args.sort {
-            SortArg::Name => Sort::Name,
-            SortArg::Score => Sort::Score,
-        },
-        redact: !args.no_redact,
-        as_of,
-    };
+    let options = options(args, as_of);
     let portfolio = portfolio::build(&framework, rows, skipped, options);
     let bytes = match format(ctx, &portfolio, args) {
         Ok(bytes) => bytes,
@@ -111,6 +74,62 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
         timings.print(paths.len(), scored_at, started.elapsed());
     }
     Ok(Exit::Ok)
+}
+
+/// Scores every input in parallel (results in input order), with a progress bar.
+fn score_all(ctx: &Context, job: &Job<'_>, inputs: &[Input]) -> Vec<Outcome> {
+    let progress = progress_bar(ctx, inputs.len());
+    let outcomes: Vec<Outcome> = inputs
+        .par_iter()
+        .map(|input| {
+            let outcome = job.run(input);
+            progress.inc(1);
+            outcome
+        })
+        .collect();
+    progress.finish_and_clear();
+    outcomes
+}
+
+/// The exit code when there is nothing to show, or `--strict` meets a skipped input.
+fn refuse(ctx: &Context, args: &PortfolioArgs, rows: &[Row], skipped: &[Skipped]) -> Option<Exit> {
+    if rows.is_empty() {
+        ctx.fail(&Error::Usage {
+            message: "no questionnaire or result could be read".to_owned(),
+            hint: "give questionnaire files, saved results (`assess --format json`), \
+                   directories holding them, or quoted patterns"
+                .to_owned(),
+        });
+        return Some(Exit::Invalid);
+    }
+    if args.strict && !skipped.is_empty() {
+        ctx.fail(&Error::Usage {
+            message: format!(
+                "{} invalid or unreadable with --strict; nothing was written",
+                crate::text::count(skipped.len(), "input is", "inputs are")
+            ),
+            hint: "fix the files named above, or drop --strict to skip them".to_owned(),
+        });
+        return Some(Exit::Invalid);
+    }
+    None
+}
+
+/// How the portfolio is grouped, sorted, redacted and dated.
+fn options(args: &PortfolioArgs, as_of: Option<Date>) -> Options {
+    Options {
+        group_by: args.group_by.map(|g| match g {
+            GroupByArg::Block => GroupBy::Block,
+            GroupByArg::Stage => GroupBy::Stage,
+            GroupByArg::Country => GroupBy::Country,
+        }),
+        sort: match args.sort {
+            SortArg::Name => Sort::Name,
+            SortArg::Score => Sort::Score,
+        },
+        redact: !args.no_redact,
+        as_of,
+    }
 }
 
 /// Prints each skipped input's messages in input order and splits rows from skipped inputs.
@@ -172,64 +191,26 @@ fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Row>, Vec<Skipped>) {
     (rows, skipped)
 }
 
-/// The portfolio in the asked format.
+/// The portfolio in the asked format, through the one format dispatch.
 fn format(
     ctx: &Context,
     portfolio: &portfolio::Portfolio,
     args: &PortfolioArgs,
 ) -> Result<Vec<u8>, Exit> {
-    let text = match args.format {
-        PortfolioFormat::Table => Ok(render::table(portfolio)),
-        PortfolioFormat::Md => render::markdown(portfolio),
-        PortfolioFormat::Html => render::html(portfolio),
-        PortfolioFormat::Csv => Ok(render::csv(portfolio)),
-        PortfolioFormat::Json => Ok(render::json(portfolio)),
-        PortfolioFormat::Pdf => return pdf(ctx, portfolio, args),
+    let templates = Templates::embedded();
+    let settings = Settings {
+        paper: args.paper,
+        font_path: &args.font_path,
+        ..assessment::plain_settings(ctx, &args.output, &templates)
     };
-    text.map(String::into_bytes)
-        .map_err(|err| template_failed(ctx, &err))
-}
-
-#[cfg(feature = "pdf")]
-fn pdf(
-    ctx: &Context,
-    portfolio: &portfolio::Portfolio,
-    args: &PortfolioArgs,
-) -> Result<Vec<u8>, Exit> {
-    use crate::cli::args::PaperArg;
-    use crate::render::pdf::{Fonts, Paper};
-    let Some(date) = portfolio.date else {
-        ctx.fail(&Error::Usage {
-            message: "the PDF needs a date, and no input has an `assessed_on`".to_owned(),
-            hint: "pass --as-of YYYY-MM-DD (or set SOURCE_DATE_EPOCH)".to_owned(),
-        });
-        return Err(Exit::Invalid);
-    };
-    let paper = match args.paper {
-        PaperArg::A4 => Paper::A4,
-        PaperArg::Letter => Paper::Letter,
-    };
-    let fonts = Fonts::new(&args.font_path);
-    render::pdf(
-        portfolio,
-        (date.year(), date.month(), date.day()),
-        paper,
-        &fonts,
+    let hint = "fix the template, or remove it from --templates to use the built-in one";
+    assessment::render(
+        ctx,
+        args.format,
+        Subject::Portfolio(portfolio),
+        &settings,
+        hint,
     )
-    .map_err(|err| template_failed(ctx, &err))
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf(
-    ctx: &Context,
-    _portfolio: &portfolio::Portfolio,
-    _args: &PortfolioArgs,
-) -> Result<Vec<u8>, Exit> {
-    ctx.fail(&Error::Usage {
-        message: "this dpisafe was built without PDF support".to_owned(),
-        hint: "rebuild with the default features, or use --format html and print it".to_owned(),
-    });
-    Err(Exit::Invalid)
 }
 
 /// One input after expansion.
@@ -389,7 +370,7 @@ impl Job<'_> {
             }
         };
         let started = self.timings.start();
-        let source = match source::read(path, self.limits) {
+        let source = match crate::assessment::read(path, self.limits) {
             Ok(source) => source,
             Err(diagnostic) => {
                 return self.skipped(&path.display().to_string(), &[diagnostic], None);
@@ -407,9 +388,9 @@ impl Job<'_> {
 
     fn questionnaire(&self, source: &SourceFile) -> Outcome {
         let started = self.timings.start();
-        let loaded = questionnaire::load(source, self.framework, self.limits);
+        let loaded = crate::assessment::questionnaire(self.framework, source, self.limits);
         self.timings.add(Stage::Parse, started);
-        let Some(mut q) = loaded.value else {
+        let Some(q) = loaded.value else {
             return self.skipped(&source.name, &loaded.diagnostics, Some(source));
         };
         let Some(as_of) = self.as_of.or(q.assessed_on) else {
@@ -424,13 +405,11 @@ impl Job<'_> {
             return self.skipped(&source.name, &[diagnostic], Some(source));
         };
         let started = self.timings.start();
-        crate::evidence::inspect(&mut q);
-        let report = crate::report::build(crate::report::Inputs {
-            framework: self.framework,
-            questionnaire: &q,
-            as_of,
-            disagreements: &[],
-        });
+        let assessment = crate::assessment::Assessment {
+            questionnaire: q,
+            disagreements: Vec::new(),
+        };
+        let report = assessment.report(self.framework, as_of);
         self.timings.add(Stage::Score, started);
         let started = self.timings.start();
         let row = Row::from_report(self.framework, &report, &source.name);
@@ -443,13 +422,13 @@ impl Job<'_> {
 
     fn result(&self, source: &SourceFile, value: serde_json::Value) -> Outcome {
         let started = self.timings.start();
-        let parsed = assessment::result_from_value(source, value, "result");
+        let parsed = crate::assessment::result_from_value(source, value, "result");
         self.timings.add(Stage::Parse, started);
         let report = match parsed {
             Ok(report) => report,
             Err(diagnostic) => return self.skipped(&source.name, &[*diagnostic], Some(source)),
         };
-        if let Some(message) = assessment::framework_mismatch(&report, self.framework) {
+        if let Some(message) = crate::assessment::framework_mismatch(&report, self.framework) {
             let diagnostic = Diagnostic::error(Code::InvalidResult, &source.name, None, message)
                 .with_hint("compare results made against one framework; pass it with --framework");
             return self.skipped(&source.name, &[diagnostic], None);

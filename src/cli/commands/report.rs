@@ -4,12 +4,12 @@
 use std::path::PathBuf;
 
 use crate::Error;
-use crate::cli::args::{DocumentArgs, DocumentFormat, ModeArg, RenderArgs, ReportArgs};
+use crate::cli::args::{DocumentArgs, ModeArg, RenderArgs, ReportArgs};
 use crate::cli::assessment::{self, DefaultDate};
 use crate::cli::{Context, Exit};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Framework;
-use crate::render::document;
+use crate::render::format::{Settings, Subject};
 use crate::render::templates::{TemplateError, Templates};
 use crate::render::view::{Mode, Options};
 use crate::report::Report;
@@ -41,7 +41,7 @@ pub(crate) fn render(ctx: &Context, args: &RenderArgs) -> Result<Exit, Error> {
         Ok(report) => report,
         Err(exit) => return Ok(exit),
     };
-    if let Some(message) = assessment::framework_mismatch(&report, &framework) {
+    if let Some(message) = crate::assessment::framework_mismatch(&report, &framework) {
         let diagnostic = Diagnostic::error(
             Code::InvalidResult,
             &args.result.display().to_string(),
@@ -64,6 +64,10 @@ pub(crate) fn render(ctx: &Context, args: &RenderArgs) -> Result<Exit, Error> {
     )
 }
 
+/// The hint under a template that failed.
+const TEMPLATE_HINT: &str =
+    "fix the template, or remove it from --templates to use the built-in one";
+
 fn write(
     ctx: &Context,
     framework: &Framework,
@@ -72,7 +76,7 @@ fn write(
     output: &crate::cli::args::OutputArgs,
     inputs: &[PathBuf],
 ) -> Result<Exit, Error> {
-    if args.format == DocumentFormat::Pdf {
+    if args.format.is_binary() {
         assessment::refuse_pdf_on_terminal(output, "report.pdf")?;
     }
     let templates = match &args.templates {
@@ -82,99 +86,43 @@ fn write(
         },
         None => Templates::embedded(),
     };
-    let options = Options {
-        mode: match args.mode {
-            ModeArg::Learning => Mode::Learning,
-            ModeArg::Accountability => Mode::Accountability,
-        },
-        redact: args.redact,
+    let settings = Settings {
+        color: false,
         lang: ctx.lang(),
+        options: Options {
+            mode: match args.mode {
+                ModeArg::Learning => Mode::Learning,
+                ModeArg::Accountability => Mode::Accountability,
+            },
+            redact: args.redact,
+            lang: ctx.lang(),
+        },
+        templates: &templates,
+        paper: args.paper,
+        font_path: &args.font_path,
     };
-    let started = std::time::Instant::now();
-    let bytes = match args.format {
-        DocumentFormat::Md => {
-            document::markdown(framework, report, options, &templates).map(String::into_bytes)
-        }
-        DocumentFormat::Html => {
-            document::html(framework, report, options, &templates).map(String::into_bytes)
-        }
-        DocumentFormat::Pdf => {
-            return pdf(
-                ctx, framework, report, options, &templates, args, output, inputs,
-            );
-        }
+    let subject = Subject::Report {
+        framework,
+        report,
+        baseline: None,
     };
-    match bytes {
+    match assessment::render(ctx, args.format, subject, &settings, TEMPLATE_HINT) {
         Ok(bytes) => {
-            ctx.detail(&format!(
-                "rendered the document in {}",
-                crate::cli::elapsed(started)
-            ));
             assessment::emit_bytes(ctx, output, inputs, &bytes)?;
             Ok(Exit::Ok)
         }
-        Err(err) => Ok(template_failed(ctx, &err)),
+        Err(exit) => Ok(exit),
     }
 }
 
-#[cfg(feature = "pdf")]
-#[allow(clippy::too_many_arguments)]
-fn pdf(
-    ctx: &Context,
-    framework: &Framework,
-    report: &Report,
-    options: Options,
-    templates: &Templates,
-    args: &DocumentArgs,
-    output: &crate::cli::args::OutputArgs,
-    inputs: &[PathBuf],
-) -> Result<Exit, Error> {
-    use crate::render::pdf::{Fonts, Paper};
-    let started = std::time::Instant::now();
-    let fonts = Fonts::new(&args.font_path);
-    let paper = match args.paper {
-        crate::cli::args::PaperArg::A4 => Paper::A4,
-        crate::cli::args::PaperArg::Letter => Paper::Letter,
-    };
-    match document::pdf(framework, report, options, templates, paper, &fonts) {
-        Ok(bytes) => {
-            ctx.detail(&format!(
-                "typeset the PDF in {}",
-                crate::cli::elapsed(started)
-            ));
-            assessment::emit_bytes(ctx, output, inputs, &bytes)?;
-            Ok(Exit::Ok)
-        }
-        Err(err) => Ok(template_failed(ctx, &err)),
-    }
-}
-
-#[cfg(not(feature = "pdf"))]
-#[allow(clippy::too_many_arguments)]
-fn pdf(
-    _ctx: &Context,
-    _framework: &Framework,
-    _report: &Report,
-    _options: Options,
-    _templates: &Templates,
-    _args: &DocumentArgs,
-    _output: &crate::cli::args::OutputArgs,
-    _inputs: &[PathBuf],
-) -> Result<Exit, Error> {
-    Err(Error::Usage {
-        message: "this dpisafe was built without PDF support".to_owned(),
-        hint: "rebuild with the default features (`cargo install dpisafe`), or use --format html and print it"
-            .to_owned(),
-    })
-}
-
+/// Shows a template that could not be read or rendered, and gives the exit code.
 pub(crate) fn template_failed(ctx: &Context, err: &TemplateError) -> Exit {
     let pos = err
         .line
         .and_then(|l| u32::try_from(l).ok())
         .map(|line| crate::source::Pos::new(line, 1));
     let diagnostic = Diagnostic::error(Code::TemplateError, &err.file, pos, err.message.clone())
-        .with_hint("fix the template, or remove it from --templates to use the built-in one");
+        .with_hint(TEMPLATE_HINT);
     ctx.report(&[diagnostic], None);
     Exit::Invalid
 }

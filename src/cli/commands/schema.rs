@@ -3,7 +3,7 @@
 use crate::Error;
 use crate::cli::args::SchemaArg;
 use crate::cli::{Context, Exit, print_stdout};
-use crate::validate::schema::SchemaKind;
+use crate::schema::SchemaKind;
 
 pub(crate) fn run(_ctx: &Context, kind: SchemaArg) -> Result<Exit, Error> {
     let kind = match kind {

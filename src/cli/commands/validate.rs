@@ -4,7 +4,6 @@
 use crate::Error;
 use crate::cli::args::ValidateArgs;
 use crate::cli::{Context, Exit, assessment};
-use crate::questionnaire;
 
 pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
     let framework = match ctx.framework() {
@@ -18,16 +17,15 @@ pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
             continue;
         };
         let started = std::time::Instant::now();
-        let mut loaded = questionnaire::load(&source, &framework, &ctx.limits);
+        let loaded = crate::assessment::questionnaire(&framework, &source, &ctx.limits);
         ctx.detail(&format!(
             "validated {} in {}",
             source.name,
             crate::cli::elapsed(started)
         ));
         ctx.report(&loaded.diagnostics, Some(&source));
-        if let Some(q) = &mut loaded.value {
-            crate::evidence::inspect(q);
-            let warnings = crate::report::evidence_warnings(q);
+        if let Some(q) = &loaded.value {
+            let warnings = crate::assessment::evidence_warnings(q);
             assessment::show_warnings(ctx, &warnings, std::slice::from_ref(&source));
         }
         match &loaded.value {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::framework::{self, Applicability};
+use crate::framework::Applicability;
 use crate::interview::script::Script;
 use crate::questionnaire::template::{self, Blank};
 
@@ -19,13 +19,13 @@ fn new_text() -> String {
         name: Some("Civil registry".to_owned()),
         ..Blank::default()
     };
-    template::render(framework::embedded(), &blank).expect("renders")
+    template::render(crate::validate::framework::embedded(), &blank).expect("renders")
 }
 
 fn session(text: &str) -> Session<'static> {
     let source = SourceFile::new("q.yaml", text);
-    let framework = framework::embedded();
-    let loaded = questionnaire::load(&source, framework, &Limits::default())
+    let framework = crate::validate::framework::embedded();
+    let loaded = crate::validate::questionnaire::load(&source, framework, &Limits::default())
         .value
         .expect("valid");
     Session::new(framework, source, loaded, Limits::default(), PLAIN)

@@ -1,7 +1,7 @@
 //! The portfolio's outputs: a terminal table, Markdown, self-contained HTML (the matrix as a
 //! heat map), CSV, JSON and (with the `pdf` feature) a landscape PDF.
 //!
-//! Markdown, HTML and PDF read one [`View`] with every number already printed, so the three
+//! Markdown, HTML and PDF read one [`PortfolioView`] with every number already printed, so the three
 //! show the same figures; CSV and JSON are written from the [`Portfolio`] itself.
 
 mod csv;
@@ -33,7 +33,7 @@ const TOP_RISKS: usize = 5;
 
 /// The portfolio as the documents print it.
 #[derive(Debug, Clone, Serialize)]
-pub struct View {
+pub struct PortfolioView {
     /// The document title.
     pub title: String,
     /// Framework title and version.
@@ -199,11 +199,11 @@ fn label_of(bands: &[BandInfo], id: Option<&str>) -> String {
 }
 
 /// The view the documents print.
-pub fn view(portfolio: &Portfolio) -> View {
+pub fn view(portfolio: &Portfolio) -> PortfolioView {
     let date = portfolio
         .date
         .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-    View {
+    PortfolioView {
         title: "DPI safeguards portfolio".to_owned(),
         framework: format!(
             "{} v{}",

@@ -8,7 +8,7 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style};
 
-use super::{GroupView, View, view};
+use super::{GroupView, PortfolioView, view};
 use crate::portfolio::Portfolio;
 
 /// Renders the terminal table.
@@ -51,7 +51,7 @@ pub fn render(portfolio: &Portfolio) -> String {
     out
 }
 
-fn matrix(out: &mut String, view: &View, group: &GroupView, unredacted: bool) {
+fn matrix(out: &mut String, view: &PortfolioView, group: &GroupView, unredacted: bool) {
     let _ = writeln!(
         out,
         "\n{} ({})",

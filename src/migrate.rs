@@ -1,5 +1,5 @@
 //! Carrying a questionnaire over to a newer framework version through the framework's alias
-//! table, as a set of text edits (see [`edit`](super::edit)): the `framework:` reference, the
+//! table, as a set of text edits (see [`span_edit`](crate::questionnaire::span_edit)): the `framework:` reference, the
 //! answer keys and the waivers' `question:` values are rewritten where they stand, and every
 //! other byte stays as the user wrote it.
 //!
@@ -13,12 +13,12 @@
 
 use serde::Serialize;
 
-use super::edit::{self, Edit, EditError};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::{AliasKind, Framework};
+use crate::questionnaire::span_edit::{self, Edit, EditError};
 use crate::source::yaml::Node;
 use crate::source::{Limits, Pos, SourceFile, Span};
-use crate::validate::schema::SchemaKind;
+use crate::validate::schema;
 
 /// The version of the JSON report of `dpisafe migrate --report json`.
 pub const MIGRATE_REPORT_VERSION: u32 = 1;
@@ -193,7 +193,7 @@ pub fn migrate(
     let mut diagnostics = Diagnostics::default();
     let parsed = crate::validate::parse_and_check_shape(
         source,
-        SchemaKind::Questionnaire,
+        &schema::QUESTIONNAIRE,
         limits,
         &mut diagnostics,
     );
@@ -232,7 +232,8 @@ pub fn migrate(
         edits.push(Edit::new(reference.span.range(), text));
         carried_over.push(carried(Site::Framework, &from, &to, reference.pos));
     }
-    let text = edit::apply(&source.text, &edits).map_err(|err| vec![failed(&source.name, &err)])?;
+    let text =
+        span_edit::apply(&source.text, &edits).map_err(|err| vec![failed(&source.name, &err)])?;
     let mut needs_review = Vec::new();
     let mut unchanged = 0;
     for item in found {

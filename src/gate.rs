@@ -1,7 +1,7 @@
 //! Applying a policy to a report: which rules are not met, and, against a baseline, which of
 //! those are regressions. Only blocking violations fail `dpisafe check`.
 
-use super::{Policy, Strictness, Threshold};
+use crate::policy::{Policy, Strictness, Threshold};
 use crate::report::{BaselineState, Gate, Location, Report, Rule, Status, Violation};
 
 /// The verdict of `policy` on `report`; with a baseline, violations it already had and that
@@ -52,89 +52,110 @@ fn worse(rule: Rule, now: f64, then: f64) -> bool {
 }
 
 fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
-    let mut out = Vec::new();
-    let policy_at = |threshold: Threshold| {
-        policy
-            .file
-            .as_deref()
-            .map(|file| crate::report::build::location(file, threshold.pos))
+    let mut gate = Minimums {
+        policy,
+        out: Vec::new(),
     };
-    let mut minimum = |rule: Rule,
-                       subject: Option<&str>,
-                       what: String,
-                       actual: Option<f64>,
-                       t: Threshold| {
-        let below = actual.is_none_or(|a| a < t.value);
+    gate.overall(report);
+    gate.principles(report);
+    gate.gender_index(report);
+    let mut out = gate.out;
+    risk_limits(policy, report, &mut out);
+    critical_failures(policy, report, &mut out);
+    evidence_problems(policy, report, &mut out);
+    out
+}
+
+/// Where a threshold is written, when the policy came from a file.
+fn policy_at(policy: &Policy, threshold: Threshold) -> Option<Location> {
+    policy
+        .file
+        .as_deref()
+        .map(|file| Location::new(file, threshold.pos))
+}
+
+/// The minimum thresholds (overall, coverage, principles, gender index) and the violations
+/// they find.
+struct Minimums<'p> {
+    policy: &'p Policy,
+    out: Vec<Violation>,
+}
+
+impl Minimums<'_> {
+    /// A violation when `actual` is missing or below `t`.
+    fn check(
+        &mut self,
+        rule: Rule,
+        subject: Option<&str>,
+        what: String,
+        actual: Option<f64>,
+        t: Threshold,
+    ) {
+        if actual.is_some_and(|a| a >= t.value) {
+            return;
+        }
         // Coverage is a percentage; scores and the gender index are points out of 100.
         let unit = if rule == Rule::MinCoverage { " %" } else { "" };
-        if below {
-            let message = match actual {
-                Some(a) => format!("{what} is {a}{unit}, below the required {}{unit}", t.value),
-                None => format!(
-                    "{what} has no score (nothing answered, or everything n/a), and the policy requires {}",
-                    t.value
-                ),
-            };
-            out.push(violation(
-                rule,
-                subject,
-                message,
-                actual,
-                Some(t.value),
-                policy_at(t),
-            ));
-        }
-    };
-    if let Some(t) = policy.min_overall {
-        let capped: Vec<&str> = report
-            .principles
-            .iter()
-            .filter_map(|p| p.capped_by.as_deref())
-            .collect();
-        let what = if capped.is_empty() {
-            "the overall score".to_owned()
-        } else {
-            format!("the overall score (capped by {})", capped.join(", "))
+        let message = match actual {
+            Some(a) => format!("{what} is {a}{unit}, below the required {}{unit}", t.value),
+            None => format!(
+                "{what} has no score (nothing answered, or everything n/a), and the policy requires {}",
+                t.value
+            ),
         };
-        minimum(Rule::MinOverall, None, what, report.summary.score, t);
+        let at = policy_at(self.policy, t);
+        self.out
+            .push(violation(rule, subject, message, actual, Some(t.value), at));
     }
-    if let Some(t) = policy.min_coverage {
-        minimum(
-            Rule::MinCoverage,
-            None,
-            "coverage".to_owned(),
-            Some(report.summary.coverage),
-            t,
-        );
-    }
-    for principle in &report.principles {
-        if principle.applicable == 0 {
-            continue;
+
+    /// The overall score and coverage.
+    fn overall(&mut self, report: &Report) {
+        if let Some(t) = self.policy.min_overall {
+            let capped: Vec<&str> = report
+                .principles
+                .iter()
+                .filter_map(|p| p.capped_by.as_deref())
+                .collect();
+            let what = if capped.is_empty() {
+                "the overall score".to_owned()
+            } else {
+                format!("the overall score (capped by {})", capped.join(", "))
+            };
+            self.check(Rule::MinOverall, None, what, report.summary.score, t);
         }
-        if let Some(t) = policy.principle_threshold(&principle.id) {
+        if let Some(t) = self.policy.min_coverage {
+            let coverage = Some(report.summary.coverage);
+            self.check(Rule::MinCoverage, None, "coverage".to_owned(), coverage, t);
+        }
+    }
+
+    /// The gender index.
+    fn gender_index(&mut self, report: &Report) {
+        if let Some(t) = self.policy.min_gender_index {
+            let index = report.gender.index.map(f64::from);
+            let what = "the gender index".to_owned();
+            self.check(Rule::MinGenderIndex, None, what, index, t);
+        }
+    }
+
+    /// Each applicable principle against its threshold.
+    fn principles(&mut self, report: &Report) {
+        for principle in report.principles.iter().filter(|p| p.applicable > 0) {
+            let Some(t) = self.policy.principle_threshold(&principle.id) else {
+                continue;
+            };
             let what = match &principle.capped_by {
                 Some(q) => format!("{} {} (capped by {q})", principle.id, principle.name),
                 None => format!("{} {}", principle.id, principle.name),
             };
-            minimum(
-                Rule::MinPrinciple,
-                Some(&principle.id),
-                what,
-                principle.score,
-                t,
-            );
+            let id = Some(principle.id.as_str());
+            self.check(Rule::MinPrinciple, id, what, principle.score, t);
         }
     }
-    if let Some(t) = policy.min_gender_index {
-        let index = report.gender.index.map(f64::from);
-        minimum(
-            Rule::MinGenderIndex,
-            None,
-            "the gender index".to_owned(),
-            index,
-            t,
-        );
-    }
+}
+
+/// Each risk against its exposure limit.
+fn risk_limits(policy: &Policy, report: &Report, out: &mut Vec<Violation>) {
     for risk in &report.risks {
         let Some(t) = policy.risk_threshold(&risk.id) else {
             continue;
@@ -158,12 +179,9 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
             message,
             risk.exposure,
             Some(t.value),
-            policy_at(t),
+            policy_at(policy, t),
         ));
     }
-    critical_failures(policy, report, &mut out);
-    evidence_problems(policy, report, &mut out);
-    out
 }
 
 fn critical_failures(policy: &Policy, report: &Report, out: &mut Vec<Violation>) {

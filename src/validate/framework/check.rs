@@ -6,12 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::suggest::did_you_mean;
-use super::tree::Text;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::raw::RawFramework;
 use crate::framework::{Framework, Named, Principle, Process, Question, QuestionKind, Risk};
 use crate::source::yaml::Node;
+use crate::text::did_you_mean;
+use crate::validate::tree::Text;
 
 /// Checks ids and references of a framework tree.
 pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) {

@@ -9,7 +9,7 @@ use crate::framework::{Framework, Question};
 
 /// The score of the questions that belong to one stage or one authority.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct View {
+pub struct SliceScore {
     /// The stage or authority.
     pub id: String,
     /// Score 0–100, uncapped; `None` when nothing here was answered.
@@ -23,7 +23,7 @@ pub struct View {
 }
 
 /// One view per life-cycle stage, in life-cycle order.
-pub fn by_stage(framework: &Framework, items: &[Item<'_>]) -> Vec<View> {
+pub fn by_stage(framework: &Framework, items: &[Item<'_>]) -> Vec<SliceScore> {
     framework
         .stages
         .iter()
@@ -36,7 +36,7 @@ pub fn by_stage(framework: &Framework, items: &[Item<'_>]) -> Vec<View> {
 }
 
 /// One view per responsible authority, in framework order.
-pub fn by_authority(framework: &Framework, items: &[Item<'_>]) -> Vec<View> {
+pub fn by_authority(framework: &Framework, items: &[Item<'_>]) -> Vec<SliceScore> {
     framework
         .authorities
         .iter()
@@ -53,10 +53,10 @@ fn view(
     id: &str,
     items: &[Item<'_>],
     belongs: impl Fn(&Question) -> bool,
-) -> View {
+) -> SliceScore {
     let mine: Vec<&Item<'_>> = items.iter().filter(|i| belongs(i.question)).collect();
     let tally = Tally::of(framework, mine.iter().copied());
-    View {
+    SliceScore {
         id: id.to_owned(),
         score: tally.score(),
         coverage: super::answers::coverage(mine.iter().copied()),

@@ -1,5 +1,9 @@
 //! Plain-text layout shared by terminal listings and the questionnaire template.
 
+pub mod suggest;
+
+pub use suggest::did_you_mean;
+
 /// Greedy word wrap at `width` characters; words longer than `width` stay whole.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();

@@ -1,5 +1,4 @@
 use super::*;
-use crate::framework;
 use crate::questionnaire::AnswerValue;
 use crate::source::SourceFile;
 
@@ -13,13 +12,24 @@ fn answer(value: AnswerValue) -> RawAnswer {
 }
 
 fn set(text: &str, id: &str, raw: &RawAnswer) -> String {
-    set_answer(text, framework::embedded(), id, raw, &Limits::default()).expect("edits")
+    set_answer(
+        text,
+        crate::validate::framework::embedded(),
+        id,
+        raw,
+        &Limits::default(),
+    )
+    .expect("edits")
 }
 
 /// The loaded questionnaire's answers as (id, value) in file order; panics when invalid.
 fn answers(text: &str) -> Vec<(String, Option<&'static str>)> {
     let source = SourceFile::new("q.yaml", text);
-    let loaded = crate::questionnaire::load(&source, framework::embedded(), &Limits::default());
+    let loaded = crate::validate::questionnaire::load(
+        &source,
+        crate::validate::framework::embedded(),
+        &Limits::default(),
+    );
     let q = loaded
         .value
         .unwrap_or_else(|| panic!("invalid:\n{text}\n{:#?}", loaded.diagnostics));
@@ -139,7 +149,7 @@ fn answers_in_flow_style_are_refused_with_a_reason() {
     let text = format!("{HEAD}answers: {{F1.Q1: {{answer: no}}}}\n");
     let err = set_answer(
         &text,
-        framework::embedded(),
+        crate::validate::framework::embedded(),
         "F1.Q2",
         &answer(AnswerValue::Yes),
         &Limits::default(),

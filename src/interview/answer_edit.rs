@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::framework::Framework;
-use crate::questionnaire::edit::{self as text_edit, Edit};
 use crate::questionnaire::raw::{RawAnswer, RawEvidence};
+use crate::questionnaire::span_edit::{self, Edit};
 use crate::source::yaml::{self, Entry, NodeValue};
 use crate::source::{Limits, Pos};
 
@@ -62,7 +62,7 @@ pub fn set_answer(
             }
         },
     };
-    text_edit::apply(text, &[edit]).map_err(|err| {
+    span_edit::apply(text, &[edit]).map_err(|err| {
         EditError::Unsupported(format!(
             "the answer's place in the file could not be worked out ({err})"
         ))

@@ -1,19 +1,17 @@
-//! Loading a framework: the embedded Universal DPI Safeguards Framework, or a custom file.
+//! Loading a framework: the embedded Universal DPI Safeguards Framework, or a custom file,
+//! from YAML text to a [`Framework`] whose references are known to resolve.
+
+mod check;
 
 use std::sync::LazyLock;
 
-use super::Framework;
-use super::raw::RawFramework;
+pub use check::{build, check_references};
+
 use crate::diagnostic::Diagnostics;
+use crate::framework::raw::RawFramework;
+use crate::framework::{EMBEDDED_NAME, EMBEDDED_TEXT, Framework};
 use crate::source::{Limits, SourceFile};
-use crate::validate::schema::SchemaKind;
-use crate::validate::{self, Validated};
-
-/// The name diagnostics use for the embedded framework file.
-pub const EMBEDDED_NAME: &str = "frameworks/universal-dpi-safeguards-1.0.yaml";
-
-/// The embedded framework file's text.
-pub const EMBEDDED_TEXT: &str = include_str!("../../frameworks/universal-dpi-safeguards-1.0.yaml");
+use crate::validate::{self, Validated, schema};
 
 static EMBEDDED: LazyLock<Framework> = LazyLock::new(|| {
     let source = SourceFile::new(EMBEDDED_NAME, EMBEDDED_TEXT);
@@ -31,16 +29,15 @@ pub fn embedded() -> &'static Framework {
 pub fn load(source: &SourceFile, limits: &Limits) -> Validated<Framework> {
     let mut diagnostics = Diagnostics::default();
     let parsed =
-        validate::parse_and_check_shape(source, SchemaKind::Framework, limits, &mut diagnostics);
+        validate::parse_and_check_shape(source, &schema::FRAMEWORK, limits, &mut diagnostics);
     let Some(parsed) = parsed else {
         return Validated::new(None, diagnostics);
     };
-    validate::framework::check_references(&parsed.root, &source.name, &mut diagnostics);
+    check_references(&parsed.root, &source.name, &mut diagnostics);
     let framework = if diagnostics.has_errors() {
         None
     } else {
-        validate::decode::<RawFramework>(&parsed, &source.name, &mut diagnostics)
-            .map(validate::framework::build)
+        validate::decode::<RawFramework>(&parsed, &source.name, &mut diagnostics).map(build)
     };
     Validated::new(framework, diagnostics)
 }

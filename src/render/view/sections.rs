@@ -1,0 +1,345 @@
+//! The sections of a report view: the facts and headline, findings with their evidence, the
+//! gender section and the action plan.
+
+use super::labels::*;
+use super::*;
+
+pub(super) fn facts(
+    framework: &Framework,
+    report: &Report,
+    options: Options,
+    w: Words,
+) -> Vec<Fact> {
+    let a = &report.assessment;
+    let d = &a.deployment;
+    let fact = |label: &str, value: String| Fact {
+        label: w.get(label),
+        value,
+    };
+    let mut facts = vec![fact("fact_deployment", d.name.clone())];
+    if let Some(country) = &d.country {
+        facts.push(fact("fact_country", country.clone()));
+    }
+    let blocks: Vec<String> = d
+        .building_blocks
+        .iter()
+        .map(|b| {
+            framework
+                .metadata
+                .building_blocks
+                .iter()
+                .find(|x| &x.id == b)
+                .map_or(b.clone(), |x| x.name.clone())
+        })
+        .collect();
+    facts.push(fact("fact_blocks", blocks.join(", ")));
+    let stage = framework.stage(&d.stage).map_or(d.stage.clone(), |s| {
+        format!("{} {}", s.id, w.text(&s.id, &s.name))
+    });
+    facts.push(fact("fact_stage", stage));
+    let respondents: Vec<String> = a
+        .respondents
+        .iter()
+        .map(|r| respondent(framework, r, options.redact, w))
+        .collect();
+    facts.push(fact("fact_respondents", respondents.join("; ")));
+    if let Some(date) = a.assessed_on {
+        facts.push(fact("fact_assessed_on", date.to_string()));
+    }
+    facts.push(fact(
+        "fact_framework",
+        format!("{} v{}", report.framework.title, report.framework.version),
+    ));
+    facts
+}
+
+pub(super) fn respondent(
+    framework: &Framework,
+    r: &crate::report::RespondentInfo,
+    redact: bool,
+    w: Words,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !redact && let Some(name) = &r.name {
+        parts.push(name.clone());
+    }
+    if let Some(role) = &r.role {
+        parts.push(role.clone());
+    }
+    if let Some(org) = &r.organisation {
+        parts.push(org.clone());
+    }
+    if let Some(authority) = &r.authority {
+        let name = framework
+            .authority(authority)
+            .map_or(authority.clone(), |a| {
+                format!("{} {}", a.id, w.text(&a.id, &a.name))
+            });
+        parts.push(name);
+    }
+    if parts.is_empty() {
+        w.get("not_named")
+    } else {
+        parts.join(", ")
+    }
+}
+
+pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
+    let s = &report.summary;
+    let g = &report.gender;
+    let fact = |label: &str, value: String| Fact {
+        label: w.get(label),
+        value,
+    };
+    vec![
+        fact(
+            "headline_score",
+            w.format(
+                "score_value",
+                &[
+                    ("score", &score_text(s.score)),
+                    ("band", &band_label(s.band.as_deref(), mode, w)),
+                ],
+            ),
+        ),
+        fact(
+            "headline_coverage",
+            w.format(
+                "coverage_value",
+                &[
+                    ("coverage", &w.ltr(&format!("{:.1} %", s.coverage))),
+                    ("applicable", &s.answers.applicable),
+                ],
+            ),
+        ),
+        fact(
+            "headline_confidence",
+            w.format(
+                "confidence_value",
+                &[
+                    (
+                        "share",
+                        &s.evidenced
+                            .map_or_else(|| w.get("none"), |e| w.ltr(&format!("{e:.1} %"))),
+                    ),
+                    ("evidenced", &s.confidence.evidenced),
+                    ("stale", &s.confidence.stale),
+                    ("claimed", &s.confidence.claimed),
+                ],
+            ),
+        ),
+        fact(
+            "headline_gender",
+            w.format(
+                "gender_value",
+                &[
+                    ("index", &g.index.map_or("–".to_owned(), |i| i.to_string())),
+                    ("code", &g.practice_code),
+                    ("flag", &g.intent_flag),
+                ],
+            ),
+        ),
+        fact(
+            "headline_critical",
+            if s.critical_failures.is_empty() {
+                w.get("none")
+            } else {
+                s.critical_failures.join(", ")
+            },
+        ),
+    ]
+}
+
+pub(super) fn finding(
+    framework: &Framework,
+    f: &Finding,
+    options: Options,
+    w: Words,
+) -> FindingView {
+    let question = framework.question(&f.question);
+    FindingView {
+        id: f.question.clone(),
+        text: question.map_or_else(String::new, |q| w.text(&q.id, &q.text)),
+        guidance: question.map_or_else(String::new, |q| {
+            w.text(&format!("{}.guidance", q.id), &q.guidance)
+        }),
+        gender: f.kind == ItemKind::GenderCheck,
+        critical: f.critical,
+        answer: answer(f.status, w),
+        answer_id: match f.status {
+            Status::Yes => "yes",
+            Status::Partial => "partial",
+            Status::No => "no",
+            Status::NotApplicable => "na",
+            Status::NotAssessed => "none",
+        }
+        .to_owned(),
+        confidence: f
+            .confidence
+            .map(|c| w.get(&format!("confidence_{}", c.as_str()))),
+        reason: f.reason.clone(),
+        notes: if options.redact {
+            None
+        } else {
+            f.notes.clone()
+        },
+        evidence: evidence_rows(f, options, w),
+        waiver: f.waiver.as_ref().map(|waiver| waiver_text(waiver, w)),
+    }
+}
+
+pub(super) fn waiver_text(waiver: &WaiverResult, w: Words) -> String {
+    w.format(
+        if waiver.expired {
+            "waiver_expired"
+        } else {
+            "waiver_holds"
+        },
+        &[
+            ("reason", &waiver.reason),
+            ("by", &waiver.approved_by),
+            ("date", &waiver.expires),
+        ],
+    )
+}
+
+pub(super) fn evidence_rows(f: &Finding, options: Options, w: Words) -> Vec<EvidenceRow> {
+    f.evidence
+        .iter()
+        .map(|e| EvidenceRow {
+            question: f.question.clone(),
+            title: e.title.clone().unwrap_or_else(|| {
+                if options.redact {
+                    w.get("untitled")
+                } else {
+                    e.reference.clone()
+                }
+            }),
+            reference: if options.redact {
+                w.get("redacted_reference")
+            } else {
+                e.reference.clone()
+            },
+            kind: e.kind.clone().unwrap_or_default(),
+            date: e.date.map(|d| d.to_string()).unwrap_or_default(),
+            state: w.get(match &e.found {
+                None => "found_not_checked",
+                Some(crate::questionnaire::Found::Address) => "found_address",
+                Some(crate::questionnaire::Found::File { verified: true }) => "found_verified",
+                Some(crate::questionnaire::Found::File { verified: false }) => "found_file",
+                Some(crate::questionnaire::Found::Missing) => "found_missing",
+                Some(crate::questionnaire::Found::DigestMismatch { .. }) => "found_changed",
+                Some(crate::questionnaire::Found::Unreadable { .. }) => "found_unreadable",
+            }),
+        })
+        .collect()
+}
+
+pub(super) fn gender(
+    framework: &Framework,
+    report: &Report,
+    options: Options,
+    w: Words,
+) -> GenderView {
+    let g = &report.gender;
+    let gaps = report.gender_gaps();
+    let practice_meaning = w.get(&format!("practice_{}", g.practice_code.min(4)));
+    let intent_meaning = w.get(&format!("intent_{}", g.intent_flag.min(2)));
+    GenderView {
+        index: g.index.map_or("–".to_owned(), |i| {
+            w.format("gender_index_value", &[("index", &i)])
+        }),
+        practice_code: g.practice_code,
+        practice_meaning,
+        intent_flag: g.intent_flag,
+        intent_meaning,
+        cap: match (&g.cap, g.raw_index) {
+            (Some(cap), Some(raw)) if raw > cap.cap => Some(w.format(
+                "gender_cap",
+                &[
+                    ("cap", &cap.cap),
+                    ("raw", &raw),
+                    ("checks", &cap.checks.join(", ")),
+                ],
+            )),
+            _ => None,
+        },
+        answered: w.format(
+            "answered",
+            &[("answered", &g.answered), ("applicable", &g.applicable)],
+        ),
+        gaps: gaps
+            .into_iter()
+            .take(8)
+            .map(|f| finding(framework, f, options, w))
+            .collect(),
+    }
+}
+
+pub(super) fn plan(
+    framework: &Framework,
+    report: &Report,
+    mode: Mode,
+    w: Words,
+) -> Vec<AuthorityPlan> {
+    let mut plans: Vec<AuthorityPlan> = Vec::new();
+    for group in report.actions_by_owner() {
+        let (id, name) = match group.authority.and_then(|a| framework.authority(a)) {
+            Some(a) => (a.id.clone(), w.text(&a.id, &a.name)),
+            None => ("—".to_owned(), w.get("no_authority")),
+        };
+        let stage = group.stage.and_then(|s| framework.stage(s));
+        let stage_plan = StagePlan {
+            id: stage.map_or_else(|| "—".to_owned(), |s| s.id.clone()),
+            name: stage.map_or_else(|| w.get("any_stage"), |s| w.text(&s.id, &s.name)),
+            actions: group
+                .actions
+                .iter()
+                .map(|a| action(framework, a, mode, w))
+                .collect(),
+        };
+        match plans.iter_mut().find(|p| p.id == id) {
+            Some(plan) => plan.stages.push(stage_plan),
+            None => plans.push(AuthorityPlan {
+                id,
+                name,
+                stages: vec![stage_plan],
+            }),
+        }
+    }
+    plans
+}
+
+pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) -> ActionView {
+    let verb = match a.kind {
+        ActionKind::Remedy => "action_remedy",
+        ActionKind::Complete => "action_complete",
+        ActionKind::Evidence => "action_evidence",
+        ActionKind::Assess => "action_assess",
+    };
+    ActionView {
+        rank: a.rank,
+        priority: priority_label(a.priority, mode, w),
+        priority_id: a.priority.as_str().to_owned(),
+        what: w.format(verb, &[("question", &a.question)]),
+        question: a.question.clone(),
+        text: question_text(framework, &a.question, w),
+        processes: a
+            .processes
+            .iter()
+            .map(|key| {
+                framework
+                    .processes
+                    .iter()
+                    .find(|p| &p.key == key)
+                    .map_or(key.clone(), |p| format!("{} {}", p.id, p.title))
+            })
+            .collect(),
+        support: a
+            .support
+            .iter()
+            .map(|id| framework.support_label(id))
+            .collect(),
+        waived: a.waived,
+    }
+}
