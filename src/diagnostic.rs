@@ -81,10 +81,14 @@ pub enum Code {
     DuplicateId,
     /// A framework record points at something that does not exist.
     UnknownReference,
+    /// A framework record names a process id that stands for several processes.
+    AmbiguousReference,
     /// Framework data that contradicts itself (for example bands out of order).
     InconsistentFramework,
     /// A principle has no questions, so it can never be scored.
     PrincipleWithoutQuestions,
+    /// Two items of a framework ask nearly the same thing.
+    SimilarItems,
     /// An evidence file named by a relative path does not exist.
     EvidenceMissing,
     /// An evidence file no longer matches its recorded SHA-256.
@@ -140,8 +144,10 @@ impl Code {
         Code::UnknownAuthority,
         Code::DuplicateId,
         Code::UnknownReference,
+        Code::AmbiguousReference,
         Code::InconsistentFramework,
         Code::PrincipleWithoutQuestions,
+        Code::SimilarItems,
         Code::EvidenceMissing,
         Code::EvidenceChanged,
         Code::EvidenceUnreadable,
@@ -182,8 +188,10 @@ impl Code {
             Code::UnknownAuthority => "unknown-authority",
             Code::DuplicateId => "duplicate-id",
             Code::UnknownReference => "unknown-reference",
+            Code::AmbiguousReference => "ambiguous-reference",
             Code::InconsistentFramework => "inconsistent-framework",
             Code::PrincipleWithoutQuestions => "principle-without-questions",
+            Code::SimilarItems => "similar-items",
             Code::EvidenceMissing => "evidence-missing",
             Code::EvidenceChanged => "evidence-changed",
             Code::EvidenceUnreadable => "evidence-unreadable",

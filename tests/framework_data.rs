@@ -2,21 +2,10 @@
 //! `framework lint` on broken framework files.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use dpisafe::diagnostic::{self, Severity};
 use dpisafe::framework::{self, PrincipleKind};
 use dpisafe::source::{self, Limits};
-
-fn shared(path: &str) -> Option<String> {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join("shared")
-            .join(path),
-    )
-    .ok()
-}
 
 #[test]
 fn embedded_framework_loads_without_warnings() {
@@ -109,41 +98,132 @@ fn gender_lens_holds_the_forty_checks_with_eleven_critical() {
     let expected = "G-ACCESS-01 G-ACCESS-04 G-DATA-01 G-GBV-01 G-GBV-02 G-GOVERN-01 G-PAY-01 \
                     G-PRIVACY-02 G-REDRESS-01 G-SAFETY-01 G-SAFETY-04";
     assert_eq!(critical.into_iter().collect::<Vec<_>>().join(" "), expected);
-    let Some(reference) = shared("reference/gender.md") else {
-        return;
+}
+
+/// The reference table of the framework's processes, copied into the repository so that this
+/// test runs everywhere: one row per process seen, several rows for an id the framework's own
+/// pages give to different processes.
+const PROCESS_TABLE: &str = include_str!("data/framework-processes.tsv");
+
+/// A title's words, without our bracketed note and without punctuation.
+fn title_words(title: &str) -> String {
+    let heading = match title.trim_end().strip_suffix(')') {
+        Some(open) => open.rfind(" (").map_or(title, |at| &title[..at]),
+        None => title,
     };
-    for check in checks {
-        assert!(
-            reference.contains(&format!("| {} |", check.id)),
-            "{} is not in gender.md",
-            check.id
-        );
-    }
+    heading
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn list(cell: &str) -> BTreeSet<String> {
+    cell.split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]
 fn holds_every_process_of_the_reference_table() {
     let f = framework::embedded();
-    let Some(tsv) = shared("reference/framework-processes.tsv") else {
-        return;
-    };
-    let rows: Vec<Vec<&str>> = tsv
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').collect())
+    let mut lines = PROCESS_TABLE.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (id, title, principle, risks, authorities, stages, status) = (
+        column("process_id"),
+        column("short_title"),
+        column("principle_id"),
+        column("risk_ids"),
+        column("authority_ids"),
+        column("stage_ids"),
+        column("status"),
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 104, "the table has 104 rows");
+    assert_eq!(f.processes.len(), rows.len(), "one record per row");
+    let mut by_id: BTreeMap<&str, Vec<&Vec<&str>>> = BTreeMap::new();
+    for row in &rows {
+        by_id.entry(row[id]).or_default().push(row);
+    }
+    assert_eq!(by_id.len(), 97, "97 distinct ids");
+    for (pid, rows) in &by_id {
+        let held = f.processes_named(pid);
+        assert_eq!(held.len(), rows.len(), "{pid}: one record per row");
+        for (row, process) in rows.iter().zip(&held) {
+            assert_eq!(process.id, *pid);
+            assert_eq!(process.principle, row[principle], "{pid} principle");
+            assert_eq!(
+                title_words(&process.title),
+                title_words(row[title]),
+                "{} title",
+                process.key
+            );
+            let own: BTreeSet<String> = process.risks.iter().cloned().collect();
+            assert_eq!(own, list(row[risks]), "{} risks", process.key);
+            let placed_at: BTreeSet<String> =
+                process.placements.iter().map(|(_, s)| s.clone()).collect();
+            assert_eq!(placed_at, list(row[stages]), "{} stages", process.key);
+            let placed_by: BTreeSet<String> = process
+                .placements
+                .iter()
+                .filter_map(|(a, _)| a.clone())
+                .collect();
+            assert_eq!(placed_by, list(row[authorities]), "{} authorities", process.key);
+            let conflict = row[status] == "conflict";
+            assert_eq!(process.conflict, conflict, "{} conflict", process.key);
+            if conflict {
+                assert_ne!(process.key, process.id, "a variant has its own key");
+                assert!(process.key.starts_with(pid));
+            } else {
+                assert_eq!(process.key, process.id);
+            }
+        }
+    }
+    let conflicts: BTreeSet<&str> = f
+        .processes
+        .iter()
+        .filter(|p| p.conflict)
+        .map(|p| p.id.as_str())
         .collect();
-    assert_eq!(f.processes.len(), rows.len());
-    for row in rows {
-        let (id, principle) = (row[0], row[2]);
-        let matching = f.processes_named(id);
-        assert!(!matching.is_empty(), "process {id} missing");
+    assert_eq!(
+        conflicts.into_iter().collect::<Vec<_>>().join(" "),
+        "F4.10 O2.5 O3.4 O3.5 O4.7 O5.5 O5.7"
+    );
+}
+
+#[test]
+fn process_titles_are_headings_without_our_notes() {
+    let f = framework::embedded();
+    for p in &f.processes {
         assert!(
-            matching.iter().all(|p| p.principle == principle),
-            "{id} under the wrong principle"
+            !p.title.contains('(') && !p.title.contains(')'),
+            "{}: `{}` carries a bracketed note; put it in `note`",
+            p.key,
+            p.title
         );
     }
-    let f410 = f.processes_named("F4.10");
-    assert_eq!(f410.len(), 2, "F4.10 names two processes and keeps both");
+    let notes = f.processes.iter().filter(|p| p.note.is_some()).count();
+    assert!(notes >= 14, "the research notes are kept, apart from titles");
+}
+
+#[test]
+fn the_lower_bound_on_published_processes_is_144() {
+    let f = framework::embedded();
+    let known: u32 = f.principles.iter().map(|p| p.processes_known_up_to).sum();
+    assert_eq!(known, 144);
+    for p in &f.principles {
+        let highest = f
+            .processes
+            .iter()
+            .filter(|pr| pr.principle == p.id)
+            .filter_map(|pr| pr.id.rsplit('.').next()?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        assert_eq!(p.processes_known_up_to, highest, "{}", p.id);
+    }
 }
 
 #[test]

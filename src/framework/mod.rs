@@ -109,6 +109,10 @@ pub struct Process {
     pub placements: Vec<(Option<String>, String)>,
     /// Where it was read.
     pub source: Option<String>,
+    /// Whether the framework's pages give its id to another process too (a variant).
+    pub conflict: bool,
+    /// Our research note on where it was seen; never shown in reports.
+    pub note: Option<String>,
 }
 
 /// Whether an answerable item is a safeguards question or a gender check.
@@ -203,7 +207,12 @@ impl Framework {
         self.authorities.iter().find(|a| a.id == id)
     }
 
-    /// Processes whose key or published id is `id`.
+    /// The process with this unique key (`F4.10a`, `F1.1`).
+    pub fn process(&self, key: &str) -> Option<&Process> {
+        self.processes.iter().find(|p| p.key == key)
+    }
+
+    /// Processes whose key or published id is `id`: the variants of a shared id.
     pub fn processes_named(&self, id: &str) -> Vec<&Process> {
         self.processes
             .iter()

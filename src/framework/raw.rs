@@ -222,22 +222,49 @@ pub struct RawPrinciple {
     pub support: Vec<String>,
 }
 
-/// A process (a recommendation of the framework).
+/// A process (a recommendation of the framework), under its published id.
+///
+/// When the framework's own pages give the id two or more different processes, the entry
+/// holds them as `variants` and has no title, risks, placements or source of its own.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProcess {
-    /// Unique key in this file; equals `id` unless the framework reuses the id.
-    #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.[0-9]+[a-z]?$"))]
-    pub key: String,
-    /// The framework's published id, when it differs from `key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The framework's published id (`F4.10`); also the key of a process without variants.
     #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.[0-9]+$"))]
-    pub id: Option<String>,
-    /// Short title, paraphrased.
-    #[schemars(length(min = 1))]
-    pub title: String,
+    pub id: String,
     /// The principle it belongs to.
     pub principle: String,
+    /// The framework's short heading, with no notes of ours (absent when there are variants).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub title: Option<String>,
+    /// Risks it mitigates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<String>,
+    /// Where in the framework it is placed: (authority, stage) pairs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub placements: Vec<RawPlacement>,
+    /// Where it was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Our research note on where and how it was seen; never shown in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The different processes the framework publishes under this one id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<RawVariant>,
+}
+
+/// One of the processes the framework publishes under a shared id.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    /// Unique key: the id and a letter (`F4.10a`). Questions link to this key.
+    #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.[0-9]+[a-z]$"))]
+    pub key: String,
+    /// The framework's short heading for this variant.
+    #[schemars(length(min = 1))]
+    pub title: String,
     /// Risks it mitigates.
     #[serde(default)]
     pub risks: Vec<String>,
@@ -247,6 +274,12 @@ pub struct RawProcess {
     /// Where it was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The framework's pages disagree about what this id means.
+    #[serde(default)]
+    pub conflict: bool,
+    /// Our research note on where and how it was seen; never shown in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One (authority, stage) placement of a process; the authority may be unknown.

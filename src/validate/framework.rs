@@ -39,6 +39,8 @@ pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) 
 struct Catalogue<'a> {
     file: &'a str,
     sets: BTreeMap<&'static str, BTreeSet<String>>,
+    /// Published process ids (and process aliases) that stand for several processes.
+    ambiguous: BTreeMap<String, Vec<String>>,
 }
 
 impl<'a> Catalogue<'a> {
@@ -46,6 +48,7 @@ impl<'a> Catalogue<'a> {
         let mut catalogue = Self {
             file,
             sets: BTreeMap::new(),
+            ambiguous: BTreeMap::new(),
         };
         let blocks = root
             .get("metadata")
@@ -73,21 +76,22 @@ impl<'a> Catalogue<'a> {
             "id",
             diagnostics,
         );
-        catalogue.define("process", root.list("processes").iter(), "key", diagnostics);
+        catalogue.define_processes(root.list("processes"), diagnostics);
         catalogue.define("support area", support.iter(), "id", diagnostics);
         // Questions and gender checks share one namespace: answers are keyed by either.
         catalogue.define("question", answerable.into_iter(), "id", diagnostics);
-        // Published process ids may repeat (F4.10 names two processes); references may use them.
-        let published: Vec<String> = root
-            .list("processes")
-            .iter()
-            .filter_map(|p| p.text("id").map(|t| t.value.to_owned()))
-            .collect();
-        catalogue
-            .sets
-            .entry("process")
-            .or_default()
-            .extend(published);
+        // A process alias with several targets is as ambiguous as a shared published id.
+        for alias in root.list("aliases") {
+            let targets = alias.texts("to");
+            if alias.text("kind").map(|k| k.value) == Some("process") && targets.len() > 1 {
+                if let Some(from) = alias.text("from") {
+                    catalogue
+                        .ambiguous
+                        .entry(from.value.to_owned())
+                        .or_insert_with(|| targets.iter().map(|t| t.value.to_owned()).collect());
+                }
+            }
+        }
         catalogue
             .sets
             .entry("building block")
@@ -111,6 +115,45 @@ impl<'a> Catalogue<'a> {
             }
         }
         self.sets.entry(what).or_default().extend(seen.into_keys());
+    }
+
+    /// Process keys: the id of a process without variants, the key of each variant. An id
+    /// with variants is not a key; it is recorded as ambiguous.
+    fn define_processes(&mut self, processes: &[Node], diagnostics: &mut Diagnostics) {
+        let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+        let mut define = |key: Text<'_>, diagnostics: &mut Diagnostics| {
+            if let Some(first) = seen.insert(key.value.to_owned(), key.pos.line) {
+                diagnostics.push(duplicate_id(self.file, "process", key, first));
+            }
+        };
+        for process in processes {
+            let variants = process.list("variants");
+            if variants.is_empty() {
+                if let Some(id) = process.text("id") {
+                    define(id, diagnostics);
+                }
+                continue;
+            }
+            if let Some(id) = process.text("id") {
+                define(id, diagnostics);
+                self.ambiguous.insert(
+                    id.value.to_owned(),
+                    variants
+                        .iter()
+                        .filter_map(|v| v.text("key").map(|k| k.value.to_owned()))
+                        .collect(),
+                );
+            }
+            for key in variants.iter().filter_map(|v| v.text("key")) {
+                define(key, diagnostics);
+            }
+        }
+        let ambiguous: BTreeSet<&String> = self.ambiguous.keys().collect();
+        let keys = seen
+            .into_keys()
+            .filter(|key| !ambiguous.contains(key))
+            .collect::<Vec<_>>();
+        self.sets.entry("process").or_default().extend(keys);
     }
 
     fn has(&self, what: &str, id: &str) -> bool {
@@ -146,6 +189,28 @@ impl Checker<'_, '_> {
     fn expect(&mut self, item: &Node, key: &str, what: &'static str) {
         for text in item.texts(key) {
             if self.catalogue.has(what, text.value) {
+                continue;
+            }
+            if what == "process"
+                && let Some(keys) = self.catalogue.ambiguous.get(text.value)
+            {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::AmbiguousReference,
+                        self.catalogue.file,
+                        Some(text.pos),
+                        format!(
+                            "`{key}` names `{}`, which the framework uses for {} different processes",
+                            text.value,
+                            keys.len()
+                        ),
+                        )
+                        .with_label("ambiguous process id")
+                        .with_hint(format!(
+                            "name the one meant by its key: `{}`",
+                            keys.join("` or `")
+                        )),
+                );
                 continue;
             }
             let hint = match self.catalogue.closest(what, text.value) {
@@ -202,16 +267,68 @@ impl Checker<'_, '_> {
     fn processes(&mut self, processes: &[Node]) {
         for process in processes {
             self.expect(process, "principle", "principle");
-            self.expect(process, "risks", "risk");
-            for placement in process.list("placements") {
-                self.expect(placement, "authority", "authority");
-                self.expect(placement, "stage", "stage");
+            self.placed(process);
+            if let (Some(id), Some(principle)) = (process.text("id"), process.text("principle")) {
+                self.prefix_matches(id, principle.value, ".");
             }
-            let key = process.text("id").or_else(|| process.text("key"));
-            if let (Some(key), Some(principle)) = (key, process.text("principle")) {
-                self.prefix_matches(key, principle.value, ".");
+            let variants = process.list("variants");
+            if variants.is_empty() {
+                if process.get("title").is_none() {
+                    self.missing_title(process);
+                }
+                continue;
+            }
+            for own in ["title", "risks", "placements", "source"] {
+                if let Some(entry) = process.entry(own) {
+                    self.inconsistent(
+                        entry.key_pos,
+                        format!("a process with variants has no `{own}` of its own"),
+                        "move it into the variant it belongs to",
+                    );
+                }
+            }
+            if variants.len() < 2 {
+                self.inconsistent(
+                    process.pos,
+                    "a process with variants needs at least two of them".to_owned(),
+                    "give the single process its title, risks and placements directly",
+                );
+            }
+            let id = process.text("id").map(|t| t.value.to_owned()).unwrap_or_default();
+            for variant in variants {
+                self.placed(variant);
+                if let Some(key) = variant.text("key")
+                    && (key.value.len() != id.len() + 1 || !key.value.starts_with(&id))
+                {
+                    self.inconsistent(
+                        key.pos,
+                        format!("the variant key `{}` is not `{id}` and a letter", key.value),
+                        "name variants after their id: F4.10a, F4.10b",
+                    );
+                }
             }
         }
+    }
+
+    /// Risks and (authority, stage) placements of a process or a variant.
+    fn placed(&mut self, node: &Node) {
+        self.expect(node, "risks", "risk");
+        for placement in node.list("placements") {
+            self.expect(placement, "authority", "authority");
+            self.expect(placement, "stage", "stage");
+        }
+    }
+
+    fn missing_title(&mut self, process: &Node) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                Code::MissingKey,
+                self.catalogue.file,
+                Some(process.pos),
+                "this process has neither a `title` nor `variants`".to_owned(),
+            )
+            .with_hint("give it the framework's heading as `title`"),
+        );
     }
 
     /// `F8.Q2` belongs to `F8`; a mismatch is almost always a copy-paste slip.
@@ -510,27 +627,45 @@ pub fn build(raw: RawFramework) -> Framework {
                 support: p.support,
             })
             .collect(),
-        processes: raw
-            .processes
-            .into_iter()
-            .map(|p| Process {
-                id: p.id.unwrap_or_else(|| p.key.clone()),
-                key: p.key,
-                title: p.title,
-                principle: p.principle,
-                risks: p.risks,
-                placements: p
-                    .placements
-                    .into_iter()
-                    .map(|pl| (pl.authority, pl.stage))
-                    .collect(),
-                source: p.source,
-            })
-            .collect(),
+        processes: raw.processes.into_iter().flat_map(processes).collect(),
         aliases: raw.aliases,
         questions,
         scoring: raw.scoring,
     }
+}
+
+/// The processes of one published id: itself, or each of its variants.
+fn processes(raw: crate::framework::raw::RawProcess) -> Vec<Process> {
+    let placements = |list: Vec<crate::framework::raw::RawPlacement>| {
+        list.into_iter().map(|pl| (pl.authority, pl.stage)).collect()
+    };
+    if raw.variants.is_empty() {
+        return vec![Process {
+            key: raw.id.clone(),
+            id: raw.id,
+            title: raw.title.unwrap_or_default(),
+            principle: raw.principle,
+            risks: raw.risks,
+            placements: placements(raw.placements),
+            source: raw.source,
+            conflict: false,
+            note: raw.note,
+        }];
+    }
+    raw.variants
+        .into_iter()
+        .map(|v| Process {
+            key: v.key,
+            id: raw.id.clone(),
+            title: v.title,
+            principle: raw.principle.clone(),
+            risks: v.risks,
+            placements: placements(v.placements),
+            source: v.source,
+            conflict: v.conflict,
+            note: v.note,
+        })
+        .collect()
 }
 
 impl From<crate::framework::raw::RawQuestion> for Question {

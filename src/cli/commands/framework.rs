@@ -167,14 +167,41 @@ fn list_processes(framework: &Framework) -> String {
                 p.title.clone(),
                 p.risks.join(", "),
                 placements(p),
+                variant_label(framework, p),
             ]
         })
         .collect();
-    table::render(
-        &["Key", "Principle", "Title", "Risks", "Placed at"],
+    let mut out = table::render(
+        &["Key", "Principle", "Title", "Risks", "Placed at", "Variant"],
         rows,
         Some((2, 60)),
-    )
+    );
+    let _ = writeln!(
+        out,
+        "\n{} process ids in {} records; a variant is one of the different processes the \
+         framework's own pages give a single id.",
+        distinct_ids(framework).len(),
+        framework.processes.len()
+    );
+    out
+}
+
+/// "1 of 2 (conflict)" for a variant of a shared id, empty otherwise.
+fn variant_label(framework: &Framework, process: &framework::Process) -> String {
+    let siblings = framework.processes_named(&process.id);
+    if siblings.len() < 2 {
+        return String::new();
+    }
+    let position = siblings
+        .iter()
+        .position(|p| p.key == process.key)
+        .map_or(0, |i| i + 1);
+    let conflict = if process.conflict { " (conflict)" } else { "" };
+    format!("{position} of {} under {}{conflict}", siblings.len(), process.id)
+}
+
+fn distinct_ids(framework: &Framework) -> BTreeSet<&str> {
+    framework.processes.iter().map(|p| p.id.as_str()).collect()
 }
 
 fn list_questions(framework: &Framework) -> String {
@@ -244,13 +271,26 @@ fn show(framework: &Framework, id: &str) -> Option<String> {
     }
     let processes = framework.processes_named(id);
     if !processes.is_empty() {
-        return Some(
-            processes
+        let mut out = String::new();
+        if processes.len() > 1 {
+            let id = &processes[0].id;
+            let keys: Vec<&str> = processes.iter().map(|p| p.key.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "The framework disagrees with itself: its pages give {id} to {} different \
+                 processes. dpisafe keeps each as a variant; link to the one you mean ({}).\n",
+                processes.len(),
+                keys.join(", ")
+            );
+        }
+        out.push_str(
+            &processes
                 .iter()
                 .map(|p| show_process(framework, p))
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
+        return Some(out);
     }
     if let Some(stage) = framework.stage(id) {
         return Some(show_stage_or_authority(framework, stage, true));
@@ -474,10 +514,18 @@ fn show_process(framework: &Framework, p: &framework::Process) -> String {
     if let Some(source) = &p.source {
         let _ = writeln!(out, "  Source:    {source}");
     }
+    if p.key != p.id {
+        let conflict = if p.conflict {
+            "; the framework's pages disagree about this id"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  Variant:   {} of {}{conflict}", p.key, p.id);
+    }
     let questions: Vec<&Question> = framework
         .questions
         .iter()
-        .filter(|q| q.processes.iter().any(|id| id == &p.id || id == &p.key))
+        .filter(|q| q.processes.iter().any(|key| key == &p.key))
         .collect();
     let _ = writeln!(out, "\nQuestions that relate to it ({}):", questions.len());
     question_lines(&mut out, &questions);
@@ -584,10 +632,54 @@ fn coverage(framework: &Framework) -> String {
         "\nThe data holds {total_found} distinct process ids ({} records) of at least {total_known} published;",
         framework.processes.len()
     );
+    let missing: Vec<String> = framework
+        .principles
+        .iter()
+        .filter_map(|p| missing_ranges(framework, p))
+        .collect();
     out.push_str("the framework counts about 300 processes and practices together. Practices are not held.\n");
     out.push_str("Shares are upper bounds: the published count per principle is only known from the highest\n");
     out.push_str("number seen. Principles with no processes held are scored from dpisafe's own questions only.\n");
+    if !missing.is_empty() {
+        out.push_str("\nNot found so far (numbers below the highest seen):\n");
+        for line in wrap(&missing.join(", "), 96) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     out
+}
+
+/// The process numbers of `p` below its highest known one that the data does not hold, as
+/// ranges (`F2.1–F2.3`); `O7 (none seen)` for a principle with no process at all.
+fn missing_ranges(framework: &Framework, p: &framework::Principle) -> Option<String> {
+    let held: BTreeSet<u32> = framework
+        .processes
+        .iter()
+        .filter(|pr| pr.principle == p.id)
+        .filter_map(|pr| pr.id.rsplit('.').next()?.parse().ok())
+        .collect();
+    if p.processes_known_up_to == 0 && held.is_empty() {
+        return Some(format!("{} (none seen)", p.id));
+    }
+    let mut ranges: Vec<String> = Vec::new();
+    let mut start: Option<u32> = None;
+    for n in 1..=p.processes_known_up_to + 1 {
+        let gap = n <= p.processes_known_up_to && !held.contains(&n);
+        match (gap, start) {
+            (true, None) => start = Some(n),
+            (false, Some(first)) => {
+                let last = n - 1;
+                ranges.push(if first == last {
+                    format!("{}.{first}", p.id)
+                } else {
+                    format!("{}.{first}–{}.{last}", p.id, p.id)
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    (!ranges.is_empty()).then(|| ranges.join(", "))
 }
 
 fn attribution_line(framework: &Framework) -> String {
