@@ -33,6 +33,21 @@ pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) 
         checker.scoring(scoring);
     }
     checker.principles_have_questions(root);
+    checker.critical_or_reason(root);
+    checker.sources(root.list("sources"));
+}
+
+/// Advice on a framework's content, given as warnings by `dpisafe framework lint`: questions
+/// linked to no process that fits them, and pairs of items that ask nearly the same thing.
+pub fn advise(root: &Node, file: &str, diagnostics: &mut Diagnostics) {
+    let mut quiet = Diagnostics::default();
+    let catalogue = Catalogue::collect(root, file, &mut quiet);
+    let mut checker = Checker {
+        catalogue: &catalogue,
+        diagnostics,
+    };
+    checker.processes_fit(root);
+    checker.similar_items(root);
 }
 
 /// The identifiers a framework file defines, gathered from its tree.
@@ -78,6 +93,17 @@ impl<'a> Catalogue<'a> {
         );
         catalogue.define_processes(root.list("processes"), diagnostics);
         catalogue.define("support area", support.iter(), "id", diagnostics);
+        catalogue.define("source", root.list("sources").iter(), "key", diagnostics);
+        let safeguards: Vec<String> = root
+            .list("questions")
+            .iter()
+            .filter_map(|q| q.text("id").map(|t| t.value.to_owned()))
+            .collect();
+        catalogue
+            .sets
+            .entry("safeguard question")
+            .or_default()
+            .extend(safeguards);
         // Questions and gender checks share one namespace: answers are keyed by either.
         catalogue.define("question", answerable.into_iter(), "id", diagnostics);
         // A process alias with several targets is as ambiguous as a shared published id.
@@ -215,6 +241,9 @@ impl Checker<'_, '_> {
             }
             let hint = match self.catalogue.closest(what, text.value) {
                 Some(best) => format!("did you mean `{best}`?"),
+                None if what == "source" => "add it to the `sources` table with its title, \
+                     publisher, year and address, or with `verified: false` and a note"
+                    .to_owned(),
                 None => format!("define the {what} first, or fix the reference"),
             };
             self.diagnostics.push(
@@ -360,13 +389,19 @@ impl Checker<'_, '_> {
     }
 
     fn gender_checks(&mut self, checks: &[Node]) {
+        let mut reused: BTreeMap<String, String> = BTreeMap::new();
         for check in checks {
             self.expect(check, "principles", "principle");
             self.expect(check, "risks", "risk");
             self.expect(check, "building_blocks", "building block");
             self.expect(check, "stages", "stage");
             self.expect(check, "authorities", "authority");
-            if let (Some(id), Some(group)) = (check.text("id"), check.text("group"))
+            self.expect(check, "same_as", "safeguard question");
+            for source in check.list("sources") {
+                self.expect(source, "key", "source");
+            }
+            let id = check.text("id");
+            if let (Some(id), Some(group)) = (id, check.text("group"))
                 && !id.value.starts_with(&format!("G-{}-", group.value))
             {
                 self.inconsistent(
@@ -376,6 +411,238 @@ impl Checker<'_, '_> {
                         id.value, group.value
                     ),
                     "gender-check ids are G-<GROUP>-<nn>",
+                );
+            }
+            let name = id.map_or("the check", |t| t.value).to_owned();
+            match check.text("same_as") {
+                Some(same_as) => {
+                    for own in [
+                        "text",
+                        "evidence",
+                        "principles",
+                        "building_blocks",
+                        "stages",
+                        "authorities",
+                        "action",
+                    ] {
+                        if let Some(entry) = check.entry(own) {
+                            self.inconsistent(
+                                entry.key_pos,
+                                format!(
+                                    "{name} reuses `{}` and cannot have `{own}` of its own",
+                                    same_as.value
+                                ),
+                                "the question it reuses is what people are asked; remove the key",
+                            );
+                        }
+                    }
+                    if let Some(first) = reused.insert(same_as.value.to_owned(), name.clone()) {
+                        self.inconsistent(
+                            same_as.pos,
+                            format!(
+                                "{name} and {first} both reuse `{}`: one answer would count twice in the gender index",
+                                same_as.value
+                            ),
+                            "let one check reuse the question and fold the other into it",
+                        );
+                    }
+                }
+                None => {
+                    for own in ["text", "evidence", "principles", "building_blocks", "stages"] {
+                        let present = check.get(own).is_some_and(|v| match &v.value {
+                            crate::source::yaml::NodeValue::Seq(items) => !items.is_empty(),
+                            _ => true,
+                        });
+                        if !present {
+                            self.diagnostics.push(
+                                Diagnostic::error(
+                                    Code::MissingKey,
+                                    self.catalogue.file,
+                                    Some(check.pos),
+                                    format!("{name} has no `{own}` and reuses no question"),
+                                )
+                                .with_hint(format!(
+                                    "give it `{own}`, or `same_as: <question>` when a question already asks it"
+                                )),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every cited work needs an address, unless it is marked as not verified.
+    fn sources(&mut self, sources: &[Node]) {
+        for source in sources {
+            let verified = matches!(
+                source.get("verified").map(|v| &v.value),
+                Some(crate::source::yaml::NodeValue::Bool(true))
+            );
+            for needed in ["url", "year"] {
+                if verified && source.get(needed).is_none() {
+                    let key = source.text("key").map_or("a source", |k| k.value);
+                    self.inconsistent(
+                        source.pos,
+                        format!("the source `{key}` is marked verified but has no `{needed}`"),
+                        "give it, or mark the source `verified: false` with a note",
+                    );
+                }
+            }
+        }
+    }
+
+    /// A principle with questions needs a critical one, or a stated reason why none is.
+    fn critical_or_reason(&mut self, root: &Node) {
+        let critical: BTreeSet<&str> = root
+            .list("questions")
+            .iter()
+            .filter(|q| {
+                matches!(
+                    q.get("critical").map(|v| &v.value),
+                    Some(crate::source::yaml::NodeValue::Bool(true))
+                )
+            })
+            .filter_map(|q| q.text("principle").map(|t| t.value))
+            .collect();
+        let scored: BTreeSet<&str> = root
+            .list("questions")
+            .iter()
+            .filter_map(|q| q.text("principle").map(|t| t.value))
+            .collect();
+        for principle in root.list("principles") {
+            let Some(id) = principle.text("id") else {
+                continue;
+            };
+            let reason = principle.entry("no_critical_reason");
+            match (critical.contains(id.value), reason) {
+                (false, None) if scored.contains(id.value) => self.inconsistent(
+                    id.pos,
+                    format!(
+                        "the principle `{}` has no critical question and gives no reason",
+                        id.value
+                    ),
+                    "mark the question whose `no` means direct harm to people `critical: true`, \
+                     or say why none does in `no_critical_reason`",
+                ),
+                (true, Some(entry)) => self.inconsistent(
+                    entry.key_pos,
+                    format!(
+                        "the principle `{}` has a critical question, so `no_critical_reason` contradicts it",
+                        id.value
+                    ),
+                    "remove the reason, or the critical mark",
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    /// A question should name a process of its own principle that shares one of its risks and
+    /// one of its stages, or say why none fits (a warning).
+    fn processes_fit(&mut self, root: &Node) {
+        struct Placed {
+            principle: String,
+            risks: BTreeSet<String>,
+            stages: BTreeSet<String>,
+        }
+        let mut by_key: BTreeMap<String, Placed> = BTreeMap::new();
+        for process in root.list("processes") {
+            let principle = process
+                .text("principle")
+                .map(|t| t.value.to_owned())
+                .unwrap_or_default();
+            let variants = process.list("variants");
+            let records: Vec<(&Node, Option<Text<'_>>)> = if variants.is_empty() {
+                vec![(process, process.text("id"))]
+            } else {
+                variants.iter().map(|v| (v, v.text("key"))).collect()
+            };
+            for (node, key) in records {
+                let Some(key) = key else { continue };
+                let stages = node
+                    .list("placements")
+                    .iter()
+                    .filter_map(|p| p.text("stage").map(|t| t.value.to_owned()))
+                    .collect();
+                let risks = node.texts("risks").iter().map(|t| t.value.to_owned()).collect();
+                by_key.insert(
+                    key.value.to_owned(),
+                    Placed {
+                        principle: principle.clone(),
+                        risks,
+                        stages,
+                    },
+                );
+            }
+        }
+        for question in root.list("questions") {
+            if question.get("process_note").is_some() {
+                continue;
+            }
+            let (Some(id), Some(principle)) = (question.text("id"), question.text("principle"))
+            else {
+                continue;
+            };
+            let risks: BTreeSet<&str> = question.texts("risks").iter().map(|t| t.value).collect();
+            let stages: BTreeSet<&str> =
+                question.texts("stages").iter().map(|t| t.value).collect();
+            let fits = question.texts("processes").iter().any(|key| {
+                by_key.get(key.value).is_some_and(|p| {
+                    p.principle == principle.value
+                        && p.risks.iter().any(|r| risks.contains(r.as_str()))
+                        && p.stages.iter().any(|s| stages.contains(s.as_str()))
+                })
+            });
+            if !fits {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::InconsistentFramework,
+                        self.catalogue.file,
+                        Some(id.pos),
+                        format!(
+                            "`{}` names no process of `{}` that shares one of its risks and one of its stages",
+                            id.value, principle.value
+                        ),
+                    )
+                    .with_hint("link a process that fits, or say why none does in `process_note`"),
+                );
+            }
+        }
+    }
+
+    /// Answerable items whose texts share most of their words (a warning).
+    fn similar_items(&mut self, root: &Node) {
+        let items: Vec<(Text<'_>, BTreeSet<String>)> = root
+            .list("questions")
+            .iter()
+            .chain(root.list("gender_checks"))
+            .filter_map(|item| {
+                let id = item.text("id")?;
+                let words = similar::words(item.text("text")?.value);
+                Some((id, words))
+            })
+            .collect();
+        for (i, (a, words_a)) in items.iter().enumerate() {
+            for (b, words_b) in &items[i + 1..] {
+                let Some(share) = similar::similar(words_a, words_b) else {
+                    continue;
+                };
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::SimilarItems,
+                        self.catalogue.file,
+                        Some(b.pos),
+                        format!(
+                            "`{}` and `{}` ask nearly the same thing ({:.0} % of their words shared)",
+                            a.value,
+                            b.value,
+                            100.0 * share
+                        ),
+                    )
+                    .with_hint(
+                        "keep one item, or let the gender check reuse the question with `same_as`",
+                    ),
                 );
             }
         }
@@ -559,6 +826,73 @@ impl Checker<'_, '_> {
     }
 }
 
+/// How alike two item texts are: the share of content words they have in common.
+mod similar {
+    use std::collections::BTreeSet;
+
+    /// Short or common words that say nothing about what an item asks.
+    const COMMON: &[&str] = &[
+        "that", "this", "with", "from", "have", "been", "their", "they", "them", "what", "when",
+        "where", "which", "while", "there", "these", "those", "into", "than", "then", "about",
+        "after", "before", "each", "every", "other", "such", "only", "also", "does", "without",
+        "within", "through", "being", "would", "could", "should", "must", "will", "more",
+        "most", "less", "very", "over", "under", "against", "between", "across", "among",
+        "both", "either", "same", "some", "many", "much", "people", "system",
+    ];
+
+    /// Jaccard share from which two texts count as asking nearly the same thing.
+    const THRESHOLD: f64 = 0.4;
+
+    /// Fewest shared words for a match, so that short texts do not match by chance.
+    const MIN_SHARED: usize = 4;
+
+    /// The content words of a text, lower-cased and with common endings cut.
+    pub(super) fn words(text: &str) -> BTreeSet<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
+            .map(|w| stem(&w))
+            .collect()
+    }
+
+    fn stem(word: &str) -> String {
+        for ending in ["ing", "ies", "es", "ed", "s"] {
+            if let Some(root) = word.strip_suffix(ending)
+                && root.chars().count() >= 4
+            {
+                return root.to_owned();
+            }
+        }
+        word.to_owned()
+    }
+
+    /// The Jaccard share of two word sets, when it reaches the threshold.
+    pub(super) fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Option<f64> {
+        let shared = a.intersection(b).count();
+        let all = a.union(b).count();
+        if shared < MIN_SHARED || all == 0 {
+            return None;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let share = shared as f64 / all as f64;
+        (share >= THRESHOLD).then_some(share)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::{similar, words};
+
+        #[test]
+        fn near_copies_match_and_different_questions_do_not() {
+            let a = words("Can people complain through several channels, free of charge?");
+            let b = words("Can women complain through several channels free of charge?");
+            assert!(similar(&a, &b).is_some());
+            let c = words("Is personal data encrypted in storage and in transit?");
+            assert!(similar(&a, &c).is_none());
+        }
+    }
+}
+
 fn number(node: &Node) -> Option<f64> {
     match &node.value {
         crate::source::yaml::NodeValue::Number(n) => n.as_f64(),
@@ -580,25 +914,48 @@ pub fn build(raw: RawFramework) -> Framework {
     };
     let gender_weight = raw.scoring.gender_check_weight_in_principle;
     let mut questions: Vec<Question> = raw.questions.into_iter().map(Question::from).collect();
-    questions.extend(raw.gender_checks.into_iter().map(|check| Question {
-        principle: check.principles.first().cloned().unwrap_or_default(),
-        principles: check.principles,
-        kind: QuestionKind::Gender {
-            group: check.group,
-            sources: check.sources,
-        },
-        id: check.id,
-        text: check.text,
-        guidance: String::new(),
-        evidence: check.evidence,
-        building_blocks: check.building_blocks,
-        stages: check.stages,
-        authorities: check.authorities,
-        risks: check.risks,
-        processes: Vec::new(),
-        weight: gender_weight,
-        critical: check.critical,
-    }));
+    let mut reused_checks = Vec::new();
+    for check in raw.gender_checks {
+        let asked_as = check
+            .same_as
+            .as_ref()
+            .and_then(|id| questions.iter().find(|q| &q.id == id));
+        let mut item = Question {
+            principle: check.principles.first().cloned().unwrap_or_default(),
+            principles: check.principles,
+            kind: QuestionKind::Gender {
+                group: check.group,
+                sources: check.sources,
+                same_as: check.same_as.clone(),
+            },
+            id: check.id,
+            text: check.text.unwrap_or_default(),
+            guidance: String::new(),
+            evidence: check.evidence,
+            building_blocks: check.building_blocks,
+            stages: check.stages,
+            authorities: check.authorities,
+            risks: check.risks,
+            processes: Vec::new(),
+            process_note: None,
+            action: check.action.unwrap_or_default(),
+            weight: gender_weight,
+            critical: check.critical,
+        };
+        match asked_as {
+            // A reused check applies wherever its question does, and scores nowhere itself.
+            Some(question) => {
+                item.principle.clone_from(&question.principle);
+                item.principles = vec![question.principle.clone()];
+                item.building_blocks.clone_from(&question.building_blocks);
+                item.stages.clone_from(&question.stages);
+                item.authorities.clone_from(&question.authorities);
+                item.weight = question.weight;
+                reused_checks.push(item);
+            }
+            None => questions.push(item),
+        }
+    }
     Framework {
         metadata: raw.metadata,
         stages: named(raw.stages),
@@ -625,11 +982,14 @@ pub fn build(raw: RawFramework) -> Framework {
                 text_source: p.text_source,
                 processes_known_up_to: p.processes_known_up_to,
                 support: p.support,
+                no_critical_reason: p.no_critical_reason,
             })
             .collect(),
         processes: raw.processes.into_iter().flat_map(processes).collect(),
         aliases: raw.aliases,
         questions,
+        reused_checks,
+        sources: raw.sources,
         scoring: raw.scoring,
     }
 }
@@ -683,6 +1043,8 @@ impl From<crate::framework::raw::RawQuestion> for Question {
             authorities: q.authorities,
             risks: q.risks,
             processes: q.processes,
+            process_note: q.process_note,
+            action: q.action.unwrap_or_default(),
             weight: q.weight,
             critical: q.critical,
         }

@@ -36,7 +36,7 @@ fn lint(ctx: &Context, file: &std::path::Path) -> Exit {
     let Ok(source) = ctx.read(file) else {
         return Exit::Invalid;
     };
-    let loaded = framework::load(&source, &ctx.limits);
+    let loaded = framework::lint(&source, &ctx.limits);
     ctx.report(&loaded.diagnostics, Some(&source));
     match loaded.value {
         Some(f) => {
@@ -77,6 +77,7 @@ fn all_ids(framework: &Framework) -> Vec<String> {
     ids.extend(framework.risks.iter().map(|r| r.id.clone()));
     ids.extend(framework.processes.iter().map(|p| p.key.clone()));
     ids.extend(framework.questions.iter().map(|q| q.id.clone()));
+    ids.extend(framework.reused_checks.iter().map(|q| q.id.clone()));
     ids.extend(framework.stages.iter().map(|s| s.id.clone()));
     ids.extend(framework.authorities.iter().map(|a| a.id.clone()));
     ids
@@ -269,6 +270,9 @@ fn show(framework: &Framework, id: &str) -> Option<String> {
     if let Some(q) = framework.question(id) {
         return Some(show_question(framework, q));
     }
+    if let Some(check) = framework.reused_checks.iter().find(|c| c.id == id) {
+        return Some(show_reused(framework, check));
+    }
     let processes = framework.processes_named(id);
     if !processes.is_empty() {
         let mut out = String::new();
@@ -424,6 +428,10 @@ fn show_question(framework: &Framework, q: &Question) -> String {
         &format!("{}  ({kind} under {})", q.id, q.principles.join(", ")),
     );
     paragraph(&mut out, &q.text);
+    if !q.action.is_empty() {
+        let _ = writeln!(out, "\nAction when it falls short:");
+        paragraph(&mut out, &q.action);
+    }
     if !q.guidance.is_empty() {
         let _ = writeln!(out, "\nGuidance:");
         paragraph(&mut out, &q.guidance);
@@ -469,9 +477,22 @@ fn show_question(framework: &Framework, q: &Question) -> String {
                 .map(|r| (r, framework.risk(r).map(|n| n.name.as_str())))
         )
     );
-    if let framework::QuestionKind::Gender { sources, .. } = &q.kind {
-        let _ = writeln!(out, "  Sources:         {}", sources.join("; "));
+    let reusing: Vec<&str> = framework
+        .checks_reusing(&q.id)
+        .map(|c| c.id.as_str())
+        .collect();
+    if !reusing.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Gender lens:     also counts as {} (asked once, here)",
+            reusing.join(", ")
+        );
     }
+    if let Some(note) = &q.process_note {
+        let _ = writeln!(out, "\nWhy no process of {} fits:", q.principle);
+        paragraph(&mut out, note);
+    }
+    sources_lines(&mut out, framework, q);
     let processes: Vec<&framework::Process> = q
         .processes
         .iter()
@@ -480,6 +501,70 @@ fn show_question(framework: &Framework, q: &Question) -> String {
     if !processes.is_empty() {
         let _ = writeln!(out, "\nRelated framework processes:");
         process_lines(&mut out, &processes);
+    }
+    out
+}
+
+fn sources_lines(out: &mut String, framework: &Framework, check: &Question) {
+    let framework::QuestionKind::Gender { sources, .. } = &check.kind else {
+        return;
+    };
+    if sources.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nSources:");
+    for source in sources {
+        for (i, line) in wrap(&framework.citation(source), 92).iter().enumerate() {
+            let _ = writeln!(out, "  {} {line}", if i == 0 { "-" } else { " " });
+        }
+    }
+}
+
+/// A gender check that is not asked itself: the question that asks it, and its sources.
+fn show_reused(framework: &Framework, check: &Question) -> String {
+    let mut out = String::new();
+    let same_as = check.same_as().unwrap_or_default();
+    heading(
+        &mut out,
+        &format!(
+            "{}  (gender check, group {}, asked as {same_as})",
+            check.id,
+            check.group().unwrap_or_default()
+        ),
+    );
+    paragraph(
+        &mut out,
+        &format!(
+            "This check is not asked on its own: {same_as} asks it. Its answer is scored once, \
+             under {}, and counts in the gender index under group {}.{}",
+            check.principle,
+            check.group().unwrap_or_default(),
+            if check.critical {
+                " The check is critical; it sets the index's cap only when the question itself is not critical."
+            } else {
+                ""
+            }
+        ),
+    );
+    let _ = writeln!(
+        out,
+        "\n  Critical:        {}",
+        if check.critical { "yes" } else { "no" }
+    );
+    let _ = writeln!(
+        out,
+        "  Risks:           {}",
+        named_list(
+            check
+                .risks
+                .iter()
+                .map(|r| (r, framework.risk(r).map(|n| n.name.as_str())))
+        )
+    );
+    sources_lines(&mut out, framework, check);
+    if let Some(question) = framework.question(same_as) {
+        let _ = writeln!(out);
+        out.push_str(&show_question(framework, question));
     }
     out
 }
