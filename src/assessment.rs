@@ -17,7 +17,7 @@
 //! clock, so the caller decides the evaluation date.
 
 pub use crate::report::evidence_warnings;
-pub use crate::validate::framework::{embedded as embedded_framework, load as framework};
+pub use crate::validate::framework::{embedded as embedded_framework, lint, load as framework};
 pub use crate::validate::policy::load as policy;
 pub use crate::validate::{from_bytes, read};
 

@@ -85,10 +85,14 @@ pub enum Code {
     DuplicateId,
     /// A framework record points at something that does not exist.
     UnknownReference,
+    /// A framework record names a process id that stands for several processes.
+    AmbiguousReference,
     /// Framework data that contradicts itself (for example bands out of order).
     InconsistentFramework,
     /// A principle has no questions, so it can never be scored.
     PrincipleWithoutQuestions,
+    /// Two items of a framework ask nearly the same thing.
+    SimilarItems,
     /// An evidence file named by a relative path does not exist.
     EvidenceMissing,
     /// An evidence file no longer matches its recorded SHA-256.
@@ -239,6 +243,12 @@ impl Code {
                  risk, stage, authority, building block or process; a gender rule's check; an alias \
                  target."
             }
+            Code::AmbiguousReference => {
+                "A question names a process id that the framework uses for several different \
+                 processes, such as `F4.10`, whose variants are `F4.10a` and `F4.10b`. Linking to \
+                 the bare id would credit the question to every variant, and move the exposure of \
+                 risks the question has nothing to do with. Name the variant meant by its key."
+            }
             Code::InconsistentFramework => {
                 "Framework data that contradicts itself: credits outside 0–1 or not exactly `yes`, \
                  `partial` and `no`; bands not listed from the highest down or not ending at 0; a \
@@ -248,6 +258,12 @@ impl Code {
             Code::PrincipleWithoutQuestions => {
                 "A warning: a principle of a framework file has no questions, so every report will \
                  show it as not assessed."
+            }
+            Code::SimilarItems => {
+                "A warning: two answerable items (questions or gender checks) ask nearly the same \
+                 thing, judged by the words they share. Asking both makes people answer one concern \
+                 twice and counts it twice. Keep one, or let the gender check reuse the question \
+                 with `same_as`."
             }
             Code::EvidenceMissing => {
                 "A warning (and, under the default policy, a `check` failure): an evidence `ref` that \

@@ -81,8 +81,17 @@ pub struct Action {
     pub principle: String,
     /// The authority that leads the fix (the first the question lists), if any.
     pub authority: Option<String>,
-    /// The stage where the fix belongs (the question's earliest stage), if any.
+    /// The stage where the action is placed: the deployment's own stage once the deployment is
+    /// past the question's earliest stage (nobody can act in a stage that is over), otherwise
+    /// that earliest stage.
     pub stage: Option<String>,
+    /// The question's earliest stage, where the safeguard was due first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_stage: Option<String>,
+    /// The deployment is past every stage the question lists: the safeguard was missed at
+    /// `due_stage` and is to be fixed now, at `stage`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub missed: bool,
     /// Framework processes that describe the safeguard (unique keys).
     pub processes: Vec<String>,
     /// Kinds of international support that fit (support-area ids).
@@ -91,11 +100,12 @@ pub struct Action {
     pub waived: bool,
 }
 
-/// The action plan for `items`, most urgent first.
+/// The action plan for `items` of a deployment at `current` (its life-cycle stage), most
+/// urgent first.
 ///
 /// Order: priority; then foundational before operational principles (the others rest on
 /// them); then heavier questions first; then framework order.
-pub fn plan(framework: &Framework, items: &[Item<'_>]) -> Vec<Action> {
+pub fn plan(framework: &Framework, items: &[Item<'_>], current: Option<&str>) -> Vec<Action> {
     let mut ranked: Vec<(u8, u32, usize, Action)> = items
         .iter()
         .enumerate()
@@ -103,6 +113,8 @@ pub fn plan(framework: &Framework, items: &[Item<'_>]) -> Vec<Action> {
             let (kind, priority) = classify(item)?;
             let principle = framework.principle(&item.question.principle);
             let foundational = principle.is_none_or(|p| p.kind == PrincipleKind::Foundational);
+            let due = framework.earliest_stage(&item.question.stages).cloned();
+            let (stage, missed) = placed(framework, &item.question.stages, due.as_deref(), current);
             let action = Action {
                 rank: 0,
                 question: item.question.id.clone(),
@@ -110,7 +122,9 @@ pub fn plan(framework: &Framework, items: &[Item<'_>]) -> Vec<Action> {
                 priority,
                 principle: item.question.principle.clone(),
                 authority: item.question.authorities.first().cloned(),
-                stage: framework.earliest_stage(&item.question.stages).cloned(),
+                stage,
+                due_stage: due,
+                missed,
                 processes: process_keys(framework, &item.question.processes),
                 support: principle.map(|p| p.support.clone()).unwrap_or_default(),
                 waived: item.waived(),
@@ -155,6 +169,24 @@ fn classify(item: &Item<'_>) -> Option<(ActionKind, Priority)> {
         }
         Status::NotAssessed => Some((ActionKind::Assess, Priority::Low)),
         Status::Answered(_) | Status::NotApplicable => None,
+    }
+}
+
+/// Where an action goes for a deployment at `current`, and whether its safeguard was missed:
+/// at the deployment's stage once that is later than the earliest stage the question lists.
+fn placed(
+    framework: &Framework,
+    stages: &[String],
+    due: Option<&str>,
+    current: Option<&str>,
+) -> (Option<String>, bool) {
+    let rank = |s: &str| framework.stage_rank(s);
+    match (due, current) {
+        (Some(due), Some(now)) if rank(now) > rank(due) && rank(due).is_some() => {
+            let missed = stages.iter().all(|s| rank(s) < rank(now));
+            (Some(now.to_owned()), missed)
+        }
+        (due, _) => (due.map(str::to_owned), false),
     }
 }
 

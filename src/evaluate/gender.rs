@@ -8,8 +8,8 @@
 use serde::Serialize;
 
 use super::answers::{Confidence, Item, Status};
-use crate::framework::Framework;
 use crate::framework::raw::GenderCapCondition;
+use crate::framework::{Framework, Question};
 use crate::questionnaire::AnswerValue;
 
 /// The gender inclusion index of one questionnaire.
@@ -29,6 +29,73 @@ pub struct GenderIndex {
     pub applicable: usize,
     /// Applicable checks with an explicit yes, partial or no.
     pub answered: usize,
+    /// Sub-scores per group of checks (`ACCESS`, `DATA`, …), in alphabetical order.
+    pub groups: Vec<GroupScore>,
+}
+
+/// The index of one group of checks, before caps, with its coverage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupScore {
+    /// The group (`ACCESS`).
+    pub group: String,
+    /// Weighted index 0–100 of the group's applicable checks (unanswered counted as the
+    /// rules say); `None` when none applies.
+    pub index: Option<u32>,
+    /// Applicable checks of the group (n/a excluded).
+    pub applicable: usize,
+    /// Of those, the ones with an explicit yes, partial or no.
+    pub answered: usize,
+    /// `answered / applicable`, 0–1 (0 when none applies).
+    pub coverage: f64,
+}
+
+/// A gender check as the index counts it: the check, the item whose answer it takes (itself,
+/// or the question it reuses) and the value counted.
+#[derive(Debug, Clone, Copy)]
+pub struct Counted<'a> {
+    /// The check.
+    pub check: &'a Question,
+    /// The applicable item that carries its answer.
+    pub item: &'a Item<'a>,
+    /// The value the index counts.
+    pub value: AnswerValue,
+}
+
+impl Counted<'_> {
+    /// Whether the check can cap the index: a reused check whose question is critical has
+    /// already capped that question's principle, and one gap sets one cap.
+    fn caps_index(&self) -> bool {
+        self.check.critical && !(self.check.same_as().is_some() && self.item.question.critical)
+    }
+}
+
+/// The applicable gender checks with the value the index counts: the checks asked in their
+/// own words, then the checks that reuse an applicable question.
+pub fn counted<'a>(framework: &'a Framework, items: &'a [Item<'a>]) -> Vec<Counted<'a>> {
+    let asked = items
+        .iter()
+        .filter(|i| i.question.is_gender())
+        .map(|item| (item.question, item));
+    let reused = framework.reused_checks.iter().filter_map(|check| {
+        let same_as = check.same_as()?;
+        let item = items.iter().find(|i| i.question.id == same_as)?;
+        Some((check, item))
+    });
+    asked
+        .chain(reused)
+        .filter_map(|(check, item)| {
+            effective(item, framework).map(|value| Counted { check, item, value })
+        })
+        .collect()
+}
+
+/// Critical checks answered `no` (not merely unanswered): their mapped risks' exposure rises.
+pub fn failed_critical<'a>(counted: &[Counted<'a>]) -> Vec<&'a Question> {
+    counted
+        .iter()
+        .filter(|c| c.check.critical && c.item.status == Status::Answered(AnswerValue::No))
+        .map(|c| c.check)
+        .collect()
 }
 
 /// A cap on the gender index and what set it.
@@ -63,45 +130,15 @@ fn effective(item: &Item<'_>, framework: &Framework) -> Option<AnswerValue> {
 
 /// Computes the index from the applicable items of a questionnaire.
 pub fn index(framework: &Framework, items: &[Item<'_>], principal_purpose: bool) -> GenderIndex {
-    let rules = &framework.scoring.gender;
-    let checks: Vec<(&Item<'_>, AnswerValue)> = items
-        .iter()
-        .filter(|i| i.question.is_gender())
-        .filter_map(|i| effective(i, framework).map(|v| (i, v)))
-        .collect();
+    let checks = counted(framework, items);
     let answered = checks
         .iter()
-        .filter(|(i, _)| matches!(i.status, Status::Answered(_)))
+        .filter(|c| matches!(c.item.status, Status::Answered(_)))
         .count();
-    let weight = |i: &Item<'_>| {
-        f64::from(if i.question.critical {
-            rules.weights.critical
-        } else {
-            rules.weights.other
-        })
-    };
-    let total: f64 = checks.iter().map(|(i, _)| weight(i)).sum();
-    let earned: f64 = checks
-        .iter()
-        .map(|(i, v)| {
-            weight(i)
-                * framework
-                    .scoring
-                    .credits
-                    .get(v.as_str())
-                    .copied()
-                    .unwrap_or(0.0)
-        })
-        .sum();
-    let raw_index = (total > 0.0).then(|| round(100.0 * earned / total));
+    let raw_index = weighted_index(framework, checks.iter());
     let cap = lowest_cap(framework, &checks);
     let index = raw_index.map(|raw| cap.as_ref().map_or(raw, |c| raw.min(c.cap)));
-    let value_of = |id: &str| {
-        checks
-            .iter()
-            .find(|(i, _)| i.question.id == id)
-            .map(|(_, v)| *v)
-    };
+    let value_of = |id: &str| checks.iter().find(|c| c.check.id == id).map(|c| c.value);
     GenderIndex {
         practice_code: practice_code(framework, &checks, index, answered, &value_of),
         intent_flag: intent_flag(framework, principal_purpose, &value_of),
@@ -110,7 +147,65 @@ pub fn index(framework: &Framework, items: &[Item<'_>], principal_purpose: bool)
         cap,
         applicable: checks.len(),
         answered,
+        groups: groups(framework, &checks),
     }
+}
+
+/// 100 × Σ(weight × credit) / Σ(weight), rounded; `None` for no checks.
+fn weighted_index<'c, 'a: 'c>(
+    framework: &Framework,
+    checks: impl Iterator<Item = &'c Counted<'a>>,
+) -> Option<u32> {
+    let rules = &framework.scoring.gender;
+    let (mut total, mut earned) = (0.0, 0.0);
+    for c in checks {
+        let weight = f64::from(if c.check.critical {
+            rules.weights.critical
+        } else {
+            rules.weights.other
+        });
+        let credit = framework
+            .scoring
+            .credits
+            .get(c.value.as_str())
+            .copied()
+            .unwrap_or(0.0);
+        total += weight;
+        earned += weight * credit;
+    }
+    (total > 0.0).then(|| round(100.0 * earned / total))
+}
+
+fn groups(framework: &Framework, checks: &[Counted<'_>]) -> Vec<GroupScore> {
+    let mut names: Vec<&str> = checks.iter().filter_map(|c| c.check.group()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|group| {
+            let mine: Vec<&Counted<'_>> = checks
+                .iter()
+                .filter(|c| c.check.group() == Some(group))
+                .collect();
+            let answered = mine
+                .iter()
+                .filter(|c| matches!(c.item.status, Status::Answered(_)))
+                .count();
+            #[allow(clippy::cast_precision_loss)]
+            let coverage = if mine.is_empty() {
+                0.0
+            } else {
+                answered as f64 / mine.len() as f64
+            };
+            GroupScore {
+                group: group.to_owned(),
+                index: weighted_index(framework, mine.iter().copied()),
+                applicable: mine.len(),
+                answered,
+                coverage,
+            }
+        })
+        .collect()
 }
 
 fn round(value: f64) -> u32 {
@@ -120,13 +215,14 @@ fn round(value: f64) -> u32 {
     rounded
 }
 
-/// The lowest cap whose condition holds; ties keep the first rule listed.
-fn lowest_cap(framework: &Framework, checks: &[(&Item<'_>, AnswerValue)]) -> Option<GenderCap> {
+/// The lowest cap whose condition holds; ties keep the first rule listed. A reused check whose
+/// question is critical sets no cap here: its question has capped its principle already.
+fn lowest_cap(framework: &Framework, checks: &[Counted<'_>]) -> Option<GenderCap> {
     let critical = |want: AnswerValue| -> Vec<String> {
         checks
             .iter()
-            .filter(|(i, v)| i.question.critical && *v == want)
-            .map(|(i, _)| i.question.id.clone())
+            .filter(|c| c.caps_index() && c.value == want)
+            .map(|c| c.check.id.clone())
             .collect()
     };
     let critical_no = critical(AnswerValue::No);
@@ -140,10 +236,12 @@ fn lowest_cap(framework: &Framework, checks: &[(&Item<'_>, AnswerValue)]) -> Opt
             let triggered: Vec<String> = match rule.when {
                 GenderCapCondition::AnalysisMissing => checks
                     .iter()
-                    .filter(|(i, v)| {
-                        Some(&i.question.id) == rule.check.as_ref() && *v == AnswerValue::No
+                    .filter(|c| {
+                        Some(&c.check.id) == rule.check.as_ref()
+                            && c.value == AnswerValue::No
+                            && c.caps_index()
                     })
-                    .map(|(i, _)| i.question.id.clone())
+                    .map(|c| c.check.id.clone())
                     .collect(),
                 GenderCapCondition::OneCriticalNo if critical_no.len() == 1 => critical_no.clone(),
                 GenderCapCondition::SeveralCriticalNo if critical_no.len() >= 2 => {
@@ -165,7 +263,7 @@ fn lowest_cap(framework: &Framework, checks: &[(&Item<'_>, AnswerValue)]) -> Opt
 
 fn practice_code(
     framework: &Framework,
-    checks: &[(&Item<'_>, AnswerValue)],
+    checks: &[Counted<'_>],
     index: Option<u32>,
     answered: usize,
     value_of: &dyn Fn(&str) -> Option<AnswerValue>,
@@ -184,8 +282,8 @@ fn practice_code(
     }
     let all_critical_yes = checks
         .iter()
-        .filter(|(i, _)| i.question.critical)
-        .all(|(_, v)| *v == AnswerValue::Yes);
+        .filter(|c| c.check.critical)
+        .all(|c| c.value == AnswerValue::Yes);
     let age_and_disability = rules
         .code_4_requires_yes
         .iter()

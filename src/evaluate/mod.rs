@@ -76,15 +76,23 @@ pub fn evaluate_items(
         coverage: answers::coverage(items.iter()),
         evidenced_share: score::Tally::of(framework, items.iter()).evidenced_share(),
         principles,
-        risks: framework
-            .risks
-            .iter()
-            .map(|r| risk::exposure(framework, &r.id, items))
-            .collect(),
+        risks: {
+            let counted = gender::counted(framework, items);
+            let failed = gender::failed_critical(&counted);
+            framework
+                .risks
+                .iter()
+                .map(|r| risk::exposure(framework, &r.id, items, &failed))
+                .collect()
+        },
         stages: slices::by_stage(framework, items),
         authorities: slices::by_authority(framework, items),
         gender: gender::index(framework, items, principal),
-        actions: actions::plan(framework, items),
+        actions: actions::plan(
+            framework,
+            items,
+            Some(questionnaire.deployment.stage.as_str()),
+        ),
     }
 }
 

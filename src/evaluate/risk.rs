@@ -2,7 +2,9 @@
 //!
 //! A question mitigates a risk directly when it names the risk, and indirectly when it names a
 //! process that mitigates the risk; `scoring.risk` in the framework file weighs the two links.
-//! Exposure is 100 minus the weighted credit of the answered mitigating items.
+//! Exposure is 100 minus the weighted credit of the answered mitigating items. A critical
+//! gender check answered `no` lifts the exposure of each risk it maps to at least
+//! `scoring.risk.gender_critical_no_floor`, when the framework sets one.
 
 use serde::Serialize;
 
@@ -26,6 +28,9 @@ pub struct RiskExposure {
     pub mitigating: usize,
     /// The shortfalls that leave the most exposure, largest first (at most three).
     pub drivers: Vec<String>,
+    /// Critical gender checks answered `no` that map to this risk: while any is listed, the
+    /// exposure is at least the framework's floor.
+    pub raised_by: Vec<String>,
 }
 
 /// How strongly `question` mitigates `risk` (0: not at all).
@@ -46,8 +51,14 @@ pub fn link(framework: &Framework, question: &Question, risk: &str) -> f64 {
     }
 }
 
-/// The residual exposure to `risk` left by `items`.
-pub fn exposure(framework: &Framework, risk: &str, items: &[Item<'_>]) -> RiskExposure {
+/// The residual exposure to `risk` left by `items`, lifted by the failed critical gender
+/// checks among `failed_checks` that map to it.
+pub fn exposure(
+    framework: &Framework,
+    risk: &str,
+    items: &[Item<'_>],
+    failed_checks: &[&Question],
+) -> RiskExposure {
     let linked: Vec<(&Item<'_>, f64)> = items
         .iter()
         .filter_map(|item| {
@@ -56,8 +67,20 @@ pub fn exposure(framework: &Framework, risk: &str, items: &[Item<'_>]) -> RiskEx
         })
         .collect();
     let tally = Tally::weighted(framework, linked.iter().copied());
-    let exposure = tally.score().map(|mitigated| 100.0 - mitigated);
+    let mut exposure = tally.score().map(|mitigated| 100.0 - mitigated);
+    let mut raised_by = Vec::new();
+    if let Some(floor) = framework.scoring.risk.gender_critical_no_floor {
+        raised_by = failed_checks
+            .iter()
+            .filter(|c| c.risks.iter().any(|r| r == risk))
+            .map(|c| c.id.clone())
+            .collect();
+        if !raised_by.is_empty() {
+            exposure = Some(exposure.map_or(floor, |e| e.max(floor)));
+        }
+    }
     RiskExposure {
+        raised_by,
         risk: risk.to_owned(),
         band: exposure.map(|e| band_in(&framework.scoring.risk.bands, e)),
         exposure,

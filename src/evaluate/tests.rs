@@ -200,15 +200,16 @@ type CapCase = (
 fn gender_caps_each_hit() {
     use crate::framework::raw::GenderCapCondition as C;
     let cases: &[CapCase] = &[
-        (&[("G-GOVERN-01", "no")], 39, C::AnalysisMissing, 0),
         (&[("G-PAY-01", "no")], 39, C::OneCriticalNo, 1),
         (
-            &[("G-PAY-01", "no"), ("G-ACCESS-01", "no")],
+            &[("G-PAY-01", "no"), ("G-DATA-01", "no")],
             19,
             C::SeveralCriticalNo,
             1,
         ),
         (&[("G-PAY-01", "partial")], 69, C::CriticalPartial, 3),
+        // G-PRIVACY-02 reuses F6.Q2, which is not critical itself: the check caps the index.
+        (&[("F6.Q2", "no")], 39, C::OneCriticalNo, 1),
     ];
     for (exceptions, cap, condition, code) in cases {
         let g = gender_with(exceptions);
@@ -232,12 +233,115 @@ fn gender_caps_each_hit() {
         );
         assert_eq!(g.practice_code, *code, "{exceptions:?}");
         for (id, _) in *exceptions {
+            let check = if id.starts_with("G-") {
+                *id
+            } else {
+                "G-PRIVACY-02"
+            };
             assert!(
-                applied.checks.iter().any(|c| c == id),
-                "{id} named as setting the cap"
+                applied.checks.iter().any(|c| c == check),
+                "{check} named as setting the cap"
             );
         }
     }
+}
+
+#[test]
+fn a_reused_check_sets_at_most_one_cap() {
+    // G-GOVERN-01 (the gender analysis) reuses F1.Q1, which is critical: a `no` caps F1 and
+    // the overall score, and sets no second cap on the gender index.
+    let e = evaluated(|q| Some((if q.id == "F1.Q1" { "no" } else { "yes" }, true)));
+    assert_eq!(principle(&e, "F1").capped_by.as_deref(), Some("F1.Q1"));
+    assert!(e.overall.is_some_and(|s| s <= 59.0));
+    assert_eq!(e.gender.cap, None, "one gap, one cap");
+    assert!(
+        e.gender.raw_index.is_some_and(|i| i < 100),
+        "it still counts"
+    );
+    assert_eq!(e.gender.practice_code, 0, "no gender analysis means code 0");
+    assert_eq!(e.gender.intent_flag, 0);
+    // The same answer counts once in F1 and once in the index, under the GOVERN group.
+    let framework = crate::validate::framework::embedded();
+    let q = questionnaire(|_| Some(("yes", true)));
+    let items = answers::items(framework, &q, as_of());
+    assert!(
+        items.iter().all(|i| i.question.id != "G-GOVERN-01"),
+        "never asked"
+    );
+    let in_f1 = items
+        .iter()
+        .filter(|i| i.question.principle == "F1")
+        .count();
+    assert_eq!(
+        principle(&e, "F1").applicable,
+        in_f1,
+        "scored once, as F1.Q1"
+    );
+    let govern = e
+        .gender
+        .groups
+        .iter()
+        .find(|g| g.group == "GOVERN")
+        .expect("GOVERN");
+    assert!(govern.index.is_some_and(|i| i < 100));
+    assert_eq!(govern.answered, govern.applicable);
+}
+
+#[test]
+fn group_sub_scores_carry_their_coverage() {
+    // Every check answered yes except the payment checks, left out.
+    let e = evaluated(|q| (!q.id.starts_with("G-PAY-")).then_some(("yes", true)));
+    let pay = e
+        .gender
+        .groups
+        .iter()
+        .find(|g| g.group == "PAY")
+        .expect("PAY");
+    // G-PAY-02 reuses O1.Q3, which is answered; the three others are not.
+    assert_eq!((pay.applicable, pay.answered), (4, 1));
+    assert!((pay.coverage - 0.25).abs() < 1e-9);
+    assert!(
+        pay.index.is_some_and(|i| i < 100),
+        "unanswered counts as no"
+    );
+    let data = e
+        .gender
+        .groups
+        .iter()
+        .find(|g| g.group == "DATA")
+        .expect("DATA");
+    assert_eq!((data.index, data.coverage), (Some(100), 1.0));
+    let groups: Vec<&str> = e.gender.groups.iter().map(|g| g.group.as_str()).collect();
+    assert!(groups.windows(2).all(|w| w[0] < w[1]), "{groups:?}");
+}
+
+#[test]
+fn a_failed_critical_check_raises_its_risks() {
+    let floor = crate::validate::framework::embedded()
+        .scoring
+        .risk
+        .gender_critical_no_floor
+        .expect("the framework sets a floor");
+    let e = evaluated(|q| Some((if q.id == "G-PAY-01" { "no" } else { "yes" }, true)));
+    for risk in &e.risks {
+        let mapped = ["RI4", "RI3"].contains(&risk.risk.as_str());
+        assert_eq!(
+            risk.raised_by == ["G-PAY-01"],
+            mapped,
+            "{}: {:?}",
+            risk.risk,
+            risk.raised_by
+        );
+        if mapped {
+            assert_eq!(risk.exposure, Some(floor), "{}", risk.risk);
+            assert_eq!(risk.band.as_deref(), Some("high"));
+        } else {
+            assert_eq!(risk.exposure, Some(0.0), "{}", risk.risk);
+        }
+    }
+    // Unanswered is not a failure: it lowers coverage and the index, not the risks.
+    let e = evaluated(|q| (q.id != "G-PAY-01").then_some(("yes", true)));
+    assert!(e.risks.iter().all(|r| r.raised_by.is_empty()));
 }
 
 #[test]
@@ -260,7 +364,11 @@ fn gender_practice_code_needs_half_the_checks_answered() {
 #[test]
 fn gender_intent_flag_follows_the_dac_criteria() {
     assert_eq!(gender_with(&[]).intent_flag, 1);
-    assert_eq!(gender_with(&[("G-GOVERN-01", "partial")]).intent_flag, 0);
+    assert_eq!(
+        gender_with(&[("F1.Q1", "partial")]).intent_flag,
+        0,
+        "G-GOVERN-01 reuses F1.Q1"
+    );
     assert_eq!(
         gender_with(&[("G-DATA-03", "no"), ("G-FUND-02", "no")]).intent_flag,
         0
@@ -293,9 +401,9 @@ fn risk_exposure_is_the_weight_left_unmitigated() {
     );
     let all_no = evaluated(|_| Some(("no", false)));
     assert!(all_no.risks.iter().all(|r| r.exposure == Some(100.0)));
-    // Only F1.Q1 (weight 3, names RS3 directly) is `no`: RS3 loses 3 of its linked weight.
+    // Only F5.Q2 (weight 3, names RS3 directly) is `no`: RS3 loses 3 of its linked weight.
     let e = evaluated(|q| {
-        Some(if q.id == "F1.Q1" {
+        Some(if q.id == "F5.Q2" {
             ("no", false)
         } else {
             ("yes", true)
@@ -313,7 +421,8 @@ fn risk_exposure_is_the_weight_left_unmitigated() {
         rs3.exposure.is_some_and(|x| (x - expected).abs() < 1e-9),
         "{rs3:?} vs {expected}"
     );
-    assert_eq!(rs3.drivers, ["F1.Q1"]);
+    assert_eq!(rs3.drivers, ["F5.Q2"]);
+    assert!(rs3.raised_by.is_empty(), "no gender check failed");
 }
 
 #[test]
@@ -360,7 +469,21 @@ fn the_action_plan_ranks_by_criticality_kind_and_weight() {
     );
     let first = &e.actions[0];
     assert_eq!(first.authority.as_deref(), Some("R1"));
-    assert_eq!(first.stage.as_deref(), Some("L1"));
+    // The deployment is at L5: F1.Q1, due from L1, is placed where people can act, and is
+    // not missed because it is also expected at L5 (it is redone after major changes).
+    assert_eq!(first.stage.as_deref(), Some("L5"));
+    assert_eq!(first.due_stage.as_deref(), Some("L1"));
+    assert!(!first.missed);
+    // F2.Q2 is expected at L1 and L2 only: missed at L1, to fix now at L5.
+    let f22 = e
+        .actions
+        .iter()
+        .find(|a| a.question == "F2.Q2")
+        .expect("F2.Q2");
+    assert_eq!(
+        (f22.stage.as_deref(), f22.due_stage.as_deref(), f22.missed),
+        (Some("L5"), Some("L1"), true)
+    );
     assert!(!first.support.is_empty(), "F1 names kinds of support");
     let o1 = &e.actions[1];
     assert!(o1.processes.iter().all(|p| p.starts_with("O1.")));
@@ -379,7 +502,7 @@ fn stage_and_authority_views_cover_their_questions() {
     assert_eq!(l1.shortfalls, 1, "F1.Q1 belongs to L1");
     assert!(l1.score.is_some_and(|s| s < 100.0));
     let r3 = e.authorities.iter().find(|v| v.id == "R3").expect("R3");
-    assert_eq!(r3.shortfalls, 0, "F1.Q1 is for R1 and R5");
+    assert_eq!(r3.shortfalls, 0, "F1.Q1 is for R1, R2 and R4");
     assert_eq!(e.stages.len(), 5);
     assert_eq!(e.authorities.len(), 5);
 }

@@ -16,7 +16,10 @@ pub const EMBEDDED_NAME: &str = "frameworks/universal-dpi-safeguards-1.0.yaml";
 
 /// The embedded framework file's text; `validate::framework::embedded` loads it.
 pub const EMBEDDED_TEXT: &str = include_str!("../../frameworks/universal-dpi-safeguards-1.0.yaml");
-pub use raw::{AliasKind, PrincipleKind, RawScoring as Scoring, RiskCategory, TextSource};
+pub use raw::{
+    AliasKind, PrincipleKind, RawScoring as Scoring, RawSource as Source,
+    RawSourceRef as SourceRef, RiskCategory, TextSource,
+};
 
 /// The date a framework's `published` names: `YYYY-MM-DD`, or `YYYY-MM` as its first day.
 pub fn published_date(published: &str) -> Option<Date> {
@@ -45,8 +48,14 @@ pub struct Framework {
     pub processes: Vec<Process>,
     /// Aliases.
     pub aliases: Vec<raw::RawAlias>,
-    /// Questions and gender checks, in file order (questions first).
+    /// Questions and gender checks, in file order (questions first): everything a
+    /// questionnaire answers.
     pub questions: Vec<Question>,
+    /// Gender checks that reuse a question (`same_as`): never asked or answered themselves;
+    /// the gender index counts their question's answer.
+    pub reused_checks: Vec<Question>,
+    /// The works the gender checks cite.
+    pub sources: Vec<Source>,
     /// Scoring rules.
     pub scoring: Scoring,
 }
@@ -94,6 +103,8 @@ pub struct Principle {
     pub processes_known_up_to: u32,
     /// Kinds of international support that fit a shortfall here.
     pub support: Vec<String>,
+    /// Why none of its questions is critical, when none is.
+    pub no_critical_reason: Option<String>,
 }
 
 /// A framework process.
@@ -113,6 +124,10 @@ pub struct Process {
     pub placements: Vec<(Option<String>, String)>,
     /// Where it was read.
     pub source: Option<String>,
+    /// Whether the framework's pages give its id to another process too (a variant).
+    pub conflict: bool,
+    /// Our research note on where it was seen; never shown in reports.
+    pub note: Option<String>,
 }
 
 /// Whether an answerable item is a safeguards question or a gender check.
@@ -125,8 +140,10 @@ pub enum QuestionKind {
     Gender {
         /// `DATA`, `ACCESS`, …
         group: String,
-        /// Short keys of its sources.
-        sources: Vec<String>,
+        /// Its sources, as keys of [`Framework::sources`].
+        sources: Vec<SourceRef>,
+        /// The question it reuses, for a check that is not asked itself.
+        same_as: Option<String>,
     },
 }
 
@@ -155,8 +172,12 @@ pub struct Question {
     pub authorities: Vec<String>,
     /// Risks it mitigates.
     pub risks: Vec<String>,
-    /// Related process ids.
+    /// Related processes, by key.
     pub processes: Vec<String>,
+    /// Why no process of its principle fits, when none does.
+    pub process_note: Option<String>,
+    /// What to do when the answer falls short (empty when the file gives no action).
+    pub action: String,
     /// Weight inside its principle.
     pub weight: u32,
     /// Whether a `no` caps scores.
@@ -167,6 +188,22 @@ impl Question {
     /// True for gender checks.
     pub fn is_gender(&self) -> bool {
         matches!(self.kind, QuestionKind::Gender { .. })
+    }
+
+    /// The question a reused gender check counts, if it is one.
+    pub fn same_as(&self) -> Option<&str> {
+        match &self.kind {
+            QuestionKind::Gender { same_as, .. } => same_as.as_deref(),
+            QuestionKind::Safeguard => None,
+        }
+    }
+
+    /// The gender group of a check (`ACCESS`), if it is one.
+    pub fn group(&self) -> Option<&str> {
+        match &self.kind {
+            QuestionKind::Gender { group, .. } => Some(group),
+            QuestionKind::Safeguard => None,
+        }
     }
 }
 
@@ -197,6 +234,48 @@ impl Framework {
         self.questions.iter().find(|q| q.id == id)
     }
 
+    /// A gender check by id, asked or reused.
+    pub fn gender_check(&self, id: &str) -> Option<&Question> {
+        self.questions
+            .iter()
+            .chain(&self.reused_checks)
+            .find(|q| q.is_gender() && q.id == id)
+    }
+
+    /// The gender checks that reuse `question`.
+    pub fn checks_reusing<'f>(&'f self, question: &'f str) -> impl Iterator<Item = &'f Question> {
+        self.reused_checks
+            .iter()
+            .filter(move |c| c.same_as() == Some(question))
+    }
+
+    /// The source with this key.
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.key == key)
+    }
+
+    /// A source reference as a full citation: title, publisher, year, address, and the part
+    /// cited; an unverified source says so. An unknown key is shown as given.
+    pub fn citation(&self, reference: &SourceRef) -> String {
+        let Some(source) = self.source(&reference.key) else {
+            return reference.key.clone();
+        };
+        let mut text = format!("{}. {}", source.title, source.publisher);
+        if let Some(year) = source.year {
+            text.push_str(&format!(", {year}"));
+        }
+        if let Some(at) = &reference.at {
+            text.push_str(&format!(", {at}"));
+        }
+        if let Some(url) = &source.url {
+            text.push_str(&format!(". {url}"));
+        }
+        if !source.verified {
+            text.push_str(" (not verified)");
+        }
+        text
+    }
+
     /// The stage with this id.
     pub fn stage(&self, id: &str) -> Option<&Named> {
         self.stages.iter().find(|s| s.id == id)
@@ -207,7 +286,12 @@ impl Framework {
         self.authorities.iter().find(|a| a.id == id)
     }
 
-    /// Processes whose key or published id is `id`.
+    /// The process with this unique key (`F4.10a`, `F1.1`).
+    pub fn process(&self, key: &str) -> Option<&Process> {
+        self.processes.iter().find(|p| p.key == key)
+    }
+
+    /// Processes whose key or published id is `id`: the variants of a shared id.
     pub fn processes_named(&self, id: &str) -> Vec<&Process> {
         self.processes
             .iter()

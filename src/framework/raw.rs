@@ -36,6 +36,9 @@ pub struct RawFramework {
     /// Gender-inclusion checks (the gender lens).
     #[serde(default)]
     pub gender_checks: Vec<RawGenderCheck>,
+    /// The works the gender checks cite, by the short key the checks use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<RawSource>,
     /// How answers become scores.
     pub scoring: RawScoring,
 }
@@ -220,24 +223,56 @@ pub struct RawPrinciple {
     /// Kinds of international support that fit a shortfall here (ids of `scoring.support_areas`).
     #[serde(default)]
     pub support: Vec<String>,
+    /// Why none of its questions is critical, when none is: a `no` on any of them harms people
+    /// only through other failures. Shown in the handbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub no_critical_reason: Option<String>,
 }
 
-/// A process (a recommendation of the framework).
+/// A process (a recommendation of the framework), under its published id.
+///
+/// When the framework's own pages give the id two or more different processes, the entry
+/// holds them as `variants` and has no title, risks, placements or source of its own.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProcess {
-    /// Unique key in this file; equals `id` unless the framework reuses the id.
-    #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.[0-9]+[a-z]?$"))]
-    pub key: String,
-    /// The framework's published id, when it differs from `key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The framework's published id (`F4.10`); also the key of a process without variants.
     #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.[0-9]+$"))]
-    pub id: Option<String>,
-    /// Short title, paraphrased.
-    #[schemars(length(min = 1))]
-    pub title: String,
+    pub id: String,
     /// The principle it belongs to.
     pub principle: String,
+    /// The framework's short heading, with no notes of ours (absent when there are variants).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub title: Option<String>,
+    /// Risks it mitigates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<String>,
+    /// Where in the framework it is placed: (authority, stage) pairs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub placements: Vec<RawPlacement>,
+    /// Where it was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Our research note on where and how it was seen; never shown in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The different processes the framework publishes under this one id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<RawVariant>,
+}
+
+/// One of the processes the framework publishes under a shared id.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    /// Unique key: the id and a letter (`F4.10a`). Questions link to this key.
+    #[schemars(pattern(r"^[A-Z][A-Z0-9]*\.[0-9]+[a-z]$"))]
+    pub key: String,
+    /// The framework's short heading for this variant.
+    #[schemars(length(min = 1))]
+    pub title: String,
     /// Risks it mitigates.
     #[serde(default)]
     pub risks: Vec<String>,
@@ -247,6 +282,12 @@ pub struct RawProcess {
     /// Where it was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The framework's pages disagree about what this id means.
+    #[serde(default)]
+    pub conflict: bool,
+    /// Our research note on where and how it was seen; never shown in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One (authority, stage) placement of a process; the authority may be unknown.
@@ -318,9 +359,18 @@ pub struct RawQuestion {
     /// Risks it mitigates.
     #[serde(default)]
     pub risks: Vec<String>,
-    /// Related framework process ids.
+    /// Related framework processes, by key (`F4.10a`, never an id with variants).
     #[serde(default)]
     pub processes: Vec<String>,
+    /// Why no process of its own principle sharing one of its risks and stages fits, when none
+    /// does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub process_note: Option<String>,
+    /// What to do when the answer falls short: a short imperative sentence for the action plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub action: Option<String>,
     /// Relative importance within its principle.
     #[schemars(range(min = 1, max = 10))]
     pub weight: u32,
@@ -330,6 +380,10 @@ pub struct RawQuestion {
 }
 
 /// A gender-inclusion check.
+///
+/// A check either is asked in its own words, or reuses a question that already asks it
+/// (`same_as`): then it is asked once, answered once and scored once in that question's
+/// principle, and its answer counts in the gender index under the check's group.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGenderCheck {
@@ -339,33 +393,83 @@ pub struct RawGenderCheck {
     /// The group it belongs to (`DATA`, `ACCESS`, …).
     #[schemars(pattern(r"^[A-Z]+$"))]
     pub group: String,
+    /// The question that asks this check; the check then has no text, evidence, principles,
+    /// building blocks, stages, authorities or action of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
     /// The check, answerable with yes, partial, no or n/a.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
-    pub text: String,
+    pub text: Option<String>,
     /// The evidence to ask for.
-    #[schemars(length(min = 1))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
     /// Principles it maps to; it scores under the first.
-    #[schemars(length(min = 1))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub principles: Vec<String>,
-    /// Risks it mitigates.
+    /// Risks it mitigates; a critical `no` raises their exposure.
     #[serde(default)]
     pub risks: Vec<String>,
     /// Building blocks it applies to; `any` applies to all.
-    #[schemars(length(min = 1))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub building_blocks: Vec<String>,
     /// Stages where its evidence is expected; it applies from the earliest on.
-    #[schemars(length(min = 1))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<String>,
-    /// Authorities who answer for it and own its follow-up (empty: any).
-    #[serde(default)]
+    /// Authorities who answer for it and own its follow-up, the one who leads first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authorities: Vec<String>,
+    /// What to do when the answer falls short: a short imperative sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub action: Option<String>,
     /// A `no` or `partial` caps the gender index.
     #[serde(default)]
     pub critical: bool,
-    /// Short keys of the sources behind the check.
+    /// The works behind the check, as keys of the framework's `sources` table.
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<RawSourceRef>,
+}
+
+/// A check's citation of a source: its key and, optionally, where in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSourceRef {
+    /// Key of an entry of the `sources` table.
+    #[schemars(pattern(r"^[a-z0-9][a-z0-9-]*$"))]
+    pub key: String,
+    /// The part of the work meant (a section, a measure, a principle).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// A work cited by gender checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// Short key the checks use.
+    #[schemars(pattern(r"^[a-z0-9][a-z0-9-]*$"))]
+    pub key: String,
+    /// Title of the work.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Who published it.
+    #[schemars(length(min = 1))]
+    pub publisher: String,
+    /// Year of publication (or of the version cited); may be absent only for an unverified
+    /// source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1900, max = 2100))]
+    pub year: Option<u16>,
+    /// Where it can be read; may be absent only for an unverified source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Whether the research notes record the work at this address; `false` marks a citation
+    /// that could not be checked.
+    pub verified: bool,
+    /// What is known, or not, about the citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Scoring rules.
@@ -431,6 +535,11 @@ pub struct RawRiskRules {
     /// Weight of a question that reaches the risk through a process.
     #[schemars(range(min = 0))]
     pub via_process_weight: f64,
+    /// The least exposure of a risk mapped by a critical gender check answered `no`
+    /// (`reference/gender.md` §3.5: the failure raises the risk's severity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 100))]
+    pub gender_critical_no_floor: Option<f64>,
     /// Exposure bands, highest first.
     #[schemars(length(min = 1))]
     pub bands: Vec<RawBand>,

@@ -7,7 +7,7 @@
 //! ```
 //!
 //! Ids: a question or gender check (`F1.Q1`, `G-DATA-01`) for its text, `F1.Q1.guidance` for
-//! its guidance, a principle (`F1`), risk (`RS1`), stage (`L1`) or authority (`R1`) for its
+//! its guidance, `F1.Q1.action` for the action the plan gives it, a principle (`F1`), risk (`RS1`), stage (`L1`) or authority (`R1`) for its
 //! name, and `F1.summary` for a principle's summary. A translation whose digest no longer
 //! matches the English text is stale and is never shown: the English text is, until the
 //! translation is redone. This also holds for a custom `--framework` whose texts differ.
@@ -115,6 +115,7 @@ pub fn units(framework: &Framework) -> Vec<Unit> {
     for q in &framework.questions {
         push(q.id.clone(), &q.text);
         push(format!("{}.guidance", q.id), &q.guidance);
+        push(format!("{}.action", q.id), &q.action);
     }
     units
 }

@@ -484,7 +484,14 @@ fn question(framework: &Framework, q: &Question) -> QuestionEntry {
             .join(", ")
     };
     let sources = match &q.kind {
-        QuestionKind::Gender { sources, .. } => sources.join("; "),
+        QuestionKind::Gender { sources, .. } => sources
+            .iter()
+            .map(|s| match &s.at {
+                Some(at) => format!("{} ({at})", s.key),
+                None => s.key.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
         QuestionKind::Safeguard => String::new(),
     };
     QuestionEntry {

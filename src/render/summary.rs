@@ -300,7 +300,12 @@ fn actions(out: &mut String, report: &Report, w: Words) {
                 w.get(&format!("kind_{}", a.kind.as_str())),
                 a.question.clone(),
                 a.authority.clone().unwrap_or_default(),
-                a.stage.clone().unwrap_or_default(),
+                match (&a.stage, &a.due_stage) {
+                    (Some(stage), Some(due)) if a.missed => {
+                        w.format("stage_missed", &[("stage", stage), ("due", due)])
+                    }
+                    (stage, _) => stage.clone().unwrap_or_default(),
+                },
                 if a.processes.is_empty() {
                     w.format("principle_mark", &[("principle", &a.principle)])
                 } else {

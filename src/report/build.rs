@@ -173,6 +173,7 @@ fn risks(framework: &Framework, evaluation: &Evaluation) -> Vec<RiskResult> {
             coverage: percent(e.coverage),
             mitigating: e.mitigating,
             drivers: e.drivers.clone(),
+            raised_by: e.raised_by.clone(),
         })
         .collect()
 }
@@ -208,6 +209,17 @@ fn gender(evaluation: &Evaluation) -> GenderResult {
         intent_flag: g.intent_flag,
         applicable: g.applicable,
         answered: g.answered,
+        groups: g
+            .groups
+            .iter()
+            .map(|group| GenderGroupResult {
+                group: group.group.clone(),
+                index: group.index,
+                applicable: group.applicable,
+                answered: group.answered,
+                coverage: percent(group.coverage),
+            })
+            .collect(),
     }
 }
 
@@ -416,11 +428,13 @@ mod tests {
         assert_eq!(keys, sorted, "R1 before R2 …, L1 before L2 …");
         let total: usize = groups.iter().map(|g| g.actions.len()).sum();
         assert_eq!(total, report.actions.len(), "every action in one group");
-        let r1_l1 = groups
+        // The deployment is at L2: F1.Q1, due from L1, is placed at L2, where it can be done.
+        let r1_l2 = groups
             .iter()
-            .find(|g| g.authority == Some("R1") && g.stage == Some("L1"))
-            .expect("F1.Q1 is led by R1 at L1");
-        assert_eq!(r1_l1.actions[0].question, "F1.Q1");
+            .find(|g| g.authority == Some("R1") && g.stage == Some("L2"))
+            .expect("F1.Q1 is led by R1, placed at L2");
+        assert_eq!(r1_l2.actions[0].question, "F1.Q1");
+        assert_eq!(r1_l2.actions[0].due_stage.as_deref(), Some("L1"));
         for group in &groups {
             assert!(group.actions.windows(2).all(|w| w[0].rank < w[1].rank));
         }

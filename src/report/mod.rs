@@ -252,6 +252,10 @@ pub struct RiskResult {
     pub mitigating: usize,
     /// The shortfalls that leave the most exposure, largest first.
     pub drivers: Vec<String>,
+    /// Critical gender checks answered `no` that map to this risk and hold its exposure at
+    /// least at the framework's floor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub raised_by: Vec<String>,
 }
 
 /// Scores of the questions that belong to one stage or authority.
@@ -290,6 +294,25 @@ pub struct GenderResult {
     pub applicable: usize,
     /// Checks with an explicit yes, partial or no.
     pub answered: usize,
+    /// Sub-scores per group of checks, with their coverage.
+    #[serde(default)]
+    pub groups: Vec<GenderGroupResult>,
+}
+
+/// The gender index of one group of checks (before caps).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GenderGroupResult {
+    /// The group (`ACCESS`, `DATA`, …).
+    pub group: String,
+    /// Index 0–100 of the group's applicable checks.
+    pub index: Option<u32>,
+    /// Applicable checks of the group.
+    pub applicable: usize,
+    /// Of those, checks with an explicit yes, partial or no.
+    pub answered: usize,
+    /// Percentage of the group's applicable checks answered.
+    pub coverage: f64,
 }
 
 /// A cap on the gender index.

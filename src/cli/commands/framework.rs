@@ -36,7 +36,7 @@ fn lint(ctx: &Context, file: &std::path::Path) -> Exit {
     let Ok(source) = ctx.read(file) else {
         return Exit::Invalid;
     };
-    let loaded = crate::assessment::framework(&source, &ctx.limits);
+    let loaded = crate::assessment::lint(&source, &ctx.limits);
     ctx.report(&loaded.diagnostics, Some(&source));
     match loaded.value {
         Some(f) => {
@@ -77,6 +77,7 @@ fn all_ids(framework: &Framework) -> Vec<String> {
     ids.extend(framework.risks.iter().map(|r| r.id.clone()));
     ids.extend(framework.processes.iter().map(|p| p.key.clone()));
     ids.extend(framework.questions.iter().map(|q| q.id.clone()));
+    ids.extend(framework.reused_checks.iter().map(|q| q.id.clone()));
     ids.extend(framework.stages.iter().map(|s| s.id.clone()));
     ids.extend(framework.authorities.iter().map(|a| a.id.clone()));
     ids
@@ -162,14 +163,45 @@ fn list_processes(framework: &Framework) -> String {
                 p.title.clone(),
                 p.risks.join(", "),
                 placements(p),
+                variant_label(framework, p),
             ]
         })
         .collect();
-    table::render(
-        &["Key", "Principle", "Title", "Risks", "Placed at"],
+    let mut out = table::render(
+        &["Key", "Principle", "Title", "Risks", "Placed at", "Variant"],
         rows,
         Some((2, 60)),
+    );
+    let _ = writeln!(
+        out,
+        "\n{} process ids in {} records; a variant is one of the different processes the \
+         framework's own pages give a single id.",
+        distinct_ids(framework).len(),
+        framework.processes.len()
+    );
+    out
+}
+
+/// "1 of 2 (conflict)" for a variant of a shared id, empty otherwise.
+fn variant_label(framework: &Framework, process: &framework::Process) -> String {
+    let siblings = framework.processes_named(&process.id);
+    if siblings.len() < 2 {
+        return String::new();
+    }
+    let position = siblings
+        .iter()
+        .position(|p| p.key == process.key)
+        .map_or(0, |i| i + 1);
+    let conflict = if process.conflict { " (conflict)" } else { "" };
+    format!(
+        "{position} of {} under {}{conflict}",
+        siblings.len(),
+        process.id
     )
+}
+
+fn distinct_ids(framework: &Framework) -> BTreeSet<&str> {
+    framework.processes.iter().map(|p| p.id.as_str()).collect()
 }
 
 fn list_questions(framework: &Framework) -> String {
@@ -229,15 +261,31 @@ fn show(framework: &Framework, id: &str) -> Option<String> {
     if let Some(q) = framework.question(id) {
         return Some(show_question(framework, q));
     }
+    if let Some(check) = framework.reused_checks.iter().find(|c| c.id == id) {
+        return Some(show_reused(framework, check));
+    }
     let processes = framework.processes_named(id);
     if !processes.is_empty() {
-        return Some(
-            processes
+        let mut out = String::new();
+        if processes.len() > 1 {
+            let id = &processes[0].id;
+            let keys: Vec<&str> = processes.iter().map(|p| p.key.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "The framework disagrees with itself: its pages give {id} to {} different \
+                 processes. dpisafe keeps each as a variant; link to the one you mean ({}).\n",
+                processes.len(),
+                keys.join(", ")
+            );
+        }
+        out.push_str(
+            &processes
                 .iter()
                 .map(|p| show_process(framework, p))
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
+        return Some(out);
     }
     if let Some(stage) = framework.stage(id) {
         return Some(show_stage_or_authority(framework, stage, true));
@@ -367,6 +415,10 @@ fn show_question(framework: &Framework, q: &Question) -> String {
         &format!("{}  ({kind} under {})", q.id, q.principles.join(", ")),
     );
     paragraph(&mut out, &q.text);
+    if !q.action.is_empty() {
+        let _ = writeln!(out, "\nAction when it falls short:");
+        paragraph(&mut out, &q.action);
+    }
     if !q.guidance.is_empty() {
         let _ = writeln!(out, "\nGuidance:");
         paragraph(&mut out, &q.guidance);
@@ -412,9 +464,22 @@ fn show_question(framework: &Framework, q: &Question) -> String {
                 .map(|r| (r, framework.risk(r).map(|n| n.name.as_str())))
         )
     );
-    if let framework::QuestionKind::Gender { sources, .. } = &q.kind {
-        let _ = writeln!(out, "  Sources:         {}", sources.join("; "));
+    let reusing: Vec<&str> = framework
+        .checks_reusing(&q.id)
+        .map(|c| c.id.as_str())
+        .collect();
+    if !reusing.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Gender lens:     also counts as {} (asked once, here)",
+            reusing.join(", ")
+        );
     }
+    if let Some(note) = &q.process_note {
+        let _ = writeln!(out, "\nWhy no process of {} fits:", q.principle);
+        paragraph(&mut out, note);
+    }
+    sources_lines(&mut out, framework, q);
     let processes: Vec<&framework::Process> = q
         .processes
         .iter()
@@ -423,6 +488,70 @@ fn show_question(framework: &Framework, q: &Question) -> String {
     if !processes.is_empty() {
         let _ = writeln!(out, "\nRelated framework processes:");
         process_lines(&mut out, &processes);
+    }
+    out
+}
+
+fn sources_lines(out: &mut String, framework: &Framework, check: &Question) {
+    let framework::QuestionKind::Gender { sources, .. } = &check.kind else {
+        return;
+    };
+    if sources.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nSources:");
+    for source in sources {
+        for (i, line) in wrap(&framework.citation(source), 92).iter().enumerate() {
+            let _ = writeln!(out, "  {} {line}", if i == 0 { "-" } else { " " });
+        }
+    }
+}
+
+/// A gender check that is not asked itself: the question that asks it, and its sources.
+fn show_reused(framework: &Framework, check: &Question) -> String {
+    let mut out = String::new();
+    let same_as = check.same_as().unwrap_or_default();
+    heading(
+        &mut out,
+        &format!(
+            "{}  (gender check, group {}, asked as {same_as})",
+            check.id,
+            check.group().unwrap_or_default()
+        ),
+    );
+    paragraph(
+        &mut out,
+        &format!(
+            "This check is not asked on its own: {same_as} asks it. Its answer is scored once, \
+             under {}, and counts in the gender index under group {}.{}",
+            check.principle,
+            check.group().unwrap_or_default(),
+            if check.critical {
+                " The check is critical; it sets the index's cap only when the question itself is not critical."
+            } else {
+                ""
+            }
+        ),
+    );
+    let _ = writeln!(
+        out,
+        "\n  Critical:        {}",
+        if check.critical { "yes" } else { "no" }
+    );
+    let _ = writeln!(
+        out,
+        "  Risks:           {}",
+        named_list(
+            check
+                .risks
+                .iter()
+                .map(|r| (r, framework.risk(r).map(|n| n.name.as_str())))
+        )
+    );
+    sources_lines(&mut out, framework, check);
+    if let Some(question) = framework.question(same_as) {
+        let _ = writeln!(out);
+        out.push_str(&show_question(framework, question));
     }
     out
 }
@@ -457,10 +586,18 @@ fn show_process(framework: &Framework, p: &framework::Process) -> String {
     if let Some(source) = &p.source {
         let _ = writeln!(out, "  Source:    {source}");
     }
+    if p.key != p.id {
+        let conflict = if p.conflict {
+            "; the framework's pages disagree about this id"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  Variant:   {} of {}{conflict}", p.key, p.id);
+    }
     let questions: Vec<&Question> = framework
         .questions
         .iter()
-        .filter(|q| q.processes.iter().any(|id| id == &p.id || id == &p.key))
+        .filter(|q| q.processes.iter().any(|key| key == &p.key))
         .collect();
     let _ = writeln!(out, "\nQuestions that relate to it ({}):", questions.len());
     question_lines(&mut out, &questions);
@@ -567,10 +704,54 @@ fn coverage(framework: &Framework) -> String {
         "\nThe data holds {total_found} distinct process ids ({} records) of at least {total_known} published;",
         framework.processes.len()
     );
+    let missing: Vec<String> = framework
+        .principles
+        .iter()
+        .filter_map(|p| missing_ranges(framework, p))
+        .collect();
     out.push_str("the framework counts about 300 processes and practices together. Practices are not held.\n");
     out.push_str("Shares are upper bounds: the published count per principle is only known from the highest\n");
     out.push_str("number seen. Principles with no processes held are scored from dpisafe's own questions only.\n");
+    if !missing.is_empty() {
+        out.push_str("\nNot found so far (numbers below the highest seen):\n");
+        for line in wrap(&missing.join(", "), 96) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     out
+}
+
+/// The process numbers of `p` below its highest known one that the data does not hold, as
+/// ranges (`F2.1–F2.3`); `O7 (none seen)` for a principle with no process at all.
+fn missing_ranges(framework: &Framework, p: &framework::Principle) -> Option<String> {
+    let held: BTreeSet<u32> = framework
+        .processes
+        .iter()
+        .filter(|pr| pr.principle == p.id)
+        .filter_map(|pr| pr.id.rsplit('.').next()?.parse().ok())
+        .collect();
+    if p.processes_known_up_to == 0 && held.is_empty() {
+        return Some(format!("{} (none seen)", p.id));
+    }
+    let mut ranges: Vec<String> = Vec::new();
+    let mut start: Option<u32> = None;
+    for n in 1..=p.processes_known_up_to + 1 {
+        let gap = n <= p.processes_known_up_to && !held.contains(&n);
+        match (gap, start) {
+            (true, None) => start = Some(n),
+            (false, Some(first)) => {
+                let last = n - 1;
+                ranges.push(if first == last {
+                    format!("{}.{first}", p.id)
+                } else {
+                    format!("{}.{first}–{}.{last}", p.id, p.id)
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    (!ranges.is_empty()).then(|| ranges.join(", "))
 }
 
 fn attribution_line(framework: &Framework) -> String {

@@ -116,13 +116,13 @@ fn a_comment_at_the_margin_inside_an_entry_does_not_end_it() {
 #[test]
 fn new_entries_go_in_framework_order() {
     let text = format!(
-        "{HEAD}answers:\n  # about F1.Q2\n  F1.Q2:\n    answer: no\n  # about F1.Q4\n  F1.Q4:\n    answer: no\nwaivers: []\n"
+        "{HEAD}answers:\n  # about F1.Q2\n  F1.Q2:\n    answer: no\n  # about F1.Q5\n  F1.Q5:\n    answer: no\nwaivers: []\n"
     );
     let out = set(&text, "F1.Q3", &answer(AnswerValue::Yes));
     let out = set(&out, "F1.Q1", &answer(AnswerValue::Partial));
     let out = set(&out, "F2.Q1", &answer(AnswerValue::No));
     let order: Vec<String> = answers(&out).into_iter().map(|(id, _)| id).collect();
-    assert_eq!(order, ["F1.Q1", "F1.Q2", "F1.Q3", "F1.Q4", "F2.Q1"]);
+    assert_eq!(order, ["F1.Q1", "F1.Q2", "F1.Q3", "F1.Q5", "F2.Q1"]);
     assert!(out.contains("answers:\n  F1.Q1:\n    answer: partial\n    evidence: []\n    notes:\n  # about F1.Q2\n"), "{out}");
     assert!(out.ends_with("    notes:\nwaivers: []\n"), "{out}");
 }

@@ -311,17 +311,11 @@ pub(super) fn plan(
 }
 
 pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) -> ActionView {
-    let verb = match a.kind {
-        ActionKind::Remedy => "action_remedy",
-        ActionKind::Complete => "action_complete",
-        ActionKind::Evidence => "action_evidence",
-        ActionKind::Assess => "action_assess",
-    };
     ActionView {
         rank: a.rank,
         priority: priority_label(a.priority, mode, w),
         priority_id: a.priority.as_str().to_owned(),
-        what: w.format(verb, &[("question", &a.question)]),
+        what: action_text(framework, a, w),
         question: a.question.clone(),
         text: question_text(framework, &a.question, w),
         processes: a
@@ -341,5 +335,33 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
             .map(|id| framework.support_label(id))
             .collect(),
         waived: a.waived,
+    }
+}
+
+/// What to do: the question's own action for a gap (finished off for a `partial`), marked
+/// "missed at L1, fix now" when the deployment is past the question's stages; a plain verb
+/// for evidence to gather, a question to assess, or a question without an action.
+pub(super) fn action_text(framework: &Framework, a: &Action, w: Words) -> String {
+    let own = framework
+        .question(&a.question)
+        .filter(|q| !q.action.is_empty())
+        .map(|q| w.text(&format!("{}.action", q.id), &q.action));
+    let what = match (a.kind, own) {
+        (ActionKind::Remedy, Some(action)) => w.format(
+            "action_do",
+            &[("action", &action), ("question", &a.question)],
+        ),
+        (ActionKind::Complete, Some(action)) => w.format(
+            "action_finish",
+            &[("action", &action), ("question", &a.question)],
+        ),
+        (ActionKind::Remedy, None) => w.format("action_remedy", &[("question", &a.question)]),
+        (ActionKind::Complete, None) => w.format("action_complete", &[("question", &a.question)]),
+        (ActionKind::Evidence, _) => w.format("action_evidence", &[("question", &a.question)]),
+        (ActionKind::Assess, _) => w.format("action_assess", &[("question", &a.question)]),
+    };
+    match (&a.due_stage, a.missed) {
+        (Some(due), true) => w.format("action_missed", &[("what", &what), ("stage", due)]),
+        _ => what,
     }
 }

@@ -33,12 +33,29 @@ pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) 
         checker.scoring(scoring);
     }
     checker.principles_have_questions(root);
+    checker.critical_or_reason(root);
+    checker.sources(root.list("sources"));
+}
+
+/// Advice on a framework's content, given as warnings by `dpisafe framework lint`: questions
+/// linked to no process that fits them, and pairs of items that ask nearly the same thing.
+pub(super) fn advise(root: &Node, file: &str, diagnostics: &mut Diagnostics) {
+    let mut quiet = Diagnostics::default();
+    let catalogue = Catalogue::collect(root, file, &mut quiet);
+    let mut checker = Checker {
+        catalogue: &catalogue,
+        diagnostics,
+    };
+    checker.processes_fit(root);
+    checker.similar_items(root);
 }
 
 /// The identifiers a framework file defines, gathered from its tree.
 struct Catalogue<'a> {
     file: &'a str,
     sets: BTreeMap<&'static str, BTreeSet<String>>,
+    /// Published process ids (and process aliases) that stand for several processes.
+    ambiguous: BTreeMap<String, Vec<String>>,
 }
 
 impl<'a> Catalogue<'a> {
@@ -46,6 +63,7 @@ impl<'a> Catalogue<'a> {
         let mut catalogue = Self {
             file,
             sets: BTreeMap::new(),
+            ambiguous: BTreeMap::new(),
         };
         let blocks = root
             .get("metadata")
@@ -73,21 +91,34 @@ impl<'a> Catalogue<'a> {
             "id",
             diagnostics,
         );
-        catalogue.define("process", root.list("processes").iter(), "key", diagnostics);
+        catalogue.define_processes(root.list("processes"), diagnostics);
         catalogue.define("support area", support.iter(), "id", diagnostics);
-        // Questions and gender checks share one namespace: answers are keyed by either.
-        catalogue.define("question", answerable.into_iter(), "id", diagnostics);
-        // Published process ids may repeat (F4.10 names two processes); references may use them.
-        let published: Vec<String> = root
-            .list("processes")
+        catalogue.define("source", root.list("sources").iter(), "key", diagnostics);
+        let safeguards: Vec<String> = root
+            .list("questions")
             .iter()
-            .filter_map(|p| p.text("id").map(|t| t.value.to_owned()))
+            .filter_map(|q| q.text("id").map(|t| t.value.to_owned()))
             .collect();
         catalogue
             .sets
-            .entry("process")
+            .entry("safeguard question")
             .or_default()
-            .extend(published);
+            .extend(safeguards);
+        // Questions and gender checks share one namespace: answers are keyed by either.
+        catalogue.define("question", answerable.into_iter(), "id", diagnostics);
+        // A process alias with several targets is as ambiguous as a shared published id.
+        for alias in root.list("aliases") {
+            let targets = alias.texts("to");
+            if alias.text("kind").map(|k| k.value) == Some("process")
+                && targets.len() > 1
+                && let Some(from) = alias.text("from")
+            {
+                catalogue
+                    .ambiguous
+                    .entry(from.value.to_owned())
+                    .or_insert_with(|| targets.iter().map(|t| t.value.to_owned()).collect());
+            }
+        }
         catalogue
             .sets
             .entry("building block")
@@ -111,6 +142,45 @@ impl<'a> Catalogue<'a> {
             }
         }
         self.sets.entry(what).or_default().extend(seen.into_keys());
+    }
+
+    /// Process keys: the id of a process without variants, the key of each variant. An id
+    /// with variants is not a key; it is recorded as ambiguous.
+    fn define_processes(&mut self, processes: &[Node], diagnostics: &mut Diagnostics) {
+        let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+        let mut define = |key: Text<'_>, diagnostics: &mut Diagnostics| {
+            if let Some(first) = seen.insert(key.value.to_owned(), key.pos.line) {
+                diagnostics.push(duplicate_id(self.file, "process", key, first));
+            }
+        };
+        for process in processes {
+            let variants = process.list("variants");
+            if variants.is_empty() {
+                if let Some(id) = process.text("id") {
+                    define(id, diagnostics);
+                }
+                continue;
+            }
+            if let Some(id) = process.text("id") {
+                define(id, diagnostics);
+                self.ambiguous.insert(
+                    id.value.to_owned(),
+                    variants
+                        .iter()
+                        .filter_map(|v| v.text("key").map(|k| k.value.to_owned()))
+                        .collect(),
+                );
+            }
+            for key in variants.iter().filter_map(|v| v.text("key")) {
+                define(key, diagnostics);
+            }
+        }
+        let ambiguous: BTreeSet<&String> = self.ambiguous.keys().collect();
+        let keys = seen
+            .into_keys()
+            .filter(|key| !ambiguous.contains(key))
+            .collect::<Vec<_>>();
+        self.sets.entry("process").or_default().extend(keys);
     }
 
     fn has(&self, what: &str, id: &str) -> bool {
@@ -148,8 +218,33 @@ impl Checker<'_, '_> {
             if self.catalogue.has(what, text.value) {
                 continue;
             }
+            if what == "process"
+                && let Some(keys) = self.catalogue.ambiguous.get(text.value)
+            {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::AmbiguousReference,
+                        self.catalogue.file,
+                        Some(text.pos),
+                        format!(
+                            "`{key}` names `{}`, which the framework uses for {} different processes",
+                            text.value,
+                            keys.len()
+                        ),
+                        )
+                        .with_label("ambiguous process id")
+                        .with_hint(format!(
+                            "name the one meant by its key: `{}`",
+                            keys.join("` or `")
+                        )),
+                );
+                continue;
+            }
             let hint = match self.catalogue.closest(what, text.value) {
                 Some(best) => format!("did you mean `{best}`?"),
+                None if what == "source" => "add it to the `sources` table with its title, \
+                     publisher, year and address, or with `verified: false` and a note"
+                    .to_owned(),
                 None => format!("define the {what} first, or fix the reference"),
             };
             self.diagnostics.push(
@@ -202,16 +297,71 @@ impl Checker<'_, '_> {
     fn processes(&mut self, processes: &[Node]) {
         for process in processes {
             self.expect(process, "principle", "principle");
-            self.expect(process, "risks", "risk");
-            for placement in process.list("placements") {
-                self.expect(placement, "authority", "authority");
-                self.expect(placement, "stage", "stage");
+            self.placed(process);
+            if let (Some(id), Some(principle)) = (process.text("id"), process.text("principle")) {
+                self.prefix_matches(id, principle.value, ".");
             }
-            let key = process.text("id").or_else(|| process.text("key"));
-            if let (Some(key), Some(principle)) = (key, process.text("principle")) {
-                self.prefix_matches(key, principle.value, ".");
+            let variants = process.list("variants");
+            if variants.is_empty() {
+                if process.get("title").is_none() {
+                    self.missing_title(process);
+                }
+                continue;
+            }
+            for own in ["title", "risks", "placements", "source"] {
+                if let Some(entry) = process.entry(own) {
+                    self.inconsistent(
+                        entry.key_pos,
+                        format!("a process with variants has no `{own}` of its own"),
+                        "move it into the variant it belongs to",
+                    );
+                }
+            }
+            if variants.len() < 2 {
+                self.inconsistent(
+                    process.pos,
+                    "a process with variants needs at least two of them".to_owned(),
+                    "give the single process its title, risks and placements directly",
+                );
+            }
+            let id = process
+                .text("id")
+                .map(|t| t.value.to_owned())
+                .unwrap_or_default();
+            for variant in variants {
+                self.placed(variant);
+                if let Some(key) = variant.text("key")
+                    && (key.value.len() != id.len() + 1 || !key.value.starts_with(&id))
+                {
+                    self.inconsistent(
+                        key.pos,
+                        format!("the variant key `{}` is not `{id}` and a letter", key.value),
+                        "name variants after their id: F4.10a, F4.10b",
+                    );
+                }
             }
         }
+    }
+
+    /// Risks and (authority, stage) placements of a process or a variant.
+    fn placed(&mut self, node: &Node) {
+        self.expect(node, "risks", "risk");
+        for placement in node.list("placements") {
+            self.expect(placement, "authority", "authority");
+            self.expect(placement, "stage", "stage");
+        }
+    }
+
+    fn missing_title(&mut self, process: &Node) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                Code::MissingKey,
+                self.catalogue.file,
+                Some(process.pos),
+                "this process has neither a `title` nor `variants`".to_owned(),
+            )
+            .with_hint("give it the framework's heading as `title`"),
+        );
     }
 
     /// `F8.Q2` belongs to `F8`; a mismatch is almost always a copy-paste slip.
@@ -243,13 +393,19 @@ impl Checker<'_, '_> {
     }
 
     fn gender_checks(&mut self, checks: &[Node]) {
+        let mut reused: BTreeMap<String, String> = BTreeMap::new();
         for check in checks {
             self.expect(check, "principles", "principle");
             self.expect(check, "risks", "risk");
             self.expect(check, "building_blocks", "building block");
             self.expect(check, "stages", "stage");
             self.expect(check, "authorities", "authority");
-            if let (Some(id), Some(group)) = (check.text("id"), check.text("group"))
+            self.expect(check, "same_as", "safeguard question");
+            for source in check.list("sources") {
+                self.expect(source, "key", "source");
+            }
+            let id = check.text("id");
+            if let (Some(id), Some(group)) = (id, check.text("group"))
                 && !id.value.starts_with(&format!("G-{}-", group.value))
             {
                 self.inconsistent(
@@ -259,6 +415,247 @@ impl Checker<'_, '_> {
                         id.value, group.value
                     ),
                     "gender-check ids are G-<GROUP>-<nn>",
+                );
+            }
+            let name = id.map_or("the check", |t| t.value).to_owned();
+            match check.text("same_as") {
+                Some(same_as) => {
+                    for own in [
+                        "text",
+                        "evidence",
+                        "principles",
+                        "building_blocks",
+                        "stages",
+                        "authorities",
+                        "action",
+                    ] {
+                        if let Some(entry) = check.entry(own) {
+                            self.inconsistent(
+                                entry.key_pos,
+                                format!(
+                                    "{name} reuses `{}` and cannot have `{own}` of its own",
+                                    same_as.value
+                                ),
+                                "the question it reuses is what people are asked; remove the key",
+                            );
+                        }
+                    }
+                    if let Some(first) = reused.insert(same_as.value.to_owned(), name.clone()) {
+                        self.inconsistent(
+                            same_as.pos,
+                            format!(
+                                "{name} and {first} both reuse `{}`: one answer would count twice in the gender index",
+                                same_as.value
+                            ),
+                            "let one check reuse the question and fold the other into it",
+                        );
+                    }
+                }
+                None => {
+                    for own in [
+                        "text",
+                        "evidence",
+                        "principles",
+                        "building_blocks",
+                        "stages",
+                    ] {
+                        let present = check.get(own).is_some_and(|v| match &v.value {
+                            crate::source::yaml::NodeValue::Seq(items) => !items.is_empty(),
+                            _ => true,
+                        });
+                        if !present {
+                            self.diagnostics.push(
+                                Diagnostic::error(
+                                    Code::MissingKey,
+                                    self.catalogue.file,
+                                    Some(check.pos),
+                                    format!("{name} has no `{own}` and reuses no question"),
+                                )
+                                .with_hint(format!(
+                                    "give it `{own}`, or `same_as: <question>` when a question already asks it"
+                                )),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every cited work needs an address, unless it is marked as not verified.
+    fn sources(&mut self, sources: &[Node]) {
+        for source in sources {
+            let verified = matches!(
+                source.get("verified").map(|v| &v.value),
+                Some(crate::source::yaml::NodeValue::Bool(true))
+            );
+            for needed in ["url", "year"] {
+                if verified && source.get(needed).is_none() {
+                    let key = source.text("key").map_or("a source", |k| k.value);
+                    self.inconsistent(
+                        source.pos,
+                        format!("the source `{key}` is marked verified but has no `{needed}`"),
+                        "give it, or mark the source `verified: false` with a note",
+                    );
+                }
+            }
+        }
+    }
+
+    /// A principle with questions needs a critical one, or a stated reason why none is.
+    fn critical_or_reason(&mut self, root: &Node) {
+        let critical: BTreeSet<&str> = root
+            .list("questions")
+            .iter()
+            .filter(|q| {
+                matches!(
+                    q.get("critical").map(|v| &v.value),
+                    Some(crate::source::yaml::NodeValue::Bool(true))
+                )
+            })
+            .filter_map(|q| q.text("principle").map(|t| t.value))
+            .collect();
+        let scored: BTreeSet<&str> = root
+            .list("questions")
+            .iter()
+            .filter_map(|q| q.text("principle").map(|t| t.value))
+            .collect();
+        for principle in root.list("principles") {
+            let Some(id) = principle.text("id") else {
+                continue;
+            };
+            let reason = principle.entry("no_critical_reason");
+            match (critical.contains(id.value), reason) {
+                (false, None) if scored.contains(id.value) => self.inconsistent(
+                    id.pos,
+                    format!(
+                        "the principle `{}` has no critical question and gives no reason",
+                        id.value
+                    ),
+                    "mark the question whose `no` means direct harm to people `critical: true`, \
+                     or say why none does in `no_critical_reason`",
+                ),
+                (true, Some(entry)) => self.inconsistent(
+                    entry.key_pos,
+                    format!(
+                        "the principle `{}` has a critical question, so `no_critical_reason` contradicts it",
+                        id.value
+                    ),
+                    "remove the reason, or the critical mark",
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    /// A question should name a process of its own principle that shares one of its risks and
+    /// one of its stages, or say why none fits (a warning).
+    fn processes_fit(&mut self, root: &Node) {
+        struct Placed {
+            principle: String,
+            risks: BTreeSet<String>,
+            stages: BTreeSet<String>,
+        }
+        let mut by_key: BTreeMap<String, Placed> = BTreeMap::new();
+        for process in root.list("processes") {
+            let principle = process
+                .text("principle")
+                .map(|t| t.value.to_owned())
+                .unwrap_or_default();
+            let variants = process.list("variants");
+            let records: Vec<(&Node, Option<Text<'_>>)> = if variants.is_empty() {
+                vec![(process, process.text("id"))]
+            } else {
+                variants.iter().map(|v| (v, v.text("key"))).collect()
+            };
+            for (node, key) in records {
+                let Some(key) = key else { continue };
+                let stages = node
+                    .list("placements")
+                    .iter()
+                    .filter_map(|p| p.text("stage").map(|t| t.value.to_owned()))
+                    .collect();
+                let risks = node
+                    .texts("risks")
+                    .iter()
+                    .map(|t| t.value.to_owned())
+                    .collect();
+                by_key.insert(
+                    key.value.to_owned(),
+                    Placed {
+                        principle: principle.clone(),
+                        risks,
+                        stages,
+                    },
+                );
+            }
+        }
+        for question in root.list("questions") {
+            if question.get("process_note").is_some() {
+                continue;
+            }
+            let (Some(id), Some(principle)) = (question.text("id"), question.text("principle"))
+            else {
+                continue;
+            };
+            let risks: BTreeSet<&str> = question.texts("risks").iter().map(|t| t.value).collect();
+            let stages: BTreeSet<&str> = question.texts("stages").iter().map(|t| t.value).collect();
+            let fits = question.texts("processes").iter().any(|key| {
+                by_key.get(key.value).is_some_and(|p| {
+                    p.principle == principle.value
+                        && p.risks.iter().any(|r| risks.contains(r.as_str()))
+                        && p.stages.iter().any(|s| stages.contains(s.as_str()))
+                })
+            });
+            if !fits {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::InconsistentFramework,
+                        self.catalogue.file,
+                        Some(id.pos),
+                        format!(
+                            "`{}` names no process of `{}` that shares one of its risks and one of its stages",
+                            id.value, principle.value
+                        ),
+                    )
+                    .with_hint("link a process that fits, or say why none does in `process_note`"),
+                );
+            }
+        }
+    }
+
+    /// Answerable items whose texts share most of their words (a warning).
+    fn similar_items(&mut self, root: &Node) {
+        let items: Vec<(Text<'_>, BTreeSet<String>)> = root
+            .list("questions")
+            .iter()
+            .chain(root.list("gender_checks"))
+            .filter_map(|item| {
+                let id = item.text("id")?;
+                let words = similar::words(item.text("text")?.value);
+                Some((id, words))
+            })
+            .collect();
+        for (i, (a, words_a)) in items.iter().enumerate() {
+            for (b, words_b) in &items[i + 1..] {
+                let Some(share) = similar::similar(words_a, words_b) else {
+                    continue;
+                };
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::SimilarItems,
+                        self.catalogue.file,
+                        Some(b.pos),
+                        format!(
+                            "`{}` and `{}` ask nearly the same thing ({:.0} % of their words shared)",
+                            a.value,
+                            b.value,
+                            100.0 * share
+                        ),
+                    )
+                    .with_hint(
+                        "keep one item, or let the gender check reuse the question with `same_as`",
+                    ),
                 );
             }
         }
@@ -442,6 +839,73 @@ impl Checker<'_, '_> {
     }
 }
 
+/// How alike two item texts are: the share of content words they have in common.
+mod similar {
+    use std::collections::BTreeSet;
+
+    /// Short or common words that say nothing about what an item asks.
+    const COMMON: &[&str] = &[
+        "that", "this", "with", "from", "have", "been", "their", "they", "them", "what", "when",
+        "where", "which", "while", "there", "these", "those", "into", "than", "then", "about",
+        "after", "before", "each", "every", "other", "such", "only", "also", "does", "without",
+        "within", "through", "being", "would", "could", "should", "must", "will", "more", "most",
+        "less", "very", "over", "under", "against", "between", "across", "among", "both", "either",
+        "same", "some", "many", "much", "people", "system",
+    ];
+
+    /// Jaccard share from which two texts count as asking nearly the same thing.
+    const THRESHOLD: f64 = 0.4;
+
+    /// Fewest shared words for a match, so that short texts do not match by chance.
+    const MIN_SHARED: usize = 4;
+
+    /// The content words of a text, lower-cased and with common endings cut.
+    pub(super) fn words(text: &str) -> BTreeSet<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
+            .map(|w| stem(&w))
+            .collect()
+    }
+
+    fn stem(word: &str) -> String {
+        for ending in ["ing", "ies", "es", "ed", "s"] {
+            if let Some(root) = word.strip_suffix(ending)
+                && root.chars().count() >= 4
+            {
+                return root.to_owned();
+            }
+        }
+        word.to_owned()
+    }
+
+    /// The Jaccard share of two word sets, when it reaches the threshold.
+    pub(super) fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Option<f64> {
+        let shared = a.intersection(b).count();
+        let all = a.union(b).count();
+        if shared < MIN_SHARED || all == 0 {
+            return None;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let share = shared as f64 / all as f64;
+        (share >= THRESHOLD).then_some(share)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::{similar, words};
+
+        #[test]
+        fn near_copies_match_and_different_questions_do_not() {
+            let a = words("Can people complain through several channels, free of charge?");
+            let b = words("Can women complain through several channels free of charge?");
+            assert!(similar(&a, &b).is_some());
+            let c = words("Is personal data encrypted in storage and in transit?");
+            assert!(similar(&a, &c).is_none());
+        }
+    }
+}
+
 fn number(node: &Node) -> Option<f64> {
     match &node.value {
         crate::source::yaml::NodeValue::Number(n) => n.as_f64(),
@@ -463,25 +927,48 @@ pub fn build(raw: RawFramework) -> Framework {
     };
     let gender_weight = raw.scoring.gender_check_weight_in_principle;
     let mut questions: Vec<Question> = raw.questions.into_iter().map(Question::from).collect();
-    questions.extend(raw.gender_checks.into_iter().map(|check| Question {
-        principle: check.principles.first().cloned().unwrap_or_default(),
-        principles: check.principles,
-        kind: QuestionKind::Gender {
-            group: check.group,
-            sources: check.sources,
-        },
-        id: check.id,
-        text: check.text,
-        guidance: String::new(),
-        evidence: check.evidence,
-        building_blocks: check.building_blocks,
-        stages: check.stages,
-        authorities: check.authorities,
-        risks: check.risks,
-        processes: Vec::new(),
-        weight: gender_weight,
-        critical: check.critical,
-    }));
+    let mut reused_checks = Vec::new();
+    for check in raw.gender_checks {
+        let asked_as = check
+            .same_as
+            .as_ref()
+            .and_then(|id| questions.iter().find(|q| &q.id == id));
+        let mut item = Question {
+            principle: check.principles.first().cloned().unwrap_or_default(),
+            principles: check.principles,
+            kind: QuestionKind::Gender {
+                group: check.group,
+                sources: check.sources,
+                same_as: check.same_as.clone(),
+            },
+            id: check.id,
+            text: check.text.unwrap_or_default(),
+            guidance: String::new(),
+            evidence: check.evidence,
+            building_blocks: check.building_blocks,
+            stages: check.stages,
+            authorities: check.authorities,
+            risks: check.risks,
+            processes: Vec::new(),
+            process_note: None,
+            action: check.action.unwrap_or_default(),
+            weight: gender_weight,
+            critical: check.critical,
+        };
+        match asked_as {
+            // A reused check applies wherever its question does, and scores nowhere itself.
+            Some(question) => {
+                item.principle.clone_from(&question.principle);
+                item.principles = vec![question.principle.clone()];
+                item.building_blocks.clone_from(&question.building_blocks);
+                item.stages.clone_from(&question.stages);
+                item.authorities.clone_from(&question.authorities);
+                item.weight = question.weight;
+                reused_checks.push(item);
+            }
+            None => questions.push(item),
+        }
+    }
     Framework {
         metadata: raw.metadata,
         stages: named(raw.stages),
@@ -508,29 +995,52 @@ pub fn build(raw: RawFramework) -> Framework {
                 text_source: p.text_source,
                 processes_known_up_to: p.processes_known_up_to,
                 support: p.support,
+                no_critical_reason: p.no_critical_reason,
             })
             .collect(),
-        processes: raw
-            .processes
-            .into_iter()
-            .map(|p| Process {
-                id: p.id.unwrap_or_else(|| p.key.clone()),
-                key: p.key,
-                title: p.title,
-                principle: p.principle,
-                risks: p.risks,
-                placements: p
-                    .placements
-                    .into_iter()
-                    .map(|pl| (pl.authority, pl.stage))
-                    .collect(),
-                source: p.source,
-            })
-            .collect(),
+        processes: raw.processes.into_iter().flat_map(processes).collect(),
         aliases: raw.aliases,
         questions,
+        reused_checks,
+        sources: raw.sources,
         scoring: raw.scoring,
     }
+}
+
+/// The processes of one published id: itself, or each of its variants.
+fn processes(raw: crate::framework::raw::RawProcess) -> Vec<Process> {
+    let placements = |list: Vec<crate::framework::raw::RawPlacement>| {
+        list.into_iter()
+            .map(|pl| (pl.authority, pl.stage))
+            .collect()
+    };
+    if raw.variants.is_empty() {
+        return vec![Process {
+            key: raw.id.clone(),
+            id: raw.id,
+            title: raw.title.unwrap_or_default(),
+            principle: raw.principle,
+            risks: raw.risks,
+            placements: placements(raw.placements),
+            source: raw.source,
+            conflict: false,
+            note: raw.note,
+        }];
+    }
+    raw.variants
+        .into_iter()
+        .map(|v| Process {
+            key: v.key,
+            id: raw.id.clone(),
+            title: v.title,
+            principle: raw.principle.clone(),
+            risks: v.risks,
+            placements: placements(v.placements),
+            source: v.source,
+            conflict: v.conflict,
+            note: v.note,
+        })
+        .collect()
 }
 
 impl From<crate::framework::raw::RawQuestion> for Question {
@@ -548,6 +1058,8 @@ impl From<crate::framework::raw::RawQuestion> for Question {
             authorities: q.authorities,
             risks: q.risks,
             processes: q.processes,
+            process_note: q.process_note,
+            action: q.action.unwrap_or_default(),
             weight: q.weight,
             critical: q.critical,
         }

@@ -27,6 +27,16 @@ pub fn embedded() -> &'static Framework {
 
 /// Parses and validates a framework file.
 pub fn load(source: &SourceFile, limits: &Limits) -> Validated<Framework> {
+    read(source, limits, false)
+}
+
+/// Like [`load`], and also gives the advice `dpisafe framework lint` prints as warnings:
+/// questions whose linked processes do not fit them, and items that ask nearly the same thing.
+pub fn lint(source: &SourceFile, limits: &Limits) -> Validated<Framework> {
+    read(source, limits, true)
+}
+
+fn read(source: &SourceFile, limits: &Limits, advise: bool) -> Validated<Framework> {
     let mut diagnostics = Diagnostics::default();
     let parsed =
         validate::parse_and_check_shape(source, &schema::FRAMEWORK, limits, &mut diagnostics);
@@ -34,6 +44,9 @@ pub fn load(source: &SourceFile, limits: &Limits) -> Validated<Framework> {
         return Validated::new(None, diagnostics);
     };
     check_references(&parsed.root, &source.name, &mut diagnostics);
+    if advise {
+        check::advise(&parsed.root, &source.name, &mut diagnostics);
+    }
     let framework = if diagnostics.has_errors() {
         None
     } else {
