@@ -93,7 +93,10 @@ fn gender_lens_holds_the_checks_asked_and_reused() {
     assert_eq!(asked.len(), 24, "checks asked in their own words");
     assert_eq!(f.reused_checks.len(), 15, "checks that reuse a question");
     let critical = |checks: &mut dyn Iterator<Item = &framework::Question>| {
-        let mut ids: Vec<&str> = checks.filter(|c| c.critical).map(|c| c.id.as_str()).collect();
+        let mut ids: Vec<&str> = checks
+            .filter(|c| c.critical)
+            .map(|c| c.id.as_str())
+            .collect();
         ids.sort_unstable();
         ids.join(" ")
     };
@@ -109,8 +112,16 @@ fn gender_lens_holds_the_checks_asked_and_reused() {
         let same_as = check.same_as().expect("a reused check names its question");
         let question = f.question(same_as).expect("the question exists");
         assert!(!question.is_gender(), "{} reuses a question", check.id);
-        assert!(check.text.is_empty() && check.action.is_empty(), "{}", check.id);
-        assert!(f.question(&check.id).is_none(), "{} is never asked", check.id);
+        assert!(
+            check.text.is_empty() && check.action.is_empty(),
+            "{}",
+            check.id
+        );
+        assert!(
+            f.question(&check.id).is_none(),
+            "{} is never asked",
+            check.id
+        );
     }
     // G-SAFETY-01 (gendered-harm assessment) was folded into G-GOVERN-01, which reuses F1.Q1.
     assert!(f.gender_check("G-SAFETY-01").is_none());
@@ -144,7 +155,11 @@ fn gender_authorities_follow_the_content_not_a_template() {
         ("G-LIFE-01", "R1"),
     ] {
         let check = f.question(id).expect(id);
-        assert_eq!(check.authorities.first().map(String::as_str), Some(lead), "{id}");
+        assert_eq!(
+            check.authorities.first().map(String::as_str),
+            Some(lead),
+            "{id}"
+        );
     }
 }
 
@@ -152,7 +167,12 @@ fn gender_authorities_follow_the_content_not_a_template() {
 fn every_gender_source_resolves_to_a_full_citation() {
     let f = framework::embedded();
     let mut used: BTreeSet<&str> = BTreeSet::new();
-    for check in f.questions.iter().chain(&f.reused_checks).filter(|q| q.is_gender()) {
+    for check in f
+        .questions
+        .iter()
+        .chain(&f.reused_checks)
+        .filter(|q| q.is_gender())
+    {
         let framework::QuestionKind::Gender { sources, .. } = &check.kind else {
             unreachable!()
         };
@@ -166,13 +186,20 @@ fn every_gender_source_resolves_to_a_full_citation() {
             if entry.verified {
                 assert!(entry.year.is_some() && entry.url.is_some(), "{}", entry.key);
             } else {
-                assert!(entry.note.is_some(), "{}: say what could not be verified", entry.key);
+                assert!(
+                    entry.note.is_some(),
+                    "{}: say what could not be verified",
+                    entry.key
+                );
                 assert!(f.citation(source).contains("(not verified)"));
             }
         }
     }
     let all: BTreeSet<&str> = f.sources.iter().map(|s| s.key.as_str()).collect();
-    assert_eq!(used, all, "every source is cited, every citation has a source");
+    assert_eq!(
+        used, all,
+        "every source is cited, every citation has a source"
+    );
     for shorthand in ["UNW-DPG", "GE note", "IASC GAM"] {
         assert!(
             f.sources.iter().all(|s| s.key != shorthand),
@@ -256,7 +283,12 @@ fn holds_every_process_of_the_reference_table() {
                 .iter()
                 .filter_map(|(a, _)| a.clone())
                 .collect();
-            assert_eq!(placed_by, list(row[authorities]), "{} authorities", process.key);
+            assert_eq!(
+                placed_by,
+                list(row[authorities]),
+                "{} authorities",
+                process.key
+            );
             let conflict = row[status] == "conflict";
             assert_eq!(process.conflict, conflict, "{} conflict", process.key);
             if conflict {
@@ -291,7 +323,10 @@ fn process_titles_are_headings_without_our_notes() {
         );
     }
     let notes = f.processes.iter().filter(|p| p.note.is_some()).count();
-    assert!(notes >= 14, "the research notes are kept, apart from titles");
+    assert!(
+        notes >= 14,
+        "the research notes are kept, apart from titles"
+    );
 }
 
 #[test]
@@ -429,13 +464,25 @@ fn no_former_overlap_pair_is_asked_twice() {
 fn all_blocks_at_l5_asks_95_items_where_it_asked_125() {
     let f = framework::embedded();
     let scope = framework::Applicability {
-        building_blocks: f.building_block_ids().iter().map(|b| (*b).to_owned()).collect(),
+        building_blocks: f
+            .building_block_ids()
+            .iter()
+            .map(|b| (*b).to_owned())
+            .collect(),
         stage: Some("L5".to_owned()),
         authority: None,
     };
-    let asked: Vec<_> = f.questions.iter().filter(|q| f.applies(q, &scope)).collect();
+    let asked: Vec<_> = f
+        .questions
+        .iter()
+        .filter(|q| f.applies(q, &scope))
+        .collect();
     let questions = asked.iter().filter(|q| !q.is_gender()).count();
-    assert_eq!((asked.len(), questions), (95, 71), "before: 125 (85 questions, 40 checks)");
+    assert_eq!(
+        (asked.len(), questions),
+        (95, 71),
+        "before: 125 (85 questions, 40 checks)"
+    );
 }
 
 #[test]
@@ -460,7 +507,10 @@ fn every_principle_has_a_critical_question_or_says_why_not() {
     }
     assert_eq!(without, ["F9", "O8", "O9"]);
     for id in ["O4.Q2", "F4.Q2", "F7.Q1", "O2.Q2", "O7.Q4"] {
-        assert!(f.question(id).is_some_and(|q| q.critical), "{id} is critical");
+        assert!(
+            f.question(id).is_some_and(|q| q.critical),
+            "{id} is critical"
+        );
     }
 }
 
@@ -470,7 +520,11 @@ fn every_question_and_check_has_an_imperative_action_of_its_own() {
     for q in &f.questions {
         let action = q.action.trim();
         assert!(!action.is_empty(), "{} has no action", q.id);
-        assert!(!action.ends_with('?') && !action.contains(&q.id), "{}: {action}", q.id);
+        assert!(
+            !action.ends_with('?') && !action.contains(&q.id),
+            "{}: {action}",
+            q.id
+        );
         assert!(
             action.chars().next().is_some_and(char::is_uppercase),
             "{}: {action}",
@@ -479,7 +533,10 @@ fn every_question_and_check_has_an_imperative_action_of_its_own() {
         assert!(action.len() < q.text.len() + 40, "{}: short", q.id);
         let first = action.split_whitespace().next().unwrap_or_default();
         assert!(
-            !["Is", "Are", "Does", "Do", "Can", "Was", "Were", "Has", "Have"].contains(&first)
+            ![
+                "Is", "Are", "Does", "Do", "Can", "Was", "Were", "Has", "Have"
+            ]
+            .contains(&first)
                 && !action.starts_with("Put in place"),
             "{}: an instruction, not a question with a verb glued on: {action}",
             q.id
@@ -507,12 +564,18 @@ fn every_question_names_a_fitting_process_or_says_why_none_fits() {
             assert!(fits, "{} names no fitting process and gives no note", q.id);
         }
     }
-    assert!(noted < 30, "{noted} notes: most questions have a process that fits");
+    assert!(
+        noted < 30,
+        "{noted} notes: most questions have a process that fits"
+    );
 }
 
 #[test]
 fn lint_warns_about_items_that_ask_nearly_the_same_thing() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/frameworks/similar-items.yaml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/frameworks/similar-items.yaml"
+    );
     let source = source::read(std::path::Path::new(path), &Limits::default()).expect("readable");
     let linted = framework::lint(&source, &Limits::default());
     assert!(linted.value.is_some(), "a warning, not an error");
@@ -525,5 +588,140 @@ fn lint_warns_about_items_that_ask_nearly_the_same_thing() {
     assert_eq!(similar.len(), 1, "{:#?}", linted.diagnostics);
     assert!(similar[0].contains("F1.Q1") && similar[0].contains("G-REDRESS-01"));
     let loaded = framework::load(&source, &Limits::default());
-    assert!(loaded.diagnostics.is_empty(), "loading gives no lint advice");
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "loading gives no lint advice"
+    );
+}
+
+/// Scores a deployment that answers every applicable item `yes` (with evidence) except those
+/// in `exceptions`.
+fn scenario(
+    blocks: &[&str],
+    stage: &str,
+    exceptions: &[(&str, &str)],
+) -> dpisafe::evaluate::Evaluation {
+    let f = framework::embedded();
+    let mut yaml = format!(
+        "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\n\
+         deployment: {{name: Scenario, building_blocks: [{}], stage: {stage}}}\n\
+         assessed_on: 2026-10-01\nanswers:\n",
+        blocks.join(", ")
+    );
+    for q in &f.questions {
+        let value = exceptions
+            .iter()
+            .find(|(id, _)| *id == q.id)
+            .map_or("yes", |(_, v)| v);
+        yaml.push_str(&format!(
+            "  {}:\n    answer: \"{value}\"\n    evidence: [{{ref: \"https://example.org/{}\", date: 2026-06-01}}]\n",
+            q.id,
+            q.id.to_lowercase()
+        ));
+    }
+    let source = source::SourceFile::new("scenario.yaml", yaml);
+    let q = dpisafe::questionnaire::load(&source, f, &Limits::default())
+        .value
+        .expect("valid scenario");
+    let day = dpisafe::questionnaire::Date::parse("2026-10-01").expect("date");
+    dpisafe::evaluate::evaluate(f, &q, day)
+}
+
+#[test]
+fn personal_data_in_clear_text_caps_data_security_and_the_overall_score() {
+    // The issue's national ID: every answer yes except O4.Q2, personal data in clear text.
+    let e = scenario(&["id", "data-exchange"], "L5", &[("O4.Q2", "no")]);
+    let o4 = e
+        .principles
+        .iter()
+        .find(|p| p.principle == "O4")
+        .expect("O4");
+    assert_eq!(o4.capped_by.as_deref(), Some("O4.Q2"), "O4 names its cap");
+    assert!(o4.score.is_some_and(|s| s <= 39.0), "{:?}", o4.score);
+    assert_eq!(o4.band.as_deref(), Some("failing"));
+    assert!(
+        e.overall.is_some_and(|s| s <= 59.0),
+        "not Strong: {:?}",
+        e.overall
+    );
+    assert_ne!(e.band.as_deref(), Some("strong"));
+    let first = &e.actions[0];
+    assert_eq!(
+        (first.question.as_str(), first.priority.as_str()),
+        ("O4.Q2", "critical")
+    );
+}
+
+#[test]
+fn a_husbands_permission_to_enrol_is_one_critical_gap_with_one_cap() {
+    // F2.Q1 now also asks whether enrolment needs a spouse's, parent's or guardian's
+    // permission (G-ACCESS-01 reuses it): a `no` caps F2 and sets no second cap.
+    let e = scenario(&["id", "payments"], "L4", &[("F2.Q1", "no")]);
+    let f2 = e
+        .principles
+        .iter()
+        .find(|p| p.principle == "F2")
+        .expect("F2");
+    assert_eq!(f2.capped_by.as_deref(), Some("F2.Q1"));
+    assert_eq!(e.gender.cap, None, "one gap, one cap");
+    let access = e
+        .gender
+        .groups
+        .iter()
+        .find(|g| g.group == "ACCESS")
+        .expect("ACCESS");
+    assert!(
+        access.index.is_some_and(|i| i < 100),
+        "counted in the gender index"
+    );
+    let raised: Vec<&str> = e
+        .risks
+        .iter()
+        .filter(|r| r.raised_by.iter().any(|c| c == "G-ACCESS-01"))
+        .map(|r| r.risk.as_str())
+        .collect();
+    assert_eq!(raised, ["RI1", "RI3", "SV2"], "its mapped risks rise");
+}
+
+#[test]
+fn a_gbv_service_that_refers_survivors_without_consent_fails_autonomy() {
+    let e = scenario(&["gbv-service"], "L5", &[("F6.Q5", "no")]);
+    let f6 = e
+        .principles
+        .iter()
+        .find(|p| p.principle == "F6")
+        .expect("F6");
+    assert_eq!(f6.capped_by.as_deref(), Some("F6.Q5"));
+    assert!(
+        e.risks
+            .iter()
+            .any(|r| r.risk == "RS3" && r.raised_by == ["G-GBV-01"]),
+        "the survivor-data check lifts physical insecurity"
+    );
+}
+
+#[test]
+fn the_g2p_example_spreads_gender_actions_across_authorities() {
+    let f = framework::embedded();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/g2p-payments/questionnaire.yaml"
+    );
+    let source = source::read(std::path::Path::new(path), &Limits::default()).expect("readable");
+    let q = dpisafe::questionnaire::load(&source, f, &Limits::default())
+        .value
+        .expect("valid example");
+    let day = dpisafe::questionnaire::Date::parse("2026-10-01").expect("date");
+    let e = dpisafe::evaluate::evaluate(f, &q, day);
+    let leads: BTreeSet<&str> = e
+        .actions
+        .iter()
+        .filter(|a| a.question.starts_with("G-"))
+        .filter_map(|a| a.authority.as_deref())
+        .collect();
+    assert!(
+        leads.len() >= 2,
+        "R1 no longer leads every gender action: {leads:?}"
+    );
+    assert!(leads.contains("R4"), "{leads:?}");
 }

@@ -66,7 +66,11 @@ fn the_embedded_handbook_holds_every_principle_risk_question_and_check() {
     for check in &framework.reused_checks {
         let entry = &md[md.find(&format!("\n#### {}", check.id)).expect("listed")..];
         let asked_as = check.same_as().expect("reuses a question");
-        assert!(entry.contains(&format!("**Asked as:** {asked_as}")), "{}", check.id);
+        assert!(
+            entry.contains(&format!("**Asked as:** {asked_as}")),
+            "{}",
+            check.id
+        );
     }
     assert_eq!(
         md.matches("\n#### ").count(),
@@ -77,11 +81,23 @@ fn the_embedded_handbook_holds_every_principle_risk_question_and_check() {
         "18 principles, 13 risks, 71 questions, 24 gender checks (15 more reuse a question)"
     ));
     // Principles without a critical question say why, and every source is listed.
-    for p in framework.principles.iter().filter(|p| p.no_critical_reason.is_some()) {
-        assert!(md.contains(&format!("No question of {} is critical: ", p.id)), "{}", p.id);
+    for p in framework
+        .principles
+        .iter()
+        .filter(|p| p.no_critical_reason.is_some())
+    {
+        assert!(
+            md.contains(&format!("No question of {} is critical: ", p.id)),
+            "{}",
+            p.id
+        );
     }
     for source in &framework.sources {
-        assert!(md.contains(&format!("| `{}` |", source.key)), "{}", source.key);
+        assert!(
+            md.contains(&format!("| `{}` |", source.key)),
+            "{}",
+            source.key
+        );
     }
     assert!(md.contains("| not verified |"));
     assert!(md.contains("licensed CC BY-SA 4.0"));
@@ -311,6 +327,8 @@ fn questionnaire_reference_covers_every_field_and_question() {
     for q in &dpisafe::framework::embedded().questions {
         assert!(doc.contains(&format!("\n| {} |", q.id)), "{}", q.id);
     }
-    assert!(doc.contains("| F1.Q1 | Before the design was settled, was a written impact assessment"));
+    assert!(
+        doc.contains("| F1.Q1 | Before the design was settled, was a written impact assessment")
+    );
     assert!(doc.contains("| any | L1 | R1, R2, R4 | critical | 3 |"));
 }

@@ -8,8 +8,8 @@
 use serde::Serialize;
 
 use super::answers::{Confidence, Item, Status};
-use crate::framework::{Framework, Question};
 use crate::framework::raw::GenderCapCondition;
+use crate::framework::{Framework, Question};
 use crate::questionnaire::AnswerValue;
 
 /// The gender inclusion index of one questionnaire.
@@ -93,9 +93,7 @@ pub fn counted<'a>(framework: &'a Framework, items: &'a [Item<'a>]) -> Vec<Count
 pub fn failed_critical<'a>(counted: &[Counted<'a>]) -> Vec<&'a Question> {
     counted
         .iter()
-        .filter(|c| {
-            c.check.critical && c.item.status == Status::Answered(AnswerValue::No)
-        })
+        .filter(|c| c.check.critical && c.item.status == Status::Answered(AnswerValue::No))
         .map(|c| c.check)
         .collect()
 }

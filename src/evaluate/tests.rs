@@ -250,16 +250,29 @@ fn a_reused_check_sets_at_most_one_cap() {
     assert_eq!(principle(&e, "F1").capped_by.as_deref(), Some("F1.Q1"));
     assert!(e.overall.is_some_and(|s| s <= 59.0));
     assert_eq!(e.gender.cap, None, "one gap, one cap");
-    assert!(e.gender.raw_index.is_some_and(|i| i < 100), "it still counts");
+    assert!(
+        e.gender.raw_index.is_some_and(|i| i < 100),
+        "it still counts"
+    );
     assert_eq!(e.gender.practice_code, 0, "no gender analysis means code 0");
     assert_eq!(e.gender.intent_flag, 0);
     // The same answer counts once in F1 and once in the index, under the GOVERN group.
     let framework = framework::embedded();
     let q = questionnaire(|_| Some(("yes", true)));
     let items = answers::items(framework, &q, as_of());
-    assert!(items.iter().all(|i| i.question.id != "G-GOVERN-01"), "never asked");
-    let in_f1 = items.iter().filter(|i| i.question.principle == "F1").count();
-    assert_eq!(principle(&e, "F1").applicable, in_f1, "scored once, as F1.Q1");
+    assert!(
+        items.iter().all(|i| i.question.id != "G-GOVERN-01"),
+        "never asked"
+    );
+    let in_f1 = items
+        .iter()
+        .filter(|i| i.question.principle == "F1")
+        .count();
+    assert_eq!(
+        principle(&e, "F1").applicable,
+        in_f1,
+        "scored once, as F1.Q1"
+    );
     let govern = e
         .gender
         .groups
@@ -283,7 +296,10 @@ fn group_sub_scores_carry_their_coverage() {
     // G-PAY-02 reuses O1.Q3, which is answered; the three others are not.
     assert_eq!((pay.applicable, pay.answered), (4, 1));
     assert!((pay.coverage - 0.25).abs() < 1e-9);
-    assert!(pay.index.is_some_and(|i| i < 100), "unanswered counts as no");
+    assert!(
+        pay.index.is_some_and(|i| i < 100),
+        "unanswered counts as no"
+    );
     let data = e
         .gender
         .groups
@@ -455,7 +471,11 @@ fn the_action_plan_ranks_by_criticality_kind_and_weight() {
     assert_eq!(first.due_stage.as_deref(), Some("L1"));
     assert!(!first.missed);
     // F2.Q2 is expected at L1 and L2 only: missed at L1, to fix now at L5.
-    let f22 = e.actions.iter().find(|a| a.question == "F2.Q2").expect("F2.Q2");
+    let f22 = e
+        .actions
+        .iter()
+        .find(|a| a.question == "F2.Q2")
+        .expect("F2.Q2");
     assert_eq!(
         (f22.stage.as_deref(), f22.due_stage.as_deref(), f22.missed),
         (Some("L5"), Some("L1"), true)

@@ -271,12 +271,15 @@ pub fn build(framework: &Framework) -> Handbook {
             fact(
                 "Contents",
                 format!(
-                    "{} principles, {} risks, {} questions, {} gender checks ({} more reuse a question), {} processes",
+                    "{} principles, {} risks, {} questions, {} gender checks{}, {} processes",
                     framework.principles.len(),
                     framework.risks.len(),
                     question_count,
                     gender.len(),
-                    framework.reused_checks.len(),
+                    match framework.reused_checks.len() {
+                        0 => String::new(),
+                        n => format!(" ({n} more reuse a question)"),
+                    },
                     framework.processes.len()
                 ),
             ),

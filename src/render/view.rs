@@ -806,9 +806,7 @@ fn action_text(framework: &Framework, a: &Action, w: Words) -> String {
             &[("action", &action), ("question", &a.question)],
         ),
         (ActionKind::Remedy, None) => w.format("action_remedy", &[("question", &a.question)]),
-        (ActionKind::Complete, None) => {
-            w.format("action_complete", &[("question", &a.question)])
-        }
+        (ActionKind::Complete, None) => w.format("action_complete", &[("question", &a.question)]),
         (ActionKind::Evidence, _) => w.format("action_evidence", &[("question", &a.question)]),
         (ActionKind::Assess, _) => w.format("action_assess", &[("question", &a.question)]),
     };

@@ -109,13 +109,14 @@ impl<'a> Catalogue<'a> {
         // A process alias with several targets is as ambiguous as a shared published id.
         for alias in root.list("aliases") {
             let targets = alias.texts("to");
-            if alias.text("kind").map(|k| k.value) == Some("process") && targets.len() > 1 {
-                if let Some(from) = alias.text("from") {
-                    catalogue
-                        .ambiguous
-                        .entry(from.value.to_owned())
-                        .or_insert_with(|| targets.iter().map(|t| t.value.to_owned()).collect());
-                }
+            if alias.text("kind").map(|k| k.value) == Some("process")
+                && targets.len() > 1
+                && let Some(from) = alias.text("from")
+            {
+                catalogue
+                    .ambiguous
+                    .entry(from.value.to_owned())
+                    .or_insert_with(|| targets.iter().map(|t| t.value.to_owned()).collect());
             }
         }
         catalogue
@@ -323,7 +324,10 @@ impl Checker<'_, '_> {
                     "give the single process its title, risks and placements directly",
                 );
             }
-            let id = process.text("id").map(|t| t.value.to_owned()).unwrap_or_default();
+            let id = process
+                .text("id")
+                .map(|t| t.value.to_owned())
+                .unwrap_or_default();
             for variant in variants {
                 self.placed(variant);
                 if let Some(key) = variant.text("key")
@@ -448,7 +452,13 @@ impl Checker<'_, '_> {
                     }
                 }
                 None => {
-                    for own in ["text", "evidence", "principles", "building_blocks", "stages"] {
+                    for own in [
+                        "text",
+                        "evidence",
+                        "principles",
+                        "building_blocks",
+                        "stages",
+                    ] {
                         let present = check.get(own).is_some_and(|v| match &v.value {
                             crate::source::yaml::NodeValue::Seq(items) => !items.is_empty(),
                             _ => true,
@@ -565,7 +575,11 @@ impl Checker<'_, '_> {
                     .iter()
                     .filter_map(|p| p.text("stage").map(|t| t.value.to_owned()))
                     .collect();
-                let risks = node.texts("risks").iter().map(|t| t.value.to_owned()).collect();
+                let risks = node
+                    .texts("risks")
+                    .iter()
+                    .map(|t| t.value.to_owned())
+                    .collect();
                 by_key.insert(
                     key.value.to_owned(),
                     Placed {
@@ -585,8 +599,7 @@ impl Checker<'_, '_> {
                 continue;
             };
             let risks: BTreeSet<&str> = question.texts("risks").iter().map(|t| t.value).collect();
-            let stages: BTreeSet<&str> =
-                question.texts("stages").iter().map(|t| t.value).collect();
+            let stages: BTreeSet<&str> = question.texts("stages").iter().map(|t| t.value).collect();
             let fits = question.texts("processes").iter().any(|key| {
                 by_key.get(key.value).is_some_and(|p| {
                     p.principle == principle.value
@@ -835,9 +848,9 @@ mod similar {
         "that", "this", "with", "from", "have", "been", "their", "they", "them", "what", "when",
         "where", "which", "while", "there", "these", "those", "into", "than", "then", "about",
         "after", "before", "each", "every", "other", "such", "only", "also", "does", "without",
-        "within", "through", "being", "would", "could", "should", "must", "will", "more",
-        "most", "less", "very", "over", "under", "against", "between", "across", "among",
-        "both", "either", "same", "some", "many", "much", "people", "system",
+        "within", "through", "being", "would", "could", "should", "must", "will", "more", "most",
+        "less", "very", "over", "under", "against", "between", "across", "among", "both", "either",
+        "same", "some", "many", "much", "people", "system",
     ];
 
     /// Jaccard share from which two texts count as asking nearly the same thing.
@@ -997,7 +1010,9 @@ pub fn build(raw: RawFramework) -> Framework {
 /// The processes of one published id: itself, or each of its variants.
 fn processes(raw: crate::framework::raw::RawProcess) -> Vec<Process> {
     let placements = |list: Vec<crate::framework::raw::RawPlacement>| {
-        list.into_iter().map(|pl| (pl.authority, pl.stage)).collect()
+        list.into_iter()
+            .map(|pl| (pl.authority, pl.stage))
+            .collect()
     };
     if raw.variants.is_empty() {
         return vec![Process {

@@ -198,7 +198,11 @@ fn variant_label(framework: &Framework, process: &framework::Process) -> String 
         .position(|p| p.key == process.key)
         .map_or(0, |i| i + 1);
     let conflict = if process.conflict { " (conflict)" } else { "" };
-    format!("{position} of {} under {}{conflict}", siblings.len(), process.id)
+    format!(
+        "{position} of {} under {}{conflict}",
+        siblings.len(),
+        process.id
+    )
 }
 
 fn distinct_ids(framework: &Framework) -> BTreeSet<&str> {
