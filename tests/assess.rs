@@ -209,7 +209,7 @@ fn missing_and_altered_evidence_files_are_findings_not_crashes() {
     assert!(err.contains("warning[evidence-missing]"), "{err}");
     assert!(err.contains("warning[evidence-changed]"), "{err}");
     assert!(
-        err.contains("q.yaml:57:9"),
+        err.contains("q.yaml:61:9"),
         "the missing file is located: {err}"
     );
     let report: Report = serde_json::from_slice(&output.stdout).expect("JSON");

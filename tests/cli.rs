@@ -281,7 +281,7 @@ fn validate_warns_about_missing_evidence_files_but_passes() {
         "{err}"
     );
     assert!(
-        err.contains("q.yaml: valid (31 answers, 1 waiver)"),
+        err.contains("q.yaml: valid (27 answers, 1 waiver)"),
         "{err}"
     );
 }

@@ -594,3 +594,136 @@ fn lint_warns_about_items_that_ask_nearly_the_same_thing() {
         "loading gives no lint advice"
     );
 }
+
+/// Scores a deployment that answers every applicable item `yes` (with evidence) except those
+/// in `exceptions`.
+fn scenario(
+    blocks: &[&str],
+    stage: &str,
+    exceptions: &[(&str, &str)],
+) -> dpisafe::evaluate::Evaluation {
+    let f = dpisafe::validate::framework::embedded();
+    let mut yaml = format!(
+        "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\n\
+         deployment: {{name: Scenario, building_blocks: [{}], stage: {stage}}}\n\
+         assessed_on: 2026-10-01\nanswers:\n",
+        blocks.join(", ")
+    );
+    for q in &f.questions {
+        let value = exceptions
+            .iter()
+            .find(|(id, _)| *id == q.id)
+            .map_or("yes", |(_, v)| v);
+        yaml.push_str(&format!(
+            "  {}:\n    answer: \"{value}\"\n    evidence: [{{ref: \"https://example.org/{}\", date: 2026-06-01}}]\n",
+            q.id,
+            q.id.to_lowercase()
+        ));
+    }
+    let source = source::SourceFile::new("scenario.yaml", yaml);
+    let q = dpisafe::validate::questionnaire::load(&source, f, &Limits::default())
+        .value
+        .expect("valid scenario");
+    let day = dpisafe::questionnaire::Date::parse("2026-10-01").expect("date");
+    dpisafe::evaluate::evaluate(f, &q, day)
+}
+
+#[test]
+fn personal_data_in_clear_text_caps_data_security_and_the_overall_score() {
+    // The issue's national ID: every answer yes except O4.Q2, personal data in clear text.
+    let e = scenario(&["id", "data-exchange"], "L5", &[("O4.Q2", "no")]);
+    let o4 = e
+        .principles
+        .iter()
+        .find(|p| p.principle == "O4")
+        .expect("O4");
+    assert_eq!(o4.capped_by.as_deref(), Some("O4.Q2"), "O4 names its cap");
+    assert!(o4.score.is_some_and(|s| s <= 39.0), "{:?}", o4.score);
+    assert_eq!(o4.band.as_deref(), Some("failing"));
+    assert!(
+        e.overall.is_some_and(|s| s <= 59.0),
+        "not Strong: {:?}",
+        e.overall
+    );
+    assert_ne!(e.band.as_deref(), Some("strong"));
+    let first = &e.actions[0];
+    assert_eq!(
+        (first.question.as_str(), first.priority.as_str()),
+        ("O4.Q2", "critical")
+    );
+}
+
+#[test]
+fn a_husbands_permission_to_enrol_is_one_critical_gap_with_one_cap() {
+    // F2.Q1 now also asks whether enrolment needs a spouse's, parent's or guardian's
+    // permission (G-ACCESS-01 reuses it): a `no` caps F2 and sets no second cap.
+    let e = scenario(&["id", "payments"], "L4", &[("F2.Q1", "no")]);
+    let f2 = e
+        .principles
+        .iter()
+        .find(|p| p.principle == "F2")
+        .expect("F2");
+    assert_eq!(f2.capped_by.as_deref(), Some("F2.Q1"));
+    assert_eq!(e.gender.cap, None, "one gap, one cap");
+    let access = e
+        .gender
+        .groups
+        .iter()
+        .find(|g| g.group == "ACCESS")
+        .expect("ACCESS");
+    assert!(
+        access.index.is_some_and(|i| i < 100),
+        "counted in the gender index"
+    );
+    let raised: Vec<&str> = e
+        .risks
+        .iter()
+        .filter(|r| r.raised_by.iter().any(|c| c == "G-ACCESS-01"))
+        .map(|r| r.risk.as_str())
+        .collect();
+    assert_eq!(raised, ["RI1", "RI3", "SV2"], "its mapped risks rise");
+}
+
+#[test]
+fn a_gbv_service_that_refers_survivors_without_consent_fails_autonomy() {
+    let e = scenario(&["gbv-service"], "L5", &[("F6.Q5", "no")]);
+    let f6 = e
+        .principles
+        .iter()
+        .find(|p| p.principle == "F6")
+        .expect("F6");
+    assert_eq!(f6.capped_by.as_deref(), Some("F6.Q5"));
+    assert!(
+        e.risks
+            .iter()
+            .any(|r| r.risk == "RS3" && r.raised_by == ["G-GBV-01"]),
+        "the survivor-data check lifts physical insecurity"
+    );
+}
+
+#[test]
+fn the_g2p_example_spreads_gender_actions_across_authorities() {
+    let f = dpisafe::validate::framework::embedded();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/g2p-payments/questionnaire.yaml"
+    );
+    let source =
+        dpisafe::validate::read(std::path::Path::new(path), &Limits::default()).expect("readable");
+    let q = dpisafe::validate::questionnaire::load(&source, f, &Limits::default())
+        .value
+        .expect("valid example");
+    let day = dpisafe::questionnaire::Date::parse("2026-10-01").expect("date");
+    let e = dpisafe::evaluate::evaluate(f, &q, day);
+    let leads: BTreeSet<&str> = e
+        .actions
+        .iter()
+        .filter(|a| a.question.starts_with("G-"))
+        .filter_map(|a| a.authority.as_deref())
+        .collect();
+    assert!(
+        leads.len() >= 2,
+        "R1 no longer leads every gender action: {leads:?}"
+    );
+    assert!(leads.contains("R4"), "{leads:?}");
+}

@@ -63,21 +63,54 @@ fn the_embedded_handbook_holds_every_principle_risk_question_and_check() {
             q.id
         );
     }
+    for check in &framework.reused_checks {
+        let entry = &md[md.find(&format!("\n#### {}", check.id)).expect("listed")..];
+        let asked_as = check.same_as().expect("reuses a question");
+        assert!(
+            entry.contains(&format!("**Asked as:** {asked_as}")),
+            "{}",
+            check.id
+        );
+    }
     assert_eq!(
         md.matches("\n#### ").count(),
-        125,
-        "85 questions and 40 checks"
+        110,
+        "71 questions, 24 checks asked and 15 that reuse a question"
     );
-    assert!(md.contains("18 principles, 13 risks, 85 questions, 40 gender checks"));
+    assert!(md.contains(
+        "18 principles, 13 risks, 71 questions, 24 gender checks (15 more reuse a question)"
+    ));
+    // Principles without a critical question say why, and every source is listed.
+    for p in framework
+        .principles
+        .iter()
+        .filter(|p| p.no_critical_reason.is_some())
+    {
+        assert!(
+            md.contains(&format!("No question of {} is critical: ", p.id)),
+            "{}",
+            p.id
+        );
+    }
+    for source in &framework.sources {
+        assert!(
+            md.contains(&format!("| `{}` |", source.key)),
+            "{}",
+            source.key
+        );
+    }
+    assert!(md.contains("| not verified |"));
     assert!(md.contains("licensed CC BY-SA 4.0"));
     assert!(html.contains("licensed CC BY-SA 4.0"));
     // A question shows its guidance, the evidence to ask for and where it applies.
     let f1q1 = &md[md.find("#### F1.Q1 (critical)").expect("F1.Q1 is critical")..];
     let f1q1 = &f1q1[..f1q1[5..].find("#### ").expect("next question") + 5];
     assert!(f1q1.contains("\"Yes\" means a dated assessment exists"));
-    assert!(f1q1.contains("**Evidence to ask for:** Human-rights impact assessment"));
+    assert!(f1q1.contains("**Evidence to ask for:** Impact assessment with date"));
+    assert!(f1q1.contains("**Action when it falls short:** Commission an impact assessment"));
+    assert!(f1q1.contains("**Also counts in the gender index as:** G-GOVERN-01"));
     assert!(f1q1.contains("from L1 Conception and Scoping"));
-    assert!(f1q1.contains("**Answered by:** R1 Government, R5 Advocates"));
+    assert!(f1q1.contains("**Answered by:** R1 Government, R2 Regulator, R4 Technology Provider"));
 }
 
 #[test]
@@ -297,6 +330,8 @@ fn questionnaire_reference_covers_every_field_and_question() {
     for q in &dpisafe::validate::framework::embedded().questions {
         assert!(doc.contains(&format!("\n| {} |", q.id)), "{}", q.id);
     }
-    assert!(doc.contains("| F1.Q1 | Was a written human-rights impact assessment"));
-    assert!(doc.contains("| any | L1 | R1, R5 | critical | 3 |"));
+    assert!(
+        doc.contains("| F1.Q1 | Before the design was settled, was a written impact assessment")
+    );
+    assert!(doc.contains("| any | L1 | R1, R2, R4 | critical | 3 |"));
 }

@@ -12,9 +12,9 @@ const STRICT: &str = "tests/fixtures/check/strict-policy.yaml";
 const FRAMEWORK: &str = "frameworks/universal-dpi-safeguards-1.0.yaml";
 /// The English text of F1.Q1 and the start of its Arabic translation.
 const F1_Q1_EN: &str =
-    "Was a written human-rights impact assessment done before the design was settled";
-const F1_Q1_AR: &str = "هل أُجري تقييم مكتوب للأثر على حقوق الإنسان";
-const F1_Q1_FR: &str = "Une étude d’impact sur les droits humains a-t-elle été rédigée";
+    "Before the design was settled, was a written impact assessment done that covers human";
+const F1_Q1_AR: &str = "قبل اعتماد التصميم، هل أُجري تقييم أثر مكتوب";
+const F1_Q1_FR: &str = "Avant que la conception ne soit arrêtée, une étude d’impact écrite";
 
 #[test]
 fn assess_table_speaks_the_chosen_language() {
@@ -88,7 +88,7 @@ fn check_verdict_speaks_the_chosen_language_and_keeps_its_exit_code() {
         "{out}"
     );
     assert!(
-        out.contains("4 infractions à tests/fixtures/check/strict-policy.yaml (4 bloquantes)"),
+        out.contains("7 infractions à tests/fixtures/check/strict-policy.yaml (7 bloquantes)"),
         "{out}"
     );
     assert!(
@@ -208,7 +208,7 @@ fn i18n_status_counts_and_check_fails_only_on_stale_translations() {
         assert!(out.contains(lang), "{out}");
     }
     assert!(
-        out.contains("166 of 269 current · 103 missing · 0 stale"),
+        out.contains("231 of 320 current · 89 missing · 0 stale"),
         "{out}"
     );
     let (code, out, _) =

@@ -285,3 +285,31 @@ fn a_file_that_would_still_be_invalid_is_not_written() {
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn answers_to_items_retired_by_the_overlap_review_carry_over_or_wait_for_a_merge() {
+    let (path, original) = copy("overlaps-1.0.yaml", "migrate-overlaps");
+    let out = path.with_file_name("migrated.yaml");
+    let (code, _, stderr) = run(dpisafe().arg("migrate").arg(&path).arg("-o").arg(&out));
+    assert_eq!(code, 1, "a merge is left for a person: {stderr}");
+    assert!(stderr.contains("G-REDRESS-01 → F8.Q1"), "{stderr}");
+    assert!(stderr.contains("F4.Q4 → O3.Q3"), "{stderr}");
+    assert!(
+        stderr.contains("O5.Q2"),
+        "the collision with F1.Q1 is listed: {stderr}"
+    );
+    let migrated = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        migrated.contains("  F8.Q1:   # now asked as F8.Q1"),
+        "{migrated}"
+    );
+    assert!(
+        migrated.contains("  - question: F8.Q1"),
+        "the waiver follows"
+    );
+    assert!(
+        migrated.contains("  O5.Q2:"),
+        "left as it was, for a person to merge"
+    );
+    assert_ne!(migrated, original);
+}

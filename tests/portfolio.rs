@@ -362,7 +362,7 @@ fn csv_text_that_reads_as_a_formula_is_prefixed() {
     );
     assert!(row.contains(",'-Ann Example,"), "respondents too: {row}");
     assert!(
-        row.contains(",2026-10-01,25.0,failing,1.7,0,1,25.0,"),
+        row.contains(",2026-10-01,25.0,failing,2.2,0,1,25.0,"),
         "numbers are never prefixed: {row}"
     );
     let markdown = stdout_of(dpisafe().args([
@@ -428,7 +428,7 @@ fn html_is_self_contained_and_accessible() {
     assert!(html.contains("<th scope=\"row\""));
     // The heat map prints the number in each coloured cell.
     assert!(
-        html.contains("<td class=\"num b-weak\">52.8</td>"),
+        html.contains("<td class=\"num b-weak\">58.3</td>"),
         "{html}"
     );
 }

@@ -88,8 +88,8 @@ pub struct Action {
     /// The question's earliest stage, where the safeguard was due first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_stage: Option<String>,
-    /// The deployment is past every stage the question lists: the safeguard was missed at
-    /// `due_stage` and is to be fixed now, at `stage`.
+    /// A remedy or completion for a deployment past every stage the question lists: the
+    /// safeguard was missed at `due_stage` and is to be fixed now, at `stage`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub missed: bool,
     /// Framework processes that describe the safeguard (unique keys).
@@ -114,7 +114,10 @@ pub fn plan(framework: &Framework, items: &[Item<'_>], current: Option<&str>) ->
             let principle = framework.principle(&item.question.principle);
             let foundational = principle.is_none_or(|p| p.kind == PrincipleKind::Foundational);
             let due = framework.earliest_stage(&item.question.stages).cloned();
-            let (stage, missed) = placed(framework, &item.question.stages, due.as_deref(), current);
+            let (stage, late) = placed(framework, &item.question.stages, due.as_deref(), current);
+            // Only a safeguard not (fully) in place was missed; evidence to gather or a
+            // question to assess is placed the same way but not marked.
+            let missed = late && matches!(kind, ActionKind::Remedy | ActionKind::Complete);
             let action = Action {
                 rank: 0,
                 question: item.question.id.clone(),

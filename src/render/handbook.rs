@@ -63,8 +63,27 @@ pub struct Handbook {
     pub risks: Vec<RiskEntry>,
     /// Gender checks, grouped as the framework groups them.
     pub gender_groups: Vec<GenderGroup>,
-    /// Number of gender checks.
+    /// Number of gender checks asked in their own words.
     pub gender_check_count: usize,
+    /// Number of gender checks that reuse a question.
+    pub reused_check_count: usize,
+    /// The works the gender checks cite, in the framework's order.
+    pub sources: Vec<SourceEntry>,
+}
+
+/// A work cited by the gender checks.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceEntry {
+    /// Its key, as checks cite it.
+    pub key: String,
+    /// HTML anchor.
+    pub anchor: String,
+    /// Title, publisher, year and address.
+    pub citation: String,
+    /// Whether the research notes confirm the citation.
+    pub verified: bool,
+    /// What could not be confirmed, or other remarks.
+    pub note: String,
 }
 
 /// A stage or an authority.
@@ -116,6 +135,8 @@ pub struct PrincipleEntry {
     pub processes: Vec<ProcessEntry>,
     /// How many processes the framework is known to have here, as a sentence.
     pub processes_note: String,
+    /// Why none of its questions is critical, when none is.
+    pub no_critical_reason: String,
 }
 
 /// A question or a gender check.
@@ -149,6 +170,16 @@ pub struct QuestionEntry {
     pub principles: Vec<Link>,
     /// Sources behind a gender check.
     pub sources: String,
+    /// What to do when the answer falls short.
+    pub action: String,
+    /// Why no process of its principle fits, when none does.
+    pub process_note: String,
+    /// For a gender check that reuses a question: that question (empty otherwise).
+    pub same_as: String,
+    /// The HTML anchor of that question.
+    pub same_as_anchor: String,
+    /// For a question: the gender checks that reuse it, comma-separated.
+    pub also_counts_as: String,
 }
 
 /// A framework process.
@@ -211,6 +242,11 @@ pub fn build(framework: &Framework) -> Handbook {
         .filter(|q| q.is_gender())
         .collect();
     let question_count = framework.questions.len() - gender.len();
+    let all_checks: Vec<&Question> = gender
+        .iter()
+        .copied()
+        .chain(&framework.reused_checks)
+        .collect();
     let fact = |label: &str, value: String| Fact {
         label: label.to_owned(),
         value,
@@ -235,11 +271,15 @@ pub fn build(framework: &Framework) -> Handbook {
             fact(
                 "Contents",
                 format!(
-                    "{} principles, {} risks, {} questions, {} gender checks, {} processes",
+                    "{} principles, {} risks, {} questions, {} gender checks{}, {} processes",
                     framework.principles.len(),
                     framework.risks.len(),
                     question_count,
                     gender.len(),
+                    match framework.reused_checks.len() {
+                        0 => String::new(),
+                        n => format!(" ({n} more reuse a question)"),
+                    },
                     framework.processes.len()
                 ),
             ),
@@ -263,8 +303,23 @@ pub fn build(framework: &Framework) -> Handbook {
             .map(|p| principle(framework, p))
             .collect(),
         risks: framework.risks.iter().map(|r| risk(framework, r)).collect(),
-        gender_groups: gender_groups(framework, &gender),
+        gender_groups: gender_groups(framework, &all_checks),
         gender_check_count: gender.len(),
+        reused_check_count: framework.reused_checks.len(),
+        sources: framework
+            .sources
+            .iter()
+            .map(|s| SourceEntry {
+                key: s.key.clone(),
+                anchor: anchor("source-", &s.key),
+                citation: framework.citation(&crate::framework::SourceRef {
+                    key: s.key.clone(),
+                    at: None,
+                }),
+                verified: s.verified,
+                note: s.note.clone().unwrap_or_default(),
+            })
+            .collect(),
     }
 }
 
@@ -421,6 +476,7 @@ fn principle(framework: &Framework, p: &Principle) -> PrincipleEntry {
         questions: questions.iter().map(|q| question(framework, q)).collect(),
         gender_checks: gender.iter().map(|q| link("q-", &q.id)).collect(),
         processes_note: processes_note(p, processes.len()),
+        no_critical_reason: p.no_critical_reason.clone().unwrap_or_default(),
         processes: processes.iter().map(|pr| process(framework, pr)).collect(),
     }
 }
@@ -494,10 +550,28 @@ fn question(framework: &Framework, q: &Question) -> QuestionEntry {
             .join("; "),
         QuestionKind::Safeguard => String::new(),
     };
+    let same_as = q.same_as().unwrap_or_default().to_owned();
+    let text = match framework.question(&same_as) {
+        Some(asked) => asked.text.clone(),
+        None => q.text.clone(),
+    };
     QuestionEntry {
         id: q.id.clone(),
         anchor: anchor("q-", &q.id),
-        text: q.text.clone(),
+        action: q.action.clone(),
+        process_note: q.process_note.clone().unwrap_or_default(),
+        same_as_anchor: if same_as.is_empty() {
+            String::new()
+        } else {
+            anchor("q-", &same_as)
+        },
+        same_as,
+        also_counts_as: framework
+            .checks_reusing(&q.id)
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        text,
         guidance: q.guidance.clone(),
         evidence: q.evidence.clone(),
         critical: q.critical,

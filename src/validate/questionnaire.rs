@@ -251,9 +251,27 @@ impl Checker<'_> {
                 alias.to.join("` or `")
             )
         } else {
-            let ids = self.framework.questions.iter().map(|q| q.id.as_str());
+            // Retired ids are candidates too: a misspelt old id should lead to its successor.
+            let aliases = || {
+                self.framework
+                    .aliases
+                    .iter()
+                    .filter(|a| a.kind == AliasKind::Question)
+            };
+            let ids = self
+                .framework
+                .questions
+                .iter()
+                .map(|q| q.id.as_str())
+                .chain(aliases().map(|a| a.from.as_str()));
             match did_you_mean(id, ids) {
-                Some(best) => format!("did you mean `{best}`?"),
+                Some(best) => match aliases().find(|a| a.from == best) {
+                    Some(alias) => format!(
+                        "did you mean `{best}`? it is now `{}`; run `dpisafe migrate` to carry answers over",
+                        alias.to.join("` or `")
+                    ),
+                    None => format!("did you mean `{best}`?"),
+                },
                 None => {
                     "run `dpisafe framework list --questions` to see the question ids".to_owned()
                 }
