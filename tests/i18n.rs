@@ -312,7 +312,7 @@ fn arabic_pdf_has_arabic_headings_questions_and_page_numbers_and_is_deterministi
         assert!(text.contains(heading), "{heading} missing");
     }
     assert!(
-        text.contains("تقييم مكتوب للأثر على حقوق الإنسان"),
+        text.contains("تقييم أثر مكتوب يشمل حقوق الإنسان"),
         "F1.Q1 in Arabic"
     );
     let pages = text.matches('\u{c}').count();

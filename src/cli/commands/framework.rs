@@ -205,6 +205,20 @@ fn distinct_ids(framework: &Framework) -> BTreeSet<&str> {
 }
 
 fn list_questions(framework: &Framework) -> String {
+    let reused = framework.reused_checks.iter().map(|c| {
+        vec![
+            c.id.clone(),
+            c.principle.clone(),
+            if c.critical {
+                "critical".to_owned()
+            } else {
+                String::new()
+            },
+            c.building_blocks.join(", "),
+            c.stages.join(", "),
+            format!("(asked as {})", c.same_as().unwrap_or_default()),
+        ]
+    });
     let rows = framework
         .questions
         .iter()
@@ -222,6 +236,7 @@ fn list_questions(framework: &Framework) -> String {
                 q.text.clone(),
             ]
         })
+        .chain(reused)
         .collect();
     table::render(
         &["ID", "Principle", "", "Blocks", "Stages", "Question"],
