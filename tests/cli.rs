@@ -74,7 +74,58 @@ fn framework_show_unknown_id_suggests_and_exits_2() {
 fn framework_coverage_is_honest_about_gaps() {
     let out = stdout_of(dpisafe().args(["framework", "coverage"]));
     assert!(out.contains("O7") && out.contains("none seen"), "{out}");
-    assert!(out.contains("at least"));
+    assert!(
+        out.contains(
+            "The data holds 97 distinct process ids (104 records) of at least 144 published"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("Not found so far"), "{out}");
+    for missing in ["F1.3", "F2.1–F2.3", "O3.8–O3.9", "O7 (none seen)"] {
+        assert!(out.contains(missing), "{missing} named: {out}");
+    }
+}
+
+#[test]
+fn a_conflicting_process_id_is_shown_as_the_framework_disagreeing_with_itself() {
+    let out = stdout_of(dpisafe().args(["framework", "show", "O5.5"]));
+    assert!(
+        out.starts_with("The framework disagrees with itself"),
+        "{out}"
+    );
+    assert!(
+        out.contains("O5.5a  Track performance metrics regularly"),
+        "{out}"
+    );
+    assert!(
+        out.contains("O5.5b  Ensure access to personal information"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("process-page variant"),
+        "notes stay out: {out}"
+    );
+    let list = stdout_of(dpisafe().args(["framework", "list", "--processes"]));
+    assert!(list.contains("1 of 2 under O5.5 (conflict)"), "{list}");
+    assert!(list.contains("97 process ids in 104 records"), "{list}");
+}
+
+#[test]
+fn a_reused_gender_check_shows_its_question_and_its_full_sources() {
+    let out = stdout_of(dpisafe().args(["framework", "show", "G-REDRESS-01"]));
+    assert!(out.contains("asked as F8.Q1"), "{out}");
+    assert!(
+        out.contains("https://iascgenderwithagemarker.com/"),
+        "{out}"
+    );
+    assert!(
+        out.contains("(not verified)"),
+        "an unverifiable source says so: {out}"
+    );
+    assert!(out.contains("F8.Q1  (question under F8)"), "{out}");
+    let asked = stdout_of(dpisafe().args(["framework", "show", "F8.Q1"]));
+    assert!(asked.contains("also counts as G-REDRESS-01"), "{asked}");
+    assert!(asked.contains("Action when it falls short:"), "{asked}");
 }
 
 #[test]
