@@ -354,3 +354,34 @@ fn colour_only_when_asked_and_tables_stay_aligned() {
         "every row of the principles table is as wide:\n{visible}"
     );
 }
+
+#[test]
+fn the_library_pipeline_merges_respondents_and_reports_every_problem() {
+    use dpisafe::assessment;
+    use dpisafe::source::{Limits, SourceFile};
+    let limits = Limits::default();
+    let framework = assessment::embedded_framework();
+    let read =
+        |path: &str| assessment::read(std::path::Path::new(path), &limits).expect("readable");
+    let sources = [
+        read("examples/national-id/questionnaire.yaml"),
+        read("examples/national-id/civil-society.yaml"),
+    ];
+    let loaded = assessment::load(framework, &sources, &limits);
+    let merged = loaded
+        .value
+        .expect("two respondents of one deployment merge");
+    assert_eq!(merged.questionnaire.respondents.len(), 2);
+    let as_of = merged.questionnaire.assessed_on.expect("dated");
+    let report = merged.report(framework, as_of);
+    assert_eq!(report.disagreements.len(), merged.disagreements.len());
+
+    let broken = SourceFile::new("broken.yaml", "dpisafe: 1\nanswers: [\n");
+    let loaded = assessment::load(framework, &[sources[0].clone(), broken], &limits);
+    assert!(loaded.value.is_none(), "one invalid file stops the merge");
+    assert!(
+        loaded.diagnostics.iter().any(|d| d.file == "broken.yaml"),
+        "its problem is returned: {:?}",
+        loaded.diagnostics
+    );
+}

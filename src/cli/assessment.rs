@@ -294,7 +294,7 @@ impl Loaded {
 }
 
 /// Renders `subject` as `format` through the one format dispatch, timing it for `-v`. A
-/// failed template becomes a diagnostic with `hint`; a format this build cannot write is a
+/// failed template becomes a diagnostic with `hint` (none when empty); a format this build cannot write is a
 /// usage error. Either way the exit code comes back and nothing is written.
 pub(crate) fn render(
     ctx: &Context,
@@ -326,9 +326,11 @@ fn render_failed(ctx: &Context, err: RenderError, hint: &str) -> Exit {
                 .line
                 .and_then(|l| u32::try_from(l).ok())
                 .map(|line| Pos::new(line, 1));
-            let diagnostic =
-                Diagnostic::error(Code::TemplateError, &err.file, pos, err.message.clone())
-                    .with_hint(hint);
+            let mut diagnostic =
+                Diagnostic::error(Code::TemplateError, &err.file, pos, err.message.clone());
+            if !hint.is_empty() {
+                diagnostic = diagnostic.with_hint(hint);
+            }
             ctx.report(&[diagnostic], None);
         }
         RenderError::NoPdfEngine => ctx.fail(&usage(

@@ -119,7 +119,9 @@ impl fmt::Display for RenderError {
         match self {
             RenderError::Template(err) => write!(f, "{}: {}", err.file, err.message),
             RenderError::Unsupported { format, subject } => {
-                write!(f, "{format:?} output is not available for {subject}")
+                let name = clap::ValueEnum::to_possible_value(format)
+                    .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_owned());
+                write!(f, "--format {name} is not available for {subject}")
             }
             RenderError::NoPdfEngine => f.write_str("this dpisafe was built without PDF support"),
             RenderError::Undated => f.write_str("the PDF needs a date"),

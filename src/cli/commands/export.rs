@@ -7,7 +7,6 @@ use crate::cli::{Context, Exit};
 use crate::framework::Framework;
 use crate::render::format::{Settings, Subject};
 use crate::render::templates::Templates;
-use crate::render::view::{Mode, Options};
 
 pub(crate) fn run(ctx: &Context, framework: &Framework, args: &ExportArgs) -> Result<Exit, Error> {
     if args.format.is_binary() {
@@ -15,16 +14,9 @@ pub(crate) fn run(ctx: &Context, framework: &Framework, args: &ExportArgs) -> Re
     }
     let templates = Templates::embedded();
     let settings = Settings {
-        color: false,
-        lang: ctx.lang(),
-        options: Options {
-            mode: Mode::Accountability,
-            redact: false,
-            lang: ctx.lang(),
-        },
-        templates: &templates,
         paper: args.paper,
         font_path: &args.font_path,
+        ..assessment::plain_settings(ctx, &args.output, &templates)
     };
     let hint = "the handbook could not be rendered from this framework; check it with \
                 `dpisafe framework lint`";

@@ -86,20 +86,20 @@ fn write(
         },
         None => Templates::embedded(),
     };
+    let plain = assessment::plain_settings(ctx, output, &templates);
     let settings = Settings {
         color: false,
-        lang: ctx.lang(),
         options: Options {
             mode: match args.mode {
                 ModeArg::Learning => Mode::Learning,
                 ModeArg::Accountability => Mode::Accountability,
             },
             redact: args.redact,
-            lang: ctx.lang(),
+            ..plain.options
         },
-        templates: &templates,
         paper: args.paper,
         font_path: &args.font_path,
+        ..plain
     };
     let subject = Subject::Report {
         framework,

@@ -515,11 +515,7 @@ impl Checker<'_, '_> {
             })
             .filter_map(|q| q.text("principle").map(|t| t.value))
             .collect();
-        let scored: BTreeSet<&str> = root
-            .list("questions")
-            .iter()
-            .filter_map(|q| q.text("principle").map(|t| t.value))
-            .collect();
+        let scored = scored_principles(root);
         for principle in root.list("principles") {
             let Some(id) = principle.text("id") else {
                 continue;
@@ -815,11 +811,7 @@ impl Checker<'_, '_> {
 
     /// A principle without questions can never be scored: worth a warning, not a failure.
     fn principles_have_questions(&mut self, root: &Node) {
-        let scored: BTreeSet<&str> = root
-            .list("questions")
-            .iter()
-            .filter_map(|q| q.text("principle").map(|t| t.value))
-            .collect();
+        let scored = scored_principles(root);
         for principle in root.list("principles") {
             let Some(id) = principle.text("id") else {
                 continue;
@@ -1064,4 +1056,12 @@ impl From<crate::framework::raw::RawQuestion> for Question {
             critical: q.critical,
         }
     }
+}
+
+/// The principles that at least one question of the file belongs to.
+fn scored_principles(root: &Node) -> BTreeSet<&str> {
+    root.list("questions")
+        .iter()
+        .filter_map(|q| q.text("principle").map(|t| t.value))
+        .collect()
 }
