@@ -74,6 +74,28 @@ fn policy_at(policy: &Policy, threshold: Threshold) -> Option<Location> {
         .map(|file| Location::new(file, threshold.pos))
 }
 
+/// A figure a threshold is checked against, with whether it has a verdict.
+#[derive(Debug, Clone, Copy)]
+struct Rated {
+    value: Option<f64>,
+    rated: bool,
+    /// Its coverage, percent.
+    coverage: f64,
+    /// The coverage a verdict needs, percent.
+    needed: f64,
+}
+
+impl Rated {
+    fn new(value: Option<f64>, rated: bool, coverage: f64, needed: f64) -> Self {
+        Self {
+            value,
+            rated,
+            coverage,
+            needed,
+        }
+    }
+}
+
 /// The minimum thresholds (overall, coverage, principles, gender index) and the violations
 /// they find.
 struct Minimums<'p> {
@@ -95,7 +117,11 @@ impl Minimums<'_> {
             return;
         }
         // Coverage is a percentage; scores and the gender index are points out of 100.
-        let unit = if rule == Rule::MinCoverage { " %" } else { "" };
+        let unit = if matches!(rule, Rule::MinCoverage | Rule::MinDeploymentCoverage) {
+            " %"
+        } else {
+            ""
+        };
         let message = match actual {
             Some(a) => format!("{what} is {a}{unit}, below the required {}{unit}", t.value),
             None => format!(
@@ -103,6 +129,37 @@ impl Minimums<'_> {
                 t.value
             ),
         };
+        self.fail(rule, subject, message, actual, t);
+    }
+
+    /// A violation when the figure is not rated (too little answered to trust it, however
+    /// high it is), otherwise [`Self::check`]: a threshold cannot be met by a guess.
+        fn check_rated(
+        &mut self,
+        rule: Rule,
+        subject: Option<&str>,
+        what: String,
+        figure: Rated,
+        t: Threshold,
+    ) {
+        if figure.rated || figure.value.is_none() {
+            return self.check(rule, subject, what, figure.value, t);
+        }
+        let message = format!(
+            "{what} is not rated: only {} % of it is answered, and a verdict needs {} %; the policy requires {}",
+            figure.coverage, figure.needed, t.value
+        );
+        self.fail(rule, subject, message, figure.value, t);
+    }
+
+    fn fail(
+        &mut self,
+        rule: Rule,
+        subject: Option<&str>,
+        message: String,
+        actual: Option<f64>,
+        t: Threshold,
+    ) {
         let at = policy_at(self.policy, t);
         self.out
             .push(violation(rule, subject, message, actual, Some(t.value), at));
@@ -121,20 +178,34 @@ impl Minimums<'_> {
             } else {
                 format!("the overall score (capped by {})", capped.join(", "))
             };
-            self.check(Rule::MinOverall, None, what, report.summary.score, t);
+            let s = &report.summary;
+            let figure = Rated::new(s.score, s.rated, s.coverage, s.verdict_min_coverage);
+            self.check_rated(Rule::MinOverall, None, what, figure, t);
         }
         if let Some(t) = self.policy.min_coverage {
             let coverage = Some(report.summary.coverage);
-            self.check(Rule::MinCoverage, None, "coverage".to_owned(), coverage, t);
+            let what = match &report.assessment.scope {
+                Some(scope) => format!("coverage of the scope ({})", scope.authorities.join(", ")),
+                None => "coverage".to_owned(),
+            };
+            self.check(Rule::MinCoverage, None, what, coverage, t);
+        }
+        if let Some(t) = self.policy.min_deployment_coverage {
+            let s = &report.summary;
+            let coverage = Some(s.deployment_coverage.unwrap_or(s.coverage));
+            let what = "coverage of the whole deployment".to_owned();
+            self.check(Rule::MinDeploymentCoverage, None, what, coverage, t);
         }
     }
 
     /// The gender index.
     fn gender_index(&mut self, report: &Report) {
         if let Some(t) = self.policy.min_gender_index {
-            let index = report.gender.index.map(f64::from);
+            let g = &report.gender;
+            let needed = report.summary.verdict_min_coverage;
+            let figure = Rated::new(g.index.map(f64::from), g.rated, g.coverage, needed);
             let what = "the gender index".to_owned();
-            self.check(Rule::MinGenderIndex, None, what, index, t);
+            self.check_rated(Rule::MinGenderIndex, None, what, figure, t);
         }
     }
 
@@ -149,7 +220,10 @@ impl Minimums<'_> {
                 None => format!("{} {}", principle.id, principle.name),
             };
             let id = Some(principle.id.as_str());
-            self.check(Rule::MinPrinciple, id, what, principle.score, t);
+            let needed = report.summary.verdict_min_coverage;
+            let p = principle;
+            let figure = Rated::new(p.score, p.rated, p.coverage, needed);
+            self.check_rated(Rule::MinPrinciple, id, what, figure, t);
         }
     }
 }

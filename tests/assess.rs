@@ -372,7 +372,7 @@ fn the_library_pipeline_merges_respondents_and_reports_every_problem() {
         .value
         .expect("two respondents of one deployment merge");
     assert_eq!(merged.questionnaire.respondents.len(), 2);
-    let as_of = merged.questionnaire.assessed_on.expect("dated");
+    let as_of = merged.questionnaire.assessed_on;
     let report = merged.report(framework, as_of);
     assert_eq!(report.disagreements.len(), merged.disagreements.len());
 

@@ -119,7 +119,7 @@ fn every_init_combination_validates() {
                     },
                     name: Some("Национальный ID — \"phase\": 2 # ทดสอบ".to_owned()),
                     country: Some("NO".to_owned()),
-                    date: None,
+                    date: dpisafe::questionnaire::Date::parse("2026-05-01").expect("a date"),
                     organisation: Some("Ministère « ID » #2".to_owned()),
                 };
                 let text = template::render(framework, &blank).expect("renders");
@@ -152,7 +152,9 @@ fn init_for_an_early_stage_leaves_out_operations_questions() {
                 stage: Some(stage.to_owned()),
                 ..Applicability::default()
             },
-            ..template::Blank::default()
+            ..template::Blank::dated(
+                dpisafe::questionnaire::Date::parse("2026-05-01").expect("a date"),
+            )
         };
         template::render(framework, &blank).expect("renders")
     };

@@ -18,15 +18,15 @@ use dpisafe::render::view::{Mode, Options};
 use dpisafe::report::Report;
 use dpisafe::schema::SchemaKind;
 
-/// The date used when a questionnaire has no `assessed_on`.
+/// The assessment date written into generated questionnaires.
 pub fn default_date() -> Date {
     Date::parse("2026-10-01").expect("a valid date")
 }
 
 /// Builds the report of `questionnaire` against `framework` and renders it every way.
 pub fn report_and_render(framework: &Framework, questionnaire: &Questionnaire) -> Report {
-    // `dpisafe report` judges waivers and evidence age on `assessed_on`; use it when present.
-    let as_of = questionnaire.assessed_on.unwrap_or_else(default_date);
+    // `dpisafe report` judges waivers and evidence age on `assessed_on`.
+    let as_of = questionnaire.assessed_on;
     let assessment = Assessment {
         questionnaire: questionnaire.clone(),
         disagreements: Vec::new(),

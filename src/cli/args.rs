@@ -545,6 +545,10 @@ pub struct InitArgs {
     /// The deployment's ISO 3166-1 alpha-2 country code.
     #[arg(long)]
     pub country: Option<String>,
+    /// The assessment date written as `assessed_on` (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH
+    /// if set, otherwise today (UTC).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<crate::questionnaire::Date>,
     /// Write to this file instead of standard output (never over an existing file; `-` is
     /// standard output).
     #[arg(short, long, value_name = "FILE")]

@@ -22,13 +22,11 @@ use crate::source::{Pos, SourceFile};
 /// Where the evaluation date comes from when `--as-of` is not given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DefaultDate {
-    /// The questionnaire's `assessed_on` (reports describe the assessment as it was).
+    /// The questionnaire's `assessed_on`: reports describe the assessment as it was, and
+    /// come out the same bytes every time.
     AssessedOn,
     /// Today (CI judges waivers now).
     Today,
-    /// The questionnaire's `assessed_on`, and no clock: documents must come out the same
-    /// bytes every time.
-    Required,
 }
 
 /// A validated, inspected and possibly merged assessment, ready to report, with the
@@ -122,26 +120,10 @@ pub(crate) fn as_of(
     if let Some(date) = source_date_epoch(ctx)? {
         return Ok(date);
     }
-    match (default, questionnaire.assessed_on) {
-        (DefaultDate::AssessedOn | DefaultDate::Required, Some(date)) => Ok(date),
-        (DefaultDate::Required, None) => {
-            ctx.fail(&Error::Usage {
-                message: "the report needs a date, and the questionnaire has no `assessed_on`"
-                    .to_owned(),
-                hint: "add `assessed_on: YYYY-MM-DD` to the questionnaire, or pass --as-of (or set SOURCE_DATE_EPOCH)"
-                    .to_owned(),
-            });
-            Err(Exit::Invalid)
-        }
-        (DefaultDate::AssessedOn, None) => {
-            ctx.note(
-                "note: the questionnaire has no `assessed_on`, so waivers are judged on today's date; \
-                 add it (or pass --as-of) for a result that does not change from day to day",
-            );
-            Ok(today())
-        }
-        (DefaultDate::Today, _) => Ok(today()),
-    }
+    Ok(match default {
+        DefaultDate::AssessedOn => questionnaire.assessed_on,
+        DefaultDate::Today => today(),
+    })
 }
 
 /// The date SOURCE_DATE_EPOCH names, if it is set; a value that is not a date is a usage error.

@@ -88,23 +88,57 @@ impl Item<'_> {
     }
 }
 
-/// The applicable questions of a questionnaire, with their status, confidence and waiver;
-/// waivers are judged on `as_of` (a waiver holds through its expiry date).
+/// The questions that apply to the deployment (its building blocks and stage), whatever the
+/// questionnaire's scope.
+pub fn deployment_questions<'a>(
+    framework: &'a Framework,
+    questionnaire: &Questionnaire,
+) -> impl Iterator<Item = &'a Question> {
+    let fits = crate::framework::Applicability {
+        building_blocks: questionnaire.deployment.building_blocks.clone(),
+        stage: Some(questionnaire.deployment.stage.clone()),
+        authority: None,
+    };
+    framework
+        .questions
+        .iter()
+        .filter(move |q| framework.applies(q, &fits))
+}
+
+/// Whether the questionnaire answers for `question`: it is in the scope, or the file answers
+/// it anyway (an answer given is never thrown away).
+fn in_scope(questionnaire: &Questionnaire, question: &Question) -> bool {
+    let Some(scope) = &questionnaire.scope else {
+        return true;
+    };
+    scope.covers(&question.authorities)
+        || questionnaire
+            .answer(&question.id)
+            .is_some_and(|a| a.value.is_some())
+}
+
+/// The questions that apply to the deployment but belong to other respondents: outside the
+/// questionnaire's scope and unanswered. They count only in the deployment-wide coverage.
+pub fn outside_scope<'a>(
+    framework: &'a Framework,
+    questionnaire: &'a Questionnaire,
+) -> Vec<&'a Question> {
+    deployment_questions(framework, questionnaire)
+        .filter(|q| !in_scope(questionnaire, q))
+        .collect()
+}
+
+/// The applicable questions of a questionnaire (those of the deployment inside its scope),
+/// with their status, confidence and waiver; waivers are judged on `as_of` (a waiver holds
+/// through its expiry date).
 pub fn items<'a>(
     framework: &'a Framework,
     questionnaire: &'a Questionnaire,
     as_of: Date,
 ) -> Vec<Item<'a>> {
-    let scope = crate::framework::Applicability {
-        building_blocks: questionnaire.deployment.building_blocks.clone(),
-        stage: Some(questionnaire.deployment.stage.clone()),
-        authority: None,
-    };
     let max_age = i64::from(framework.scoring.evidence_max_age_days);
-    framework
-        .questions
-        .iter()
-        .filter(|q| framework.applies(q, &scope))
+    deployment_questions(framework, questionnaire)
+        .filter(|q| in_scope(questionnaire, q))
         .map(|question| {
             let answer = questionnaire.answer(&question.id);
             let status = match answer.and_then(|a| a.value) {
@@ -138,25 +172,10 @@ pub fn items<'a>(
         .collect()
 }
 
-/// Share (0–1) of `items` that have an answer (n/a counts as answered); 0 for no items.
-pub fn coverage<'i, 'a: 'i>(items: impl Iterator<Item = &'i Item<'a>>) -> f64 {
-    let (answered, total) = items.fold((0_u32, 0_u32), |(answered, total), item| {
-        (
-            answered + u32::from(item.status != Status::NotAssessed),
-            total + 1,
-        )
-    });
-    if total == 0 {
-        0.0
-    } else {
-        f64::from(answered) / f64::from(total)
-    }
-}
-
 /// Evidence is stale when every dated piece is older than `max_age` days on the assessment
-/// date; undated evidence and a missing assessment date count as fresh. Entries whose file is
-/// missing or altered do not count at all.
-fn confidence(answer: &Answer, assessed_on: Option<Date>, max_age: i64) -> Confidence {
+/// date; undated evidence counts as fresh. Entries whose file is missing or altered do not
+/// count at all.
+fn confidence(answer: &Answer, today: Date, max_age: i64) -> Confidence {
     let usable: Vec<_> = answer
         .evidence
         .iter()
@@ -165,9 +184,6 @@ fn confidence(answer: &Answer, assessed_on: Option<Date>, max_age: i64) -> Confi
     if usable.is_empty() {
         return Confidence::Claimed;
     }
-    let Some(today) = assessed_on else {
-        return Confidence::Evidenced;
-    };
     let fresh = usable
         .iter()
         .any(|e| e.date.is_none_or(|date| date.days_until(today) <= max_age));

@@ -29,6 +29,12 @@ pub struct GenderIndex {
     pub applicable: usize,
     /// Applicable checks with an explicit yes, partial or no.
     pub answered: usize,
+    /// Share (0–1) of the checks' weight (critical checks weigh more) explicitly answered.
+    pub coverage: f64,
+    /// Whether the index has a verdict: enough of the checks' weight was answered. An
+    /// unanswered check counts as `no`, so an unrated index says more about the questionnaire
+    /// than about the deployment.
+    pub rated: bool,
     /// Sub-scores per group of checks (`ACCESS`, `DATA`, …), in alphabetical order.
     pub groups: Vec<GroupScore>,
 }
@@ -45,7 +51,7 @@ pub struct GroupScore {
     pub applicable: usize,
     /// Of those, the ones with an explicit yes, partial or no.
     pub answered: usize,
-    /// `answered / applicable`, 0–1 (0 when none applies).
+    /// Share (0–1) of the group's weight explicitly answered (0 when none applies).
     pub coverage: f64,
 }
 
@@ -139,7 +145,10 @@ pub fn index(framework: &Framework, items: &[Item<'_>], principal_purpose: bool)
     let cap = lowest_cap(framework, &checks);
     let index = raw_index.map(|raw| cap.as_ref().map_or(raw, |c| raw.min(c.cap)));
     let value_of = |id: &str| checks.iter().find(|c| c.check.id == id).map(|c| c.value);
+    let coverage = answered_share(framework, checks.iter());
     GenderIndex {
+        rated: index.is_some() && super::score::enough_answered(framework, coverage),
+        coverage,
         practice_code: practice_code(framework, &checks, index, answered, &value_of),
         intent_flag: intent_flag(framework, principal_purpose, &value_of),
         index,
@@ -151,19 +160,40 @@ pub fn index(framework: &Framework, items: &[Item<'_>], principal_purpose: bool)
     }
 }
 
+/// A check's weight in the index: critical checks weigh more.
+fn check_weight(framework: &Framework, check: &Question) -> f64 {
+    let weights = &framework.scoring.gender.weights;
+    f64::from(if check.critical {
+        weights.critical
+    } else {
+        weights.other
+    })
+}
+
+/// Share (0–1) of the checks' weight with an explicit yes, partial or no; 0 for no checks.
+fn answered_share<'c, 'a: 'c>(
+    framework: &Framework,
+    checks: impl Iterator<Item = &'c Counted<'a>>,
+) -> f64 {
+    let (mut total, mut answered) = (0.0, 0.0);
+    for c in checks {
+        let weight = check_weight(framework, c.check);
+        total += weight;
+        if matches!(c.item.status, Status::Answered(_)) {
+            answered += weight;
+        }
+    }
+    if total > 0.0 { answered / total } else { 0.0 }
+}
+
 /// 100 × Σ(weight × credit) / Σ(weight), rounded; `None` for no checks.
 fn weighted_index<'c, 'a: 'c>(
     framework: &Framework,
     checks: impl Iterator<Item = &'c Counted<'a>>,
 ) -> Option<u32> {
-    let rules = &framework.scoring.gender;
     let (mut total, mut earned) = (0.0, 0.0);
     for c in checks {
-        let weight = f64::from(if c.check.critical {
-            rules.weights.critical
-        } else {
-            rules.weights.other
-        });
+        let weight = check_weight(framework, c.check);
         let credit = framework
             .scoring
             .credits
@@ -191,18 +221,12 @@ fn groups(framework: &Framework, checks: &[Counted<'_>]) -> Vec<GroupScore> {
                 .iter()
                 .filter(|c| matches!(c.item.status, Status::Answered(_)))
                 .count();
-            #[allow(clippy::cast_precision_loss)]
-            let coverage = if mine.is_empty() {
-                0.0
-            } else {
-                answered as f64 / mine.len() as f64
-            };
             GroupScore {
                 group: group.to_owned(),
                 index: weighted_index(framework, mine.iter().copied()),
                 applicable: mine.len(),
                 answered,
-                coverage,
+                coverage: answered_share(framework, mine.iter().copied()),
             }
         })
         .collect()

@@ -24,10 +24,19 @@ use answers::Item;
 pub struct Evaluation {
     /// Overall score 0–100, capped by critical failures; `None` when nothing was answered.
     pub overall: Option<f64>,
-    /// The band of the overall score.
+    /// Whether the overall score has a verdict: enough of the applicable weight was answered.
+    pub rated: bool,
+    /// The band of the overall score; `None` when not rated.
     pub band: Option<String>,
-    /// Share (0–1) of applicable items answered (n/a counts as answered).
+    /// Share (0–1) of the applicable weight answered (n/a counts as answered), within the
+    /// questionnaire's scope.
     pub coverage: f64,
+    /// The same share over everything that applies to the deployment, other respondents'
+    /// parts included; equal to `coverage` when the questionnaire has no scope.
+    pub deployment_coverage: f64,
+    /// Questions that apply to the deployment but lie outside the scope, unanswered: other
+    /// respondents' parts.
+    pub outside_scope: Vec<String>,
     /// Share (0–1) of the earned credit, over all scored items, that rests on fresh evidence.
     pub evidenced_share: Option<f64>,
     /// One score per principle, in framework order.
@@ -62,6 +71,14 @@ pub fn evaluate_items(
         .map(|p| score::principle(framework, &p.id, items))
         .collect();
     let overall = score::overall(framework, &principles);
+    let all = score::Tally::of(framework, items.iter());
+    let outside = answers::outside_scope(framework, questionnaire);
+    let outside_weight: f64 = outside
+        .iter()
+        .map(|q| score::question_weight(framework, q))
+        .sum();
+    let whole = all.applicable + outside_weight;
+    let rated = overall.is_some() && score::enough_answered(framework, all.coverage());
     let principal = questionnaire.deployment.building_blocks.iter().any(|b| {
         framework
             .scoring
@@ -71,10 +88,15 @@ pub fn evaluate_items(
             .contains(b)
     });
     Evaluation {
-        band: overall.map(|s| score::band(framework, s)),
+        band: overall
+            .filter(|_| rated)
+            .map(|s| score::band(framework, s)),
         overall,
-        coverage: answers::coverage(items.iter()),
-        evidenced_share: score::Tally::of(framework, items.iter()).evidenced_share(),
+        rated,
+        coverage: all.coverage(),
+        deployment_coverage: if whole > 0.0 { all.answered / whole } else { 0.0 },
+        outside_scope: outside.iter().map(|q| q.id.clone()).collect(),
+        evidenced_share: all.evidenced_share(),
         principles,
         risks: {
             let counted = gender::counted(framework, items);

@@ -5,11 +5,15 @@
 //! Exposure is 100 minus the weighted credit of the answered mitigating items. A critical
 //! gender check answered `no` lifts the exposure of each risk it maps to at least
 //! `scoring.risk.gender_critical_no_floor`, when the framework sets one.
+//!
+//! Unanswered mitigations are unknown, not absent: their share of the mitigating weight is
+//! reported beside the exposure, and a risk whose mitigations are too thinly answered gets no
+//! level (so it is never called "low" on the strength of a few answers).
 
 use serde::Serialize;
 
 use super::answers::Item;
-use super::score::{Tally, band_in, weight};
+use super::score::{Tally, band_in, enough_answered, weight};
 use crate::framework::{Framework, Question};
 
 /// How exposed a deployment remains to one risk.
@@ -20,9 +24,13 @@ pub struct RiskExposure {
     /// Residual exposure 0–100 (0: fully mitigated); `None` when nothing that mitigates it was
     /// answered.
     pub exposure: Option<f64>,
-    /// The band of the exposure.
+    /// Whether the exposure has a level: enough of the mitigating weight was answered, or a
+    /// failed critical gender check holds it at the floor whatever else is in place.
+    pub rated: bool,
+    /// The level of the exposure; `None` when not rated.
     pub band: Option<String>,
-    /// Share (0–1) of the mitigating items answered.
+    /// Share (0–1) of the mitigating weight (weight × link strength) answered; the rest is
+    /// unknown.
     pub coverage: f64,
     /// Applicable items that mitigate it.
     pub mitigating: usize,
@@ -79,12 +87,17 @@ pub fn exposure(
             exposure = Some(exposure.map_or(floor, |e| e.max(floor)));
         }
     }
+    let coverage = tally.coverage();
+    let rated = exposure.is_some() && (!raised_by.is_empty() || enough_answered(framework, coverage));
     RiskExposure {
-        raised_by,
         risk: risk.to_owned(),
-        band: exposure.map(|e| band_in(&framework.scoring.risk.bands, e)),
+        band: exposure
+            .filter(|_| rated)
+            .map(|e| band_in(&framework.scoring.risk.bands, e)),
+        rated,
+        raised_by,
         exposure,
-        coverage: super::answers::coverage(linked.iter().map(|(i, _)| *i)),
+        coverage,
         mitigating: linked.len(),
         drivers: drivers(framework, &linked),
     }

@@ -1,4 +1,5 @@
-//! Principle scores, coverage, confidence, critical caps and the overall score.
+//! Principle scores, coverage, confidence, critical caps, the overall score, and whether there
+//! are enough answers to give a score a verdict at all.
 //!
 //! Pure functions over the applicable items; every rule comes from `scoring` in the framework
 //! file and is explained in words in `docs/scoring.md`.
@@ -6,7 +7,7 @@
 use serde::Serialize;
 
 use super::answers::{Confidence, Item, Status};
-use crate::framework::Framework;
+use crate::framework::{Framework, Question};
 use crate::framework::raw::RawBand;
 use crate::questionnaire::AnswerValue;
 
@@ -17,9 +18,12 @@ pub struct PrincipleScore {
     pub principle: String,
     /// Score 0–100 after any cap; `None` when nothing under it was answered.
     pub score: Option<f64>,
-    /// The band of the score.
+    /// Whether the score has a verdict: enough of it was answered, or a critical `no` makes
+    /// the band certain.
+    pub rated: bool,
+    /// The band of the score; `None` when not rated.
     pub band: Option<String>,
-    /// Share (0–1) of applicable items answered (n/a counts as answered).
+    /// Share (0–1) of the applicable weight answered (n/a counts as answered).
     pub coverage: f64,
     /// Share (0–1) of the earned credit that rests on fresh evidence.
     pub evidenced_share: Option<f64>,
@@ -31,17 +35,26 @@ pub struct PrincipleScore {
 
 /// The weight of an item inside its principle (and, by default, in every other view).
 pub fn weight(framework: &Framework, item: &Item<'_>) -> f64 {
-    if item.question.is_gender() {
+    question_weight(framework, item.question)
+}
+
+/// The weight of a question or gender check inside its principle.
+pub fn question_weight(framework: &Framework, question: &Question) -> f64 {
+    if question.is_gender() {
         f64::from(framework.scoring.gender_check_weight_in_principle)
     } else {
-        f64::from(item.question.weight)
+        f64::from(question.weight)
     }
 }
 
 /// Weighted credit over a set of items.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Tally {
-    /// Total weight of the answered items.
+    /// Total weight of the items, answered or not.
+    pub applicable: f64,
+    /// Weight of the items with any answer, n/a included.
+    pub answered: f64,
+    /// Total weight of the items answered yes, partial or no.
     pub possible: f64,
     /// Weighted credit earned.
     pub earned: f64,
@@ -70,6 +83,10 @@ impl Tally {
     ) -> Self {
         let mut tally = Self::default();
         for (item, w) in items {
+            tally.applicable += w;
+            if item.status != Status::NotAssessed {
+                tally.answered += w;
+            }
             let Some(credit) = item.credit(framework) else {
                 continue;
             };
@@ -91,6 +108,24 @@ impl Tally {
     pub fn evidenced_share(self) -> Option<f64> {
         (self.earned > 0.0).then(|| self.evidenced / self.earned)
     }
+
+    /// Share (0–1) of the applicable weight that has an answer; 0 when nothing applies.
+    /// Weight rather than a head count, so that answering only the light questions cannot
+    /// earn a verdict on the heavy ones.
+    pub fn coverage(self) -> f64 {
+        if self.applicable > 0.0 {
+            self.answered / self.applicable
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Whether `coverage` (0–1) is enough for a verdict under `scoring.verdict_min_coverage`. The
+/// share is compared as printed (a percentage to one decimal), so a printed 60.0 % is enough.
+pub fn enough_answered(framework: &Framework, coverage: f64) -> bool {
+    let percent = (coverage * 1000.0).round() / 10.0;
+    percent >= framework.scoring.verdict_min_coverage
 }
 
 /// Scores one principle from the items scored under it.
@@ -100,7 +135,7 @@ pub fn principle(framework: &Framework, principle: &str, items: &[Item<'_>]) -> 
         .filter(|i| i.question.principle == principle)
         .collect();
     let tally = Tally::of(framework, mine.iter().copied());
-    let coverage = super::answers::coverage(mine.iter().copied());
+    let coverage = tally.coverage();
     let capped_by = mine
         .iter()
         .find(|i| {
@@ -117,9 +152,12 @@ pub fn principle(framework: &Framework, principle: &str, items: &[Item<'_>]) -> 
             raw
         }
     });
+    // A capped principle can never leave `failing`, whatever its unanswered items say.
+    let rated = score.is_some() && (capped_by.is_some() || enough_answered(framework, coverage));
     PrincipleScore {
         principle: principle.to_owned(),
-        band: score.map(|s| band(framework, s)),
+        band: score.filter(|_| rated).map(|s| band(framework, s)),
+        rated,
         score,
         coverage,
         evidenced_share: tally.evidenced_share(),

@@ -14,7 +14,7 @@ pub struct SliceScore {
     pub id: String,
     /// Score 0–100, uncapped; `None` when nothing here was answered.
     pub score: Option<f64>,
-    /// Share (0–1) of its applicable items answered.
+    /// Share (0–1) of its applicable weight answered.
     pub coverage: f64,
     /// Applicable items that belong here.
     pub applicable: usize,
@@ -59,7 +59,7 @@ fn view(
     SliceScore {
         id: id.to_owned(),
         score: tally.score(),
-        coverage: super::answers::coverage(mine.iter().copied()),
+        coverage: tally.coverage(),
         applicable: mine.len(),
         shortfalls: mine.iter().filter(|i| i.is_shortfall()).count(),
     }

@@ -299,7 +299,9 @@ fn group_sub_scores_carry_their_coverage() {
         .expect("PAY");
     // G-PAY-02 reuses O1.Q3, which is answered; the three others are not.
     assert_eq!((pay.applicable, pay.answered), (4, 1));
-    assert!((pay.coverage - 0.25).abs() < 1e-9);
+    // Coverage is by weight: G-PAY-01 is critical (3), the others count 1 each, so the one
+    // answered check holds 1 of 6.
+    assert!((pay.coverage - 1.0 / 6.0).abs() < 1e-9, "{}", pay.coverage);
     assert!(
         pay.index.is_some_and(|i| i < 100),
         "unanswered counts as no"

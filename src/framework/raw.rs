@@ -481,6 +481,12 @@ pub struct RawScoring {
     /// Evidence older than this, relative to the assessment date, is stale.
     #[schemars(range(min = 1))]
     pub evidence_max_age_days: u32,
+    /// Least coverage, in percent of the applicable weight, for a score to get a band: below
+    /// it a principle, a risk, the overall score or the gender index is "not rated". A
+    /// framework file written before this rule existed gets 60.
+    #[serde(default = "default_verdict_min_coverage")]
+    #[schemars(range(min = 0, max = 100))]
+    pub verdict_min_coverage: f64,
     /// Score bands, highest first.
     #[schemars(length(min = 1))]
     pub bands: Vec<RawBand>,
@@ -498,6 +504,10 @@ pub struct RawScoring {
     /// Kinds of international support an action can call for.
     #[schemars(length(min = 1))]
     pub support_areas: Vec<RawSupportArea>,
+}
+
+fn default_verdict_min_coverage() -> f64 {
+    60.0
 }
 
 /// A score band.

@@ -15,7 +15,7 @@ pub fn ask(
     framework: &Framework,
     io: &mut impl Io,
     style: Style,
-    today: Option<Date>,
+    today: Date,
 ) -> Option<Blank> {
     let name = ask_until(io, "Deployment name: ", |text| {
         if text.is_empty() {
@@ -64,15 +64,12 @@ pub fn ask(
         one_of(text, &framework.authority_ids(), "authority")
     })?;
     let organisation = optional(&io.ask("Organisation (Enter to leave out): ")?);
-    let date_prompt = match today {
-        Some(today) => format!("Assessment date [{today}]: "),
-        None => "Assessment date, YYYY-MM-DD (Enter to leave out): ".to_owned(),
-    };
-    let date = ask_until(io, &date_prompt, |text| match (text, today) {
-        ("", default) => Ok(default),
-        (text, _) => Date::parse(text)
-            .map(Some)
-            .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form")),
+    let date_prompt = format!("Assessment date [{today}]: ");
+    let date = ask_until(io, &date_prompt, |text| match text {
+        "" => Ok(today),
+        text => {
+            Date::parse(text).ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form"))
+        }
     })?;
     Some(Blank {
         scope: Applicability {
@@ -189,7 +186,7 @@ mod tests {
             "2026-02-30",
             "",
         ]);
-        let today = Date::parse("2026-05-01");
+        let today = Date::parse("2026-05-01").expect("a date");
         let blank = ask(
             crate::validate::framework::embedded(),
             &mut io,
@@ -215,6 +212,6 @@ mod tests {
     #[test]
     fn end_of_input_gives_up_without_a_blank() {
         let mut io = Script::new(&["Civil registry", ""]);
-        assert!(ask(crate::validate::framework::embedded(), &mut io, PLAIN, None).is_none());
+        assert!(ask(crate::validate::framework::embedded(), &mut io, PLAIN, Date::from_days(0)).is_none());
     }
 }

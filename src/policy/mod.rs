@@ -18,8 +18,10 @@ pub struct Policy {
     pub file: Option<String>,
     /// Lowest overall score.
     pub min_overall: Option<Threshold>,
-    /// Lowest coverage (percent).
+    /// Lowest coverage of the scope (percent).
     pub min_coverage: Option<Threshold>,
+    /// Lowest coverage of the whole deployment (percent).
+    pub min_deployment_coverage: Option<Threshold>,
     /// Lowest score of any principle.
     pub min_principle: Option<Threshold>,
     /// Lowest score per principle, overriding `min_principle`.
@@ -56,6 +58,7 @@ impl Default for Policy {
             file: None,
             min_overall: None,
             min_coverage: None,
+            min_deployment_coverage: None,
             min_principle: None,
             principles: Vec::new(),
             min_gender_index: None,

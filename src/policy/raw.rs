@@ -18,10 +18,16 @@ pub struct RawPolicy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0, max = 100))]
     pub min_overall: Option<f64>,
-    /// Lowest acceptable coverage, as a percentage of applicable questions answered.
+    /// Lowest acceptable coverage, as a percentage of the applicable weight answered within
+    /// the questionnaire's scope (its respondents' part of the deployment).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0, max = 100))]
     pub min_coverage: Option<f64>,
+    /// Lowest acceptable coverage of the whole deployment, every respondent's part included:
+    /// for repositories that hold (and merge) every respondent's questionnaire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 100))]
+    pub min_deployment_coverage: Option<f64>,
     /// Lowest acceptable score for every principle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0, max = 100))]

@@ -30,12 +30,41 @@ pub struct Questionnaire {
     pub deployment: Deployment,
     /// Who answered, one per file.
     pub respondents: Vec<Respondent>,
-    /// The assessment date, when given.
-    pub assessed_on: Option<Date>,
+    /// The authorities whose questions it answers; `None`: the whole deployment.
+    pub scope: Option<Scope>,
+    /// The assessment date.
+    pub assessed_on: Date,
     /// Answers in file order; questions without an entry are not assessed.
     pub answers: Vec<Answer>,
     /// Waivers in file order.
     pub waivers: Vec<Waiver>,
+}
+
+/// The part of a deployment a questionnaire answers for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scope {
+    /// Responsible authorities, in the order written (no repeats).
+    pub authorities: Vec<String>,
+}
+
+impl Scope {
+    /// Whether `question`'s authorities fall in this scope: it names one of them, or none.
+    pub fn covers(&self, authorities: &[String]) -> bool {
+        authorities.is_empty() || authorities.iter().any(|a| self.authorities.contains(a))
+    }
+
+    /// The scope of several questionnaires together: the union, or the whole deployment when
+    /// any of them answers for all of it.
+    pub fn union(a: Option<&Scope>, b: Option<&Scope>) -> Option<Scope> {
+        let (a, b) = (a?, b?);
+        let mut authorities = a.authorities.clone();
+        for authority in &b.authorities {
+            if !authorities.contains(authority) {
+                authorities.push(authority.clone());
+            }
+        }
+        Some(Scope { authorities })
+    }
 }
 
 /// The deployment a questionnaire describes.

@@ -22,16 +22,30 @@ pub struct RawQuestionnaire {
     /// Who answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respondent: Option<RawRespondent>,
-    /// The date of the assessment (`YYYY-MM-DD`); reports use it as their date.
+    /// What this questionnaire answers for, when it is not the whole deployment: one
+    /// respondent's part. Coverage is counted over this scope.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(schema_with = "date_or_null")]
-    pub assessed_on: Option<String>,
+    pub scope: Option<RawScope>,
+    /// The date of the assessment (`YYYY-MM-DD`): reports use it as their date, evidence
+    /// freshness is judged on it, and a portfolio orders assessments by it.
+    #[schemars(schema_with = "date")]
+    pub assessed_on: String,
     /// Answers keyed by question or gender-check id; a missing id means "not assessed".
     #[serde(default)]
     pub answers: IndexMap<String, RawAnswer>,
     /// Approved exceptions: a waived question is shown but does not fail `check`.
     #[serde(default)]
     pub waivers: Vec<RawWaiver>,
+}
+
+/// The part of a deployment one questionnaire answers for.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawScope {
+    /// The responsible authorities (`R1`–`R5`) whose questions this questionnaire answers;
+    /// questions that name no authority belong to every scope.
+    #[schemars(length(min = 1))]
+    pub authorities: Vec<String>,
 }
 
 /// The deployment a questionnaire describes.

@@ -13,7 +13,7 @@ use crate::text::wrap;
 use super::Date;
 
 /// What the new questionnaire is for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Blank {
     /// Which questions to include.
     pub scope: Applicability,
@@ -21,10 +21,23 @@ pub struct Blank {
     pub name: Option<String>,
     /// ISO country code, if known.
     pub country: Option<String>,
-    /// The assessment date, if known.
-    pub date: Option<Date>,
+    /// The assessment date: required, because reports and portfolios are dated by it.
+    pub date: Date,
     /// The respondent's organisation, if known.
     pub organisation: Option<String>,
+}
+
+impl Blank {
+    /// A questionnaire for every building block and stage, dated `date`, with no facts yet.
+    pub fn dated(date: Date) -> Self {
+        Blank {
+            scope: Applicability::default(),
+            name: None,
+            country: None,
+            date,
+            organisation: None,
+        }
+    }
 }
 
 const WIDTH: usize = 96;
@@ -162,11 +175,15 @@ fn deployment(out: &mut String, framework: &Framework, blank: &Blank) {
         }
         None => out.push_str("  organisation:\n"),
     }
-    match blank.date {
-        Some(date) => {
-            let _ = writeln!(out, "assessed_on: {date}");
-        }
-        None => out.push_str("# assessed_on: 2026-10-01   # reports take their date from here\n"),
+    let _ = writeln!(
+        out,
+        "assessed_on: {}             # reports take their date from here",
+        blank.date
+    );
+    // A respondent who answers for one authority is measured against that authority's
+    // questions: the scope says so, and coverage is then counted within it.
+    if let Some(authority) = &blank.scope.authority {
+        let _ = writeln!(out, "scope:\n  authorities: [{authority}]");
     }
     out.push('\n');
 }

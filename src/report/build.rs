@@ -36,7 +36,7 @@ pub fn build(inputs: Inputs<'_>) -> Report {
         tool: Tool::current(),
         framework: FrameworkInfo::of(framework),
         assessment: assessment(questionnaire, as_of),
-        summary: summary(&evaluation, &items),
+        summary: summary(framework, &evaluation, &items),
         principles: principles(framework, &evaluation),
         risks: risks(framework, &evaluation),
         stages: views(&evaluation.stages, |id| framework.stage(id)),
@@ -80,7 +80,10 @@ fn assessment(questionnaire: &Questionnaire, as_of: Date) -> Assessment {
                 organisation: r.organisation.clone(),
             })
             .collect(),
-        assessed_on: questionnaire.assessed_on,
+        scope: questionnaire.scope.as_ref().map(|scope| ScopeInfo {
+            authorities: scope.authorities.clone(),
+        }),
+        assessed_on: Some(questionnaire.assessed_on),
         as_of,
     }
 }
@@ -102,7 +105,7 @@ fn from_value(value: AnswerValue) -> Status {
     }
 }
 
-fn summary(evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
+fn summary(framework: &Framework, evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
     let count = |wanted: Status| items.iter().filter(|i| status(i) == wanted).count();
     let confident = |wanted: Confidence| {
         items
@@ -112,8 +115,12 @@ fn summary(evaluation: &Evaluation, items: &[Item<'_>]) -> Summary {
     };
     Summary {
         score: evaluation.overall.map(round1),
+        rated: evaluation.rated,
         band: evaluation.band.clone(),
         coverage: percent(evaluation.coverage),
+        deployment_coverage: Some(percent(evaluation.deployment_coverage)),
+        outside_scope: evaluation.outside_scope.clone(),
+        verdict_min_coverage: framework.scoring.verdict_min_coverage,
         evidenced: evaluation.evidenced_share.map(percent),
         answers: AnswerCounts {
             applicable: items.len(),
@@ -150,6 +157,7 @@ fn principles(framework: &Framework, evaluation: &Evaluation) -> Vec<PrincipleRe
             name: p.name.clone(),
             kind: p.kind,
             score: s.score.map(round1),
+            rated: s.rated,
             band: s.band.clone(),
             coverage: percent(s.coverage),
             evidenced: s.evidenced_share.map(percent),
@@ -169,8 +177,10 @@ fn risks(framework: &Framework, evaluation: &Evaluation) -> Vec<RiskResult> {
             name: r.name.clone(),
             category: r.category,
             exposure: e.exposure.map(round1),
+            rated: e.rated,
             band: e.band.clone(),
             coverage: percent(e.coverage),
+            unknown: round1(100.0 - percent(e.coverage)),
             mitigating: e.mitigating,
             drivers: e.drivers.clone(),
             raised_by: e.raised_by.clone(),
@@ -209,6 +219,8 @@ fn gender(evaluation: &Evaluation) -> GenderResult {
         intent_flag: g.intent_flag,
         applicable: g.applicable,
         answered: g.answered,
+        coverage: percent(g.coverage),
+        rated: g.rated,
         groups: g
             .groups
             .iter()
@@ -405,6 +417,7 @@ mod tests {
     fn actions_group_by_authority_then_stage_in_framework_order() {
         let framework = crate::validate::framework::embedded();
         let text = "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\n\
+                    assessed_on: 2026-05-01\n\
                     deployment: {name: T, building_blocks: [payments], stage: L2}\n\
                     answers:\n  F1.Q1: {answer: \"no\"}\n  F2.Q1: {answer: partial}\n";
         let q = crate::validate::questionnaire::load(

@@ -120,10 +120,22 @@ pub struct Assessment {
     pub deployment: DeploymentInfo,
     /// Who answered, one per questionnaire.
     pub respondents: Vec<RespondentInfo>,
+    /// The responsible authorities the questionnaires answer for; absent when they answer for
+    /// the whole deployment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ScopeInfo>,
     /// The assessment date written in the questionnaire (the latest, after a merge).
     pub assessed_on: Option<Date>,
     /// The date waivers were judged on.
     pub as_of: Date,
+}
+
+/// The part of a deployment an assessment answers for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeInfo {
+    /// Responsible authorities (`R1`); questions that name none belong to every scope.
+    pub authorities: Vec<String>,
 }
 
 /// The deployment assessed.
@@ -160,12 +172,26 @@ pub struct RespondentInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
-    /// Overall score 0–100 after caps; `null` when nothing was answered.
+    /// Overall score 0–100 after caps; `null` when nothing was answered. When not rated, the
+    /// partial score of what was answered.
     pub score: Option<f64>,
-    /// Its band.
+    /// Whether the score has a verdict: at least `verdict_min_coverage` was answered.
+    #[serde(default = "rated_by_default")]
+    pub rated: bool,
+    /// Its band; `null` when not rated.
     pub band: Option<String>,
-    /// Percentage of applicable items answered (n/a counts as answered).
+    /// Percentage of the applicable weight answered (n/a counts as answered), within the scope.
     pub coverage: f64,
+    /// The same percentage over everything that applies to the deployment, other respondents'
+    /// parts included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment_coverage: Option<f64>,
+    /// Questions that apply to the deployment but lie outside the scope, unanswered.
+    #[serde(default)]
+    pub outside_scope: Vec<String>,
+    /// The least coverage (percent) a score needs for a band; below it, "not rated".
+    #[serde(default = "verdict_min_coverage_by_default")]
+    pub verdict_min_coverage: f64,
     /// Percentage of the earned credit that rests on fresh evidence.
     pub evidenced: Option<f64>,
     /// How the applicable items were answered.
@@ -176,6 +202,16 @@ pub struct Summary {
     pub critical_failures: Vec<String>,
     /// Shortfalls excused by a waiver in force.
     pub waived: usize,
+}
+
+/// Results saved before verdicts could be withheld had a band whenever they had a score.
+fn rated_by_default() -> bool {
+    true
+}
+
+/// The threshold of results saved before it was written into them.
+fn verdict_min_coverage_by_default() -> f64 {
+    60.0
 }
 
 /// How applicable items were answered.
@@ -218,11 +254,15 @@ pub struct PrincipleResult {
     pub name: String,
     /// Foundational or operational.
     pub kind: PrincipleKind,
-    /// Score 0–100 after any cap.
+    /// Score 0–100 after any cap (partial when not rated).
     pub score: Option<f64>,
-    /// Its band.
+    /// Whether the score has a verdict: enough was answered, or a critical `no` makes
+    /// `failing` certain.
+    #[serde(default = "rated_by_default")]
+    pub rated: bool,
+    /// Its band; `null` when not rated.
     pub band: Option<String>,
-    /// Percentage of applicable items answered.
+    /// Percentage of the applicable weight answered.
     pub coverage: f64,
     /// Percentage of the earned credit that rests on fresh evidence.
     pub evidenced: Option<f64>,
@@ -242,12 +282,19 @@ pub struct RiskResult {
     pub name: String,
     /// Family.
     pub category: RiskCategory,
-    /// Residual exposure 0–100 (0: fully mitigated).
+    /// Residual exposure 0–100 (0: fully mitigated) left by the answered mitigations.
     pub exposure: Option<f64>,
-    /// Its band.
+    /// Whether the exposure has a level: enough of the mitigating weight was answered, or a
+    /// failed critical gender check makes `high` certain.
+    #[serde(default = "rated_by_default")]
+    pub rated: bool,
+    /// Its level; `null` when not rated.
     pub band: Option<String>,
-    /// Percentage of the mitigating items answered.
+    /// Percentage of the mitigating weight (weight × link strength) answered.
     pub coverage: f64,
+    /// Percentage of the mitigating weight not answered: how much of the picture is unknown.
+    #[serde(default)]
+    pub unknown: f64,
     /// Applicable items that mitigate it.
     pub mitigating: usize,
     /// The shortfalls that leave the most exposure, largest first.
@@ -294,6 +341,12 @@ pub struct GenderResult {
     pub applicable: usize,
     /// Checks with an explicit yes, partial or no.
     pub answered: usize,
+    /// Percentage of the checks' weight (critical checks weigh more) explicitly answered.
+    #[serde(default)]
+    pub coverage: f64,
+    /// Whether the index has a verdict: at least `verdict_min_coverage` was answered.
+    #[serde(default = "rated_by_default")]
+    pub rated: bool,
     /// Sub-scores per group of checks, with their coverage.
     #[serde(default)]
     pub groups: Vec<GenderGroupResult>,
@@ -311,7 +364,7 @@ pub struct GenderGroupResult {
     pub applicable: usize,
     /// Of those, checks with an explicit yes, partial or no.
     pub answered: usize,
-    /// Percentage of the group's applicable checks answered.
+    /// Percentage of the group's weight explicitly answered.
     pub coverage: f64,
 }
 
@@ -528,8 +581,10 @@ pub struct Violation {
 pub enum Rule {
     /// `min_overall`: the overall score.
     MinOverall,
-    /// `min_coverage`: the share of applicable questions answered.
+    /// `min_coverage`: the share of the applicable weight answered, within the scope.
     MinCoverage,
+    /// `min_deployment_coverage`: the same share over the whole deployment.
+    MinDeploymentCoverage,
     /// `min_principle` and `principles`: a principle's score.
     MinPrinciple,
     /// `min_gender_index`: the gender index.
@@ -557,6 +612,7 @@ impl Rule {
         match self {
             Rule::MinOverall => "min-overall",
             Rule::MinCoverage => "min-coverage",
+            Rule::MinDeploymentCoverage => "min-deployment-coverage",
             Rule::MinPrinciple => "min-principle",
             Rule::MinGenderIndex => "min-gender-index",
             Rule::MaxRiskExposure => "max-risk-exposure",

@@ -95,6 +95,7 @@ pub fn build(raw: RawPolicy, root: &Node, file: &str) -> Policy {
         file: Some(file.to_owned()),
         min_overall: at("min_overall", raw.min_overall),
         min_coverage: at("min_coverage", raw.min_coverage),
+        min_deployment_coverage: at("min_deployment_coverage", raw.min_deployment_coverage),
         min_principle: at("min_principle", raw.min_principle),
         principles: keyed("principles", &raw.principles),
         min_gender_index: at("min_gender_index", raw.min_gender_index),

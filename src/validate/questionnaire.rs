@@ -9,7 +9,9 @@ use super::tree::Text;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::{AliasKind, Framework};
 use crate::questionnaire::raw::{RawEvidence, RawQuestionnaire, RawWaiver};
-use crate::questionnaire::{Answer, Date, Deployment, Evidence, Questionnaire, Respondent, Waiver};
+use crate::questionnaire::{
+    Answer, Date, Deployment, Evidence, Questionnaire, Respondent, Scope, Waiver,
+};
 use crate::source::yaml::Node;
 use crate::source::{Limits, Pos, SourceFile};
 use crate::text::did_you_mean;
@@ -59,6 +61,9 @@ pub fn check_references(
     }
     if let Some(respondent) = root.get("respondent") {
         checker.authority(respondent);
+    }
+    if let Some(scope) = root.get("scope") {
+        checker.scope(scope);
     }
     checker.date(root, "assessed_on");
     if let Some(answers) = root.get("answers") {
@@ -157,6 +162,15 @@ impl Checker<'_> {
                 authority,
                 &known,
             );
+        }
+    }
+
+    fn scope(&mut self, scope: &Node) {
+        let known = self.framework.authority_ids();
+        for text in scope.texts("authorities") {
+            if !known.contains(&text.value) {
+                self.unknown(Code::UnknownAuthority, "responsible authority", text, &known);
+            }
         }
     }
 
@@ -343,7 +357,18 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
             description: raw.deployment.description,
         },
         respondents: vec![respondent.unwrap_or_default()],
-        assessed_on: raw.assessed_on.as_deref().and_then(Date::parse),
+        scope: raw.scope.map(|scope| {
+            let mut authorities: Vec<String> = Vec::new();
+            for authority in scope.authorities {
+                if !authorities.contains(&authority) {
+                    authorities.push(authority);
+                }
+            }
+            Scope { authorities }
+        }),
+        // The schema (shape) and the reference checks (real day) refused a bad date before
+        // this step, so the fallback is never taken.
+        assessed_on: Date::parse(&raw.assessed_on).unwrap_or_else(|| Date::from_days(0)),
         answers,
         waivers,
     }

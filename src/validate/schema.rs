@@ -270,6 +270,10 @@ impl ErrorContext<'_> {
         match (self.pointer, key) {
             ("", "dpisafe") => "start the file with `dpisafe: 1`".to_owned(),
             ("", "framework") => "add `framework: universal-dpi-safeguards@1.0`".to_owned(),
+            ("", "assessed_on") => "add the date the answers describe, for example \
+                                     `assessed_on: 2026-10-01`: reports, portfolios and evidence \
+                                     ages are dated by it"
+                .to_owned(),
             (_, "stage") => "add the life-cycle stage, for example `stage: L4`".to_owned(),
             (_, "expires") => {
                 "waivers need an expiry date, for example `expires: 2027-01-31`".to_owned()

@@ -3,6 +3,7 @@
 
 use crate::Error;
 use crate::cli::args::InitArgs;
+use crate::cli::assessment;
 use crate::cli::output::{self, Target};
 use crate::cli::{Context, Exit, print_stdout};
 use crate::framework::Applicability;
@@ -13,6 +14,13 @@ pub(crate) fn run(ctx: &Context, args: &InitArgs) -> Result<Exit, Error> {
         Ok(framework) => framework,
         Err(exit) => return Ok(exit),
     };
+    let date = match args.date {
+        Some(date) => date,
+        None => match assessment::source_date_epoch(ctx) {
+            Ok(date) => date.unwrap_or_else(assessment::today),
+            Err(exit) => return Ok(exit),
+        },
+    };
     let blank = Blank {
         scope: Applicability {
             building_blocks: args.blocks.clone(),
@@ -21,7 +29,7 @@ pub(crate) fn run(ctx: &Context, args: &InitArgs) -> Result<Exit, Error> {
         },
         name: args.name.clone(),
         country: args.country.clone(),
-        date: None,
+        date,
         organisation: None,
     };
     let text = template::render(&framework, &blank)?;

@@ -108,7 +108,7 @@ fn create(
         "{}\n\n",
         crate::text::wrap(&intro, style.wrap_width()).join("\n")
     ));
-    let Some(blank) = facts::ask(framework, terminal, style, Some(default_date())) else {
+    let Some(blank) = facts::ask(framework, terminal, style, default_date()) else {
         terminal.show("\nNothing written.\n");
         return Ok(None);
     };
@@ -128,7 +128,8 @@ fn create(
     Ok(Some(SourceFile::new(path.display().to_string(), text)))
 }
 
-/// The date offered for `assessed_on`: SOURCE_DATE_EPOCH's when set, otherwise today's.
+/// The date offered for `assessed_on`: SOURCE_DATE_EPOCH's when set and valid, otherwise
+/// today's. (An invalid value is not an error here: the user confirms or replaces the date.)
 fn default_date() -> Date {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()

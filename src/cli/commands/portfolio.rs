@@ -393,17 +393,7 @@ impl Job<'_> {
         let Some(q) = loaded.value else {
             return self.skipped(&source.name, &loaded.diagnostics, Some(source));
         };
-        let Some(as_of) = self.as_of.or(q.assessed_on) else {
-            let diagnostic = Diagnostic::error(
-                Code::MissingKey,
-                &source.name,
-                None,
-                "the questionnaire has no `assessed_on`, and the portfolio needs a date to judge \
-                 its waivers",
-            )
-            .with_hint("add `assessed_on: YYYY-MM-DD`, or pass --as-of (or set SOURCE_DATE_EPOCH)");
-            return self.skipped(&source.name, &[diagnostic], Some(source));
-        };
+        let as_of = self.as_of.unwrap_or(q.assessed_on);
         let started = self.timings.start();
         let assessment = crate::assessment::Assessment {
             questionnaire: q,

@@ -16,7 +16,7 @@ use crate::report::Report;
 
 pub(crate) fn run(ctx: &Context, args: &ReportArgs) -> Result<Exit, Error> {
     let (loaded, report) =
-        match assessment::load_and_report(ctx, &args.inputs, DefaultDate::Required) {
+        match assessment::load_and_report(ctx, &args.inputs, DefaultDate::AssessedOn) {
             Ok(done) => done,
             Err(exit) => return Ok(exit),
         };

@@ -2,7 +2,7 @@ use super::*;
 use crate::questionnaire::AnswerValue;
 use crate::source::SourceFile;
 
-const HEAD: &str = "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\ndeployment:\n  name: \"X\"\n  building_blocks: [id]\n  stage: L5\n";
+const HEAD: &str = "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\nassessed_on: 2026-05-01\ndeployment:\n  name: \"X\"\n  building_blocks: [id]\n  stage: L5\n";
 
 fn answer(value: AnswerValue) -> RawAnswer {
     RawAnswer {

@@ -17,7 +17,7 @@ fn new_text() -> String {
             authority: Some("R1".to_owned()),
         },
         name: Some("Civil registry".to_owned()),
-        ..Blank::default()
+        ..Blank::dated(crate::questionnaire::Date::parse("2026-05-01").expect("a date"))
     };
     template::render(crate::validate::framework::embedded(), &blank).expect("renders")
 }
