@@ -449,6 +449,11 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    /// Keeps only the diagnostics `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// True when at least one diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

@@ -10,10 +10,14 @@
 //! carries over; with several, or an id nobody knows, or two old ids that would become one, the
 //! id is left as it was and listed for review. Only question ids appear in a questionnaire, so
 //! risk and process aliases play no part here.
+//!
+//! Files from before `assessed_on` was required get the line added after `framework:`, dated
+//! by the caller and marked for the user to correct.
 
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::date::Date;
 use crate::framework::{AliasKind, Framework};
 use crate::questionnaire::span_edit::{self, Edit, EditError};
 use crate::source::yaml::Node;
@@ -144,6 +148,9 @@ pub struct Migration {
     pub needs_review: Vec<Review>,
     /// Ids already right for the new framework.
     pub unchanged: usize,
+    /// The `assessed_on` date added to a file that had none (absent when it had one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added_assessed_on: Option<String>,
     /// The migrated text (not part of the JSON report).
     #[serde(skip)]
     pub text: String,
@@ -183,12 +190,13 @@ struct Found {
 
 /// Plans and applies the migration of `source` to `framework`.
 ///
-/// Errors are diagnostics for the user: an unreadable or misshapen file, or a framework that
-/// does not supersede the file's.
+/// `date` becomes `assessed_on` when the file has none. Errors are diagnostics for the user:
+/// an unreadable or misshapen file, or a framework that does not supersede the file's.
 pub fn migrate(
     source: &SourceFile,
     framework: &Framework,
     limits: &Limits,
+    date: Date,
 ) -> Result<Migration, Vec<Diagnostic>> {
     let mut diagnostics = Diagnostics::default();
     let parsed = crate::validate::parse_and_check_shape(
@@ -197,6 +205,8 @@ pub fn migrate(
         limits,
         &mut diagnostics,
     );
+    // Files from before the date was required are what migrate is for: it adds the date.
+    diagnostics.retain(|d| !is_missing_date(d));
     let parsed = match parsed {
         Some(parsed) if !diagnostics.has_errors() => parsed,
         _ => return Err(diagnostics.into_sorted()),
@@ -232,6 +242,12 @@ pub fn migrate(
         edits.push(Edit::new(reference.span.range(), text));
         carried_over.push(carried(Site::Framework, &from, &to, reference.pos));
     }
+    let added_assessed_on = if root.get("assessed_on").is_none() {
+        edits.push(date_line(source, reference, date)?);
+        Some(date.to_string())
+    } else {
+        None
+    };
     let text =
         span_edit::apply(&source.text, &edits).map_err(|err| vec![failed(&source.name, &err)])?;
     let mut needs_review = Vec::new();
@@ -258,8 +274,48 @@ pub fn migrate(
         carried_over,
         needs_review,
         unchanged,
+        added_assessed_on,
         text,
     })
+}
+
+/// The schema's complaint about a top-level `assessed_on` missing.
+fn is_missing_date(diagnostic: &Diagnostic) -> bool {
+    diagnostic.code == Code::MissingKey
+        && diagnostic.label.as_deref() == Some("add `assessed_on:` here")
+        && diagnostic.message.starts_with("the file ")
+}
+
+/// An `assessed_on:` line inserted after the `framework:` line, at its indentation, when that
+/// line holds nothing but the reference (flow-style files are left for a person).
+fn date_line(source: &SourceFile, reference: &Node, date: Date) -> Result<Edit, Vec<Diagnostic>> {
+    let text = &source.text;
+    let start = reference.span.range().start;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = &text[line_start..line_end];
+    let indent = &line[..line.len() - line.trim_start().len()];
+    if !line.trim_start().starts_with("framework:") {
+        return Err(vec![cannot(
+            &source.name,
+            reference.pos,
+            "the file has no `assessed_on:`, and migrate only adds it to block-style files"
+                .to_owned(),
+            "add `assessed_on: YYYY-MM-DD` (the date the answers describe) by hand",
+        )]);
+    }
+    let newline = if line.ends_with('\r') { "\r\n" } else { "\n" };
+    let (at, lead) = if line_end == text.len() {
+        (line_end, newline)
+    } else {
+        (line_end + 1, "")
+    };
+    Ok(Edit::new(
+        at..at,
+        format!(
+            "{lead}{indent}assessed_on: {date}  # added by migrate: correct it to the date the answers describe{newline}"
+        ),
+    ))
 }
 
 fn carried(site: Site, old: &str, new: &str, pos: Pos) -> Carried {

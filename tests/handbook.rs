@@ -326,7 +326,8 @@ fn questionnaire_reference_covers_every_field_and_question() {
         assert!(doc.contains(&format!("| {field} |")), "{field}");
     }
     assert!(doc.contains("| `deployment.stage` | text | yes |"));
-    assert!(doc.contains("| `assessed_on` | date (`YYYY-MM-DD`) |  |"));
+    assert!(doc.contains("| `assessed_on` | date (`YYYY-MM-DD`) | yes |"));
+    assert!(doc.contains("| `scope.authorities` | list of text | yes |"));
     for q in &dpisafe::validate::framework::embedded().questions {
         assert!(doc.contains(&format!("\n| {} |", q.id)), "{}", q.id);
     }

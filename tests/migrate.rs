@@ -19,7 +19,7 @@ fn copy(fixture_name: &str, test: &str) -> (PathBuf, String) {
 
 fn migrate(path: &Path) -> assert_cmd::Command {
     let mut cmd = dpisafe();
-    cmd.args(["--framework", NEW_FRAMEWORK, "migrate"])
+    cmd.args(["--framework", NEW_FRAMEWORK, "migrate", "--date", "2026-10-01"])
         .arg(path);
     cmd
 }
@@ -73,11 +73,21 @@ fn a_split_question_and_an_unknown_id_need_review() {
     assert!(stderr.contains("→ F1.Q4 or F1.Q5"), "{stderr}");
     assert!(stderr.contains("unknown to the new framework"), "{stderr}");
     assert!(stderr.contains("exit 1"), "{stderr}");
+    // Written from before `assessed_on` was required: the date is added, marked for a person.
+    assert!(
+        stderr.contains("Added: assessed_on: 2026-10-01. Correct it"),
+        "{stderr}"
+    );
     // Written all the same, with the reference moved on and the ids left for a person.
     let migrated = std::fs::read_to_string(&out).expect("written");
     assert_eq!(
         migrated,
-        original.replacen("framework: pocket@1.0", "framework: pocket@2.0", 1)
+        original.replacen(
+            "framework: pocket@1.0\n",
+            "framework: pocket@2.0\nassessed_on: 2026-10-01  \
+             # added by migrate: correct it to the date the answers describe\n",
+            1
+        )
     );
     let (code, _, stderr) = run(dpisafe()
         .args(["--framework", NEW_FRAMEWORK, "validate"])
@@ -91,6 +101,7 @@ fn a_split_question_and_an_unknown_id_need_review() {
     let (code, stdout, _) = run(migrate(&path).args(["--dry-run", "--report", "json"]));
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["added_assessed_on"], "2026-10-01");
     let reasons: Vec<(&str, &str)> = report["needs_review"]
         .as_array()
         .expect("list")

@@ -296,7 +296,7 @@ fn json_matches_its_schema() {
 }
 
 #[test]
-fn a_questionnaire_without_a_date_needs_as_of() {
+fn a_questionnaire_without_a_date_is_refused_even_with_as_of() {
     let dir = scratch("portfolio-undated");
     let text = std::fs::read_to_string(LEGAL_AID).expect("example");
     let undated: String = text
@@ -306,21 +306,15 @@ fn a_questionnaire_without_a_date_needs_as_of() {
         .collect();
     let file = dir.join("undated.yaml");
     std::fs::write(&file, undated).expect("writes");
-    let (code, _, err) = run(dpisafe().arg("portfolio").arg(&file));
-    assert_eq!(code, 2, "the only input is skipped");
-    assert!(
-        err.contains("error[missing-key]") && err.contains("--as-of"),
-        "{err}"
-    );
-    let (code, out, err) = run(dpisafe().arg("portfolio").arg(&file).args([
-        "--as-of",
-        "2026-11-01",
-        "--format",
-        "json",
-    ]));
-    assert_eq!(code, 0, "{err}");
-    let portfolio: Value = serde_json::from_str(&out).expect("JSON");
-    assert_eq!(portfolio["date"], "2026-11-01");
+    for extra in [&[][..], &["--as-of", "2026-11-01"][..]] {
+        let (code, out, err) = run(dpisafe().arg("portfolio").arg(&file).args(extra));
+        assert_eq!(code, 2, "the only input is skipped: {err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(
+            err.contains("error[missing-key]") && err.contains("assessed_on: 2026-10-01"),
+            "the hint shows the line to add: {err}"
+        );
+    }
 }
 
 #[test]

@@ -446,6 +446,10 @@ pub struct MigrateArgs {
     /// output (then the questionnaire must go to -o, --in-place or nowhere with --dry-run).
     #[arg(long, value_enum, default_value_t = MigrateReport::Text)]
     pub report: MigrateReport,
+    /// The `assessed_on` date to add when the file has none (YYYY-MM-DD). Default:
+    /// SOURCE_DATE_EPOCH if set, otherwise today; correct it to the date the answers describe.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<crate::questionnaire::Date>,
     /// Where the migrated questionnaire goes (standard output without -o or --in-place).
     #[command(flatten)]
     pub output: OutputArgs,

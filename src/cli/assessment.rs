@@ -150,6 +150,15 @@ pub(crate) fn source_date_epoch(ctx: &Context) -> Result<Option<Date>, Exit> {
     }
 }
 
+/// The date a new or migrated questionnaire is given for `assessed_on`: the one the user
+/// passed, else SOURCE_DATE_EPOCH's (so builds stay reproducible), else today's.
+pub(crate) fn new_file_date(ctx: &Context, given: Option<Date>) -> Result<Date, Exit> {
+    match given {
+        Some(date) => Ok(date),
+        None => Ok(source_date_epoch(ctx)?.unwrap_or_else(today)),
+    }
+}
+
 /// Today's date in UTC, from the system clock.
 pub(crate) fn today() -> Date {
     let seconds = std::time::SystemTime::now()

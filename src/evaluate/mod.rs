@@ -37,6 +37,9 @@ pub struct Evaluation {
     /// Questions that apply to the deployment but lie outside the scope, unanswered: other
     /// respondents' parts.
     pub outside_scope: Vec<String>,
+    /// The responsible authorities those questions belong to, in framework order: whose
+    /// questionnaires would complete the deployment.
+    pub outside_authorities: Vec<String>,
     /// Share (0–1) of the earned credit, over all scored items, that rests on fresh evidence.
     pub evidenced_share: Option<f64>,
     /// One score per principle, in framework order.
@@ -96,6 +99,12 @@ pub fn evaluate_items(
         coverage: all.coverage(),
         deployment_coverage: if whole > 0.0 { all.answered / whole } else { 0.0 },
         outside_scope: outside.iter().map(|q| q.id.clone()).collect(),
+        outside_authorities: framework
+            .authorities
+            .iter()
+            .filter(|a| outside.iter().any(|q| q.authorities.contains(&a.id)))
+            .map(|a| a.id.clone())
+            .collect(),
         evidenced_share: all.evidenced_share(),
         principles,
         risks: {

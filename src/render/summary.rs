@@ -24,7 +24,14 @@ fn band_word(w: Words, prefix: &str, id: &str) -> String {
 
 /// A headline label padded so the values line up.
 fn label(w: Words, id: &str) -> String {
-    let width = ["overall", "critical", "coverage", "confidence", "waived"]
+    let width = [
+        "overall",
+        "critical",
+        "coverage",
+        "deployment",
+        "confidence",
+        "waived",
+    ]
         .iter()
         .map(|l| w.get(l).chars().count())
         .max()
@@ -95,10 +102,11 @@ fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
     let score = s
         .score
         .map_or_else(|| w.get("not_scored"), |v| format!("{v:.1} / 100"));
-    let band = s
-        .band
-        .as_deref()
-        .map_or(String::new(), |b| band_word(w, "band", b));
+    let band = match s.band.as_deref() {
+        Some(b) => band_word(w, "band", b),
+        None if s.score.is_some() && !s.rated => w.not_rated(s.coverage),
+        None => String::new(),
+    };
     let band_id = s.band.as_deref().unwrap_or("");
     let _ = writeln!(
         out,
@@ -138,6 +146,9 @@ fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
             ]
         )
     );
+    if let Some((whole, sentence)) = w.outside_scope(s) {
+        let _ = writeln!(out, "{}{whole}: {sentence}", label(w, "deployment"));
+    }
     let evidenced = s
         .evidenced
         .map_or_else(|| w.get("none"), |e| format!("{e:.1} %"));
@@ -178,6 +189,7 @@ fn principles(out: &mut String, report: &Report, color: bool, w: Words) {
                 match p.band.as_deref() {
                     Some(band) => paint(&band_word(w, "band", band), band, color),
                     None if p.applicable == 0 => w.m.get("view.does_not_apply").to_owned(),
+                    None if p.score.is_some() => w.not_rated(p.coverage),
                     None => w.m.get("view.not_assessed").to_owned(),
                 },
                 format!("{:.0} %", p.coverage),
@@ -216,10 +228,17 @@ fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
             vec![
                 r.id.clone(),
                 w.texts.get(&r.id, &r.name).to_owned(),
-                r.exposure.map_or(String::new(), |e| format!("{e:.1}")),
-                r.band.as_deref().map_or(String::new(), |b| {
-                    paint(&band_word(w, "level", b), b, color)
+                r.exposure.map_or(String::new(), |e| {
+                    if r.unknown > 0.0 {
+                        format!("{e:.1} · {}", w.unknown_share(r.unknown))
+                    } else {
+                        format!("{e:.1}")
+                    }
                 }),
+                match r.band.as_deref() {
+                    Some(b) => paint(&band_word(w, "level", b), b, color),
+                    None => w.not_rated(r.coverage),
+                },
                 r.drivers.join(", "),
             ]
         })
@@ -244,9 +263,11 @@ fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
 
 fn gender(out: &mut String, report: &Report, w: Words) {
     let g = &report.gender;
-    let index = g
-        .index
-        .map_or_else(|| w.get("not_scored"), |i| format!("{i} / 100"));
+    let index = match g.index {
+        None => w.get("not_scored"),
+        Some(i) if g.rated => format!("{i} / 100"),
+        Some(i) => format!("{i} / 100 ({})", w.not_rated(g.coverage)),
+    };
     let _ = writeln!(
         out,
         "\n{}\n  {}",

@@ -3,6 +3,7 @@
 
 use crate::i18n::framework::Texts;
 use crate::i18n::{self, Lang, Messages};
+use crate::report::Summary;
 
 /// Messages of one catalog section and framework texts, in one language.
 #[derive(Debug, Clone, Copy)]
@@ -42,5 +43,37 @@ impl Words {
     /// A framework text in this language, or its English when no current translation exists.
     pub fn text(&self, id: &str, english: &str) -> String {
         self.texts.get(id, english).to_owned()
+    }
+
+    /// "not rated — 23 % answered": how every output says that too little of a figure was
+    /// answered for a band, so that the terminal, the documents and the portfolio agree.
+    pub fn not_rated(&self, coverage: f64) -> String {
+        let coverage = self.ltr(&format!("{coverage:.0} %"));
+        self.m.format("view.not_rated", &[("coverage", &coverage)])
+    }
+
+    /// "12 % unknown": the share of a risk's mitigations nobody has answered.
+    pub fn unknown_share(&self, unknown: f64) -> String {
+        let unknown = self.ltr(&format!("{unknown:.0} %"));
+        self.m.format("view.unknown_share", &[("unknown", &unknown)])
+    }
+
+    /// The deployment-wide coverage and the sentence saying whose questionnaires are
+    /// missing, when the assessment answers for only part of the deployment.
+    pub fn outside_scope(&self, summary: &Summary) -> Option<(String, String)> {
+        if summary.outside_scope.is_empty() {
+            return None;
+        }
+        let coverage = self.ltr(&format!("{:.1} %", summary.deployment_coverage?));
+        let whole = self
+            .m
+            .format("view.deployment_coverage", &[("coverage", &coverage)]);
+        let authorities = crate::text::id_run(&summary.outside_authorities);
+        let sentence = self.m.plural(
+            "view.outside_scope",
+            summary.outside_scope.len(),
+            &[("authorities", &authorities)],
+        );
+        Some((whole, sentence))
     }
 }

@@ -120,6 +120,7 @@ fn summary(framework: &Framework, evaluation: &Evaluation, items: &[Item<'_>]) -
         coverage: percent(evaluation.coverage),
         deployment_coverage: Some(percent(evaluation.deployment_coverage)),
         outside_scope: evaluation.outside_scope.clone(),
+        outside_authorities: evaluation.outside_authorities.clone(),
         verdict_min_coverage: framework.scoring.verdict_min_coverage,
         evidenced: evaluation.evidenced_share.map(percent),
         answers: AnswerCounts {

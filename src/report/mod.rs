@@ -189,6 +189,10 @@ pub struct Summary {
     /// Questions that apply to the deployment but lie outside the scope, unanswered.
     #[serde(default)]
     pub outside_scope: Vec<String>,
+    /// The responsible authorities those questions belong to: whose questionnaires, merged,
+    /// would cover the whole deployment.
+    #[serde(default)]
+    pub outside_authorities: Vec<String>,
     /// The least coverage (percent) a score needs for a band; below it, "not rated".
     #[serde(default = "verdict_min_coverage_by_default")]
     pub verdict_min_coverage: f64,

@@ -28,6 +28,26 @@ pub fn count(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
 }
 
+/// Ids written as a run when they follow on without a gap (`R2, R3, R4, R5` as `R2–R5`), so a
+/// sentence naming several authorities stays short; otherwise joined with commas.
+pub fn id_run(ids: &[String]) -> String {
+    let parts: Option<Vec<(&str, u32)>> = ids
+        .iter()
+        .map(|id| {
+            let digits = id.len() - id.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
+            let (prefix, number) = id.split_at(digits);
+            number.parse().ok().map(|n| (prefix, n))
+        })
+        .collect();
+    let consecutive = parts.as_ref().is_some_and(|p| {
+        p.len() >= 3 && p.windows(2).all(|w| w[0].0 == w[1].0 && w[0].1 + 1 == w[1].1)
+    });
+    match (consecutive, ids.first(), ids.last()) {
+        (true, Some(first), Some(last)) => format!("{first}–{last}"),
+        _ => ids.join(", "),
+    }
+}
+
 /// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -52,6 +72,16 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ids_that_follow_on_are_written_as_a_run() {
+        let ids = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(super::id_run(&ids(&["R2", "R3", "R4", "R5"])), "R2–R5");
+        assert_eq!(super::id_run(&ids(&["R2", "R4", "R5"])), "R2, R4, R5");
+        assert_eq!(super::id_run(&ids(&["R2", "R3"])), "R2, R3");
+        assert_eq!(super::id_run(&ids(&["R5"])), "R5");
+        assert_eq!(super::id_run(&ids(&["X", "Y", "Z"])), "X, Y, Z");
+    }
+
     use super::{shorten, wrap};
 
     #[test]

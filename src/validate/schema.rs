@@ -132,7 +132,11 @@ impl ErrorContext<'_> {
                     Code::MissingKey,
                     self.file,
                     Some(self.key_pos()),
-                    format!("`{path}` is missing the required key `{key}`"),
+                    if self.pointer.is_empty() {
+                        format!("the file is missing the required key `{key}`")
+                    } else {
+                        format!("`{path}` is missing the required key `{key}`")
+                    },
                 )
                 .with_label(format!("add `{key}:` here"))
                 .with_hint(self.required_hint(key)))

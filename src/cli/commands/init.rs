@@ -14,12 +14,9 @@ pub(crate) fn run(ctx: &Context, args: &InitArgs) -> Result<Exit, Error> {
         Ok(framework) => framework,
         Err(exit) => return Ok(exit),
     };
-    let date = match args.date {
-        Some(date) => date,
-        None => match assessment::source_date_epoch(ctx) {
-            Ok(date) => date.unwrap_or_else(assessment::today),
-            Err(exit) => return Ok(exit),
-        },
+    let date = match assessment::new_file_date(ctx, args.date) {
+        Ok(date) => date,
+        Err(exit) => return Ok(exit),
     };
     let blank = Blank {
         scope: Applicability {

@@ -39,7 +39,11 @@ pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
         Ok(source) => source,
         Err(exit) => return Ok(exit),
     };
-    let migration = match migrate::migrate(&source, &framework, &ctx.limits) {
+    let date = match crate::cli::assessment::new_file_date(ctx, args.date) {
+        Ok(date) => date,
+        Err(exit) => return Ok(exit),
+    };
+    let migration = match migrate::migrate(&source, &framework, &ctx.limits, date) {
         Ok(migration) => migration,
         Err(diagnostics) => {
             ctx.report(&diagnostics, Some(&source));
@@ -196,6 +200,12 @@ fn report(
         crate::text::count(migration.unchanged, "id", "ids"),
         migration.to
     );
+    if let Some(date) = &migration.added_assessed_on {
+        let _ = writeln!(
+            text,
+            "Added: assessed_on: {date}. Correct it to the date the answers describe."
+        );
+    }
     if !migration.is_complete() {
         let _ = writeln!(text, "Needs review ({}):", migration.needs_review.len());
     }

@@ -59,6 +59,21 @@ pub(super) fn band_label(band: Option<&str>, mode: Mode, w: Words) -> String {
     named(w, prefix, band)
 }
 
+/// The band of a score, or "not rated — 23 % answered" when it has a (partial) score but too
+/// little of it was answered for a band.
+pub(super) fn rating_label(
+    band: Option<&str>,
+    score: Option<f64>,
+    coverage: f64,
+    mode: Mode,
+    w: Words,
+) -> String {
+    match (band, score) {
+        (None, Some(_)) => w.not_rated(coverage),
+        _ => band_label(band, mode, w),
+    }
+}
+
 /// The word for `prefix_id`; a band or level this catalog does not name (a custom
 /// framework's) is shown as its id, capitalised.
 pub(super) fn named(w: Words, prefix: &str, id: &str) -> String {

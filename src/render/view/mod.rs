@@ -352,7 +352,7 @@ fn principle(
         band: if p.applicable == 0 {
             w.get("does_not_apply")
         } else {
-            band_label(p.band.as_deref(), options.mode, w)
+            rating_label(p.band.as_deref(), p.score, p.coverage, options.mode, w)
         },
         band_id: p.band.clone().unwrap_or_else(|| "none".to_owned()),
         coverage: w.ltr(&format!("{:.0} %", p.coverage)),
@@ -375,12 +375,18 @@ fn risk(r: &RiskResult, w: Words) -> RiskView {
         id: r.id.clone(),
         name: w.text(&r.id, &r.name),
         category: w.get(&format!("family_{}", family_id(r.category))),
-        exposure: score_text(r.exposure),
+        exposure: match r.exposure {
+            Some(_) if r.unknown > 0.0 => {
+                format!("{} · {}", score_text(r.exposure), w.unknown_share(r.unknown))
+            }
+            _ => score_text(r.exposure),
+        },
         value: r.exposure.unwrap_or(-1.0),
-        level: r
-            .band
-            .as_deref()
-            .map_or_else(|| w.get("not_assessed"), |b| named(w, "level", b)),
+        level: match (r.band.as_deref(), r.exposure) {
+            (Some(b), _) => named(w, "level", b),
+            (None, Some(_)) => w.not_rated(r.coverage),
+            (None, None) => w.get("not_assessed"),
+        },
         level_id: r.band.clone().unwrap_or_else(|| "none".to_owned()),
         drivers: r.drivers.clone(),
     }

@@ -91,14 +91,17 @@ pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
         label: w.get(label),
         value,
     };
-    vec![
+    let mut facts = vec![
         fact(
             "headline_score",
             w.format(
                 "score_value",
                 &[
                     ("score", &score_text(s.score)),
-                    ("band", &band_label(s.band.as_deref(), mode, w)),
+                    (
+                        "band",
+                        &rating_label(s.band.as_deref(), s.score, s.coverage, mode, w),
+                    ),
                 ],
             ),
         ),
@@ -133,7 +136,7 @@ pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
             w.format(
                 "gender_value",
                 &[
-                    ("index", &g.index.map_or("–".to_owned(), |i| i.to_string())),
+                    ("index", &gender_index(g, w)),
                     ("code", &g.practice_code),
                     ("flag", &g.intent_flag),
                 ],
@@ -147,7 +150,20 @@ pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
                 s.critical_failures.join(", ")
             },
         ),
-    ]
+    ];
+    if let Some((whole, sentence)) = w.outside_scope(s) {
+        facts.insert(2, fact("headline_deployment", format!("{whole}: {sentence}")));
+    }
+    facts
+}
+
+/// The gender index as a number, with "not rated" when too few checks were answered.
+fn gender_index(g: &crate::report::GenderResult, w: Words) -> String {
+    match g.index {
+        None => "–".to_owned(),
+        Some(i) if g.rated => i.to_string(),
+        Some(i) => format!("{i} ({})", w.not_rated(g.coverage)),
+    }
 }
 
 pub(super) fn finding(
@@ -246,9 +262,15 @@ pub(super) fn gender(
     let practice_meaning = w.get(&format!("practice_{}", g.practice_code.min(4)));
     let intent_meaning = w.get(&format!("intent_{}", g.intent_flag.min(2)));
     GenderView {
-        index: g.index.map_or("–".to_owned(), |i| {
-            w.format("gender_index_value", &[("index", &i)])
-        }),
+        index: match g.index {
+            None => "–".to_owned(),
+            Some(i) if g.rated => w.format("gender_index_value", &[("index", &i)]),
+            Some(i) => format!(
+                "{} ({})",
+                w.format("gender_index_value", &[("index", &i)]),
+                w.not_rated(g.coverage)
+            ),
+        },
         practice_code: g.practice_code,
         practice_meaning,
         intent_flag: g.intent_flag,
