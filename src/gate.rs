@@ -270,7 +270,13 @@ fn critical_failures(policy: &Policy, report: &Report, out: &mut Vec<Violation>)
         let mut v = violation(
             Rule::CriticalFailure,
             Some(&finding.question),
-            format!("{} is critical and answered no", finding.question),
+            match &finding.critical_check {
+                Some(check) => format!(
+                    "{} is answered no, which fails the critical gender check {check}",
+                    finding.question
+                ),
+                None => format!("{} is critical and answered no", finding.question),
+            },
             None,
             None,
             finding.location.clone(),

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod assess;
+mod calibration;
 mod check;
 mod cli;
 mod common;

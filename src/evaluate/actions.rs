@@ -110,7 +110,7 @@ pub fn plan(framework: &Framework, items: &[Item<'_>], current: Option<&str>) ->
         .iter()
         .enumerate()
         .filter_map(|(order, item)| {
-            let (kind, priority) = classify(item)?;
+            let (kind, priority) = classify(item, framework.fails_critically(item.question))?;
             let principle = framework.principle(&item.question.principle);
             let foundational = principle.is_none_or(|p| p.kind == PrincipleKind::Foundational);
             let due = framework.earliest_stage(&item.question.stages).cloned();
@@ -153,9 +153,8 @@ pub fn plan(framework: &Framework, items: &[Item<'_>], current: Option<&str>) ->
         .collect()
 }
 
-/// The action an item calls for, if any.
-fn classify(item: &Item<'_>) -> Option<(ActionKind, Priority)> {
-    let critical = item.question.critical;
+/// The action an item calls for, if any; `critical` when a `no` to it is a critical failure.
+fn classify(item: &Item<'_>, critical: bool) -> Option<(ActionKind, Priority)> {
     match item.status {
         Status::Answered(AnswerValue::No) if critical => {
             Some((ActionKind::Remedy, Priority::Critical))

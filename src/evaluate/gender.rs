@@ -31,7 +31,8 @@ pub struct GenderIndex {
     pub answered: usize,
     /// Share (0–1) of the checks' weight (critical checks weigh more) explicitly answered.
     pub coverage: f64,
-    /// Whether the index has a verdict: enough of the checks' weight was answered. An
+    /// Whether the index has a verdict: enough of the checks' weight was answered, or a
+    /// critical check answered `no` makes the lowest band certain. An
     /// unanswered check counts as `no`, so an unrated index says more about the questionnaire
     /// than about the deployment.
     pub rated: bool,
@@ -147,7 +148,11 @@ pub fn index(framework: &Framework, items: &[Item<'_>], principal_purpose: bool)
     let value_of = |id: &str| checks.iter().find(|c| c.check.id == id).map(|c| c.value);
     let coverage = answered_share(framework, checks.iter());
     GenderIndex {
-        rated: index.is_some() && super::score::enough_answered(framework, coverage),
+        // As with a principle: a critical check answered `no` holds the index in the lowest
+        // band however the rest would be answered, so that band is certain.
+        rated: index.is_some()
+            && (super::score::enough_answered(framework, coverage)
+                || !failed_critical(&checks).is_empty()),
         coverage,
         practice_code: practice_code(framework, &checks, index, answered, &value_of),
         intent_flag: intent_flag(framework, principal_purpose, &value_of),

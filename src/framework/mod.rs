@@ -249,6 +249,23 @@ impl Framework {
             .filter(move |c| c.same_as() == Some(question))
     }
 
+    /// The critical gender check that reuses `question` when the question is not critical
+    /// itself: a `no` to the question is then a critical failure, named by the check.
+    pub fn critical_check_reusing(&self, question: &Question) -> Option<&Question> {
+        if question.critical {
+            return None;
+        }
+        self.reused_checks
+            .iter()
+            .find(|c| c.critical && c.same_as() == Some(question.id.as_str()))
+    }
+
+    /// Whether a `no` to `question` is a critical failure: it is critical, or a critical
+    /// gender check reuses it. (Only the question's own flag caps its principle.)
+    pub fn fails_critically(&self, question: &Question) -> bool {
+        question.critical || self.critical_check_reusing(question).is_some()
+    }
+
     /// The source with this key.
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.key == key)

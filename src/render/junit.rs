@@ -1,11 +1,16 @@
 //! JUnit XML for CI dashboards: one test suite per principle with one test case per
-//! applicable question, and a `policy` suite with the threshold rules. A shortfall is a
-//! failure; a waived shortfall, an n/a and an unanswered question are skipped with the reason.
+//! applicable question, and a `policy` suite with the threshold rules.
+//!
+//! Jenkins and GitLab mark a run unstable on any failure, so under a policy (`check`) only
+//! what fails the gate is a failure; a shortfall the policy allows passes with a `standing`
+//! property and a line in `system-out`. Without a policy (`assess`) every shortfall is a
+//! failure. A waived shortfall, an n/a and an unanswered question are skipped with the reason.
 
 use quick_junit::{NonSuccessKind, Report as JunitReport, TestCase, TestCaseStatus, TestSuite};
 
+use super::standing::{Standing, sentence};
 use crate::framework::Framework;
-use crate::report::{Finding, Report, Status};
+use crate::report::{Finding, Report, Status, Violation};
 
 /// Renders `report` as JUnit XML.
 pub fn render(framework: &Framework, report: &Report) -> String {
@@ -20,26 +25,12 @@ pub fn render(framework: &Framework, report: &Report) -> String {
             continue;
         }
         let mut suite = TestSuite::new(format!("{} {}", principle.id, principle.name));
-        suite.add_test_cases(findings.into_iter().map(|f| case(framework, f)));
+        suite.add_test_cases(findings.into_iter().map(|f| case(framework, report, f)));
         junit.add_test_suite(suite);
     }
     if let Some(gate) = &report.gate {
         let mut suite = TestSuite::new("policy");
-        for violation in &gate.violations {
-            let name = match &violation.subject {
-                Some(subject) => format!("{} {subject}", violation.rule.as_str()),
-                None => violation.rule.as_str().to_owned(),
-            };
-            let mut status = if violation.blocking {
-                TestCaseStatus::non_success(NonSuccessKind::Failure)
-            } else {
-                TestCaseStatus::skipped()
-            };
-            status.set_message(violation.message.clone());
-            let mut case = TestCase::new(name, status);
-            case.set_classname("policy");
-            suite.add_test_case(case);
-        }
+        suite.add_test_cases(gate.violations.iter().map(policy_case));
         if gate.violations.is_empty() {
             let mut case = TestCase::new("all rules met", TestCaseStatus::success());
             case.set_classname("policy");
@@ -52,14 +43,39 @@ pub fn render(framework: &Framework, report: &Report) -> String {
         .unwrap_or_else(|err| format!("<!-- dpisafe could not write JUnit: {err} -->\n"))
 }
 
-fn case(framework: &Framework, finding: &Finding) -> TestCase {
+/// One threshold or rule of the policy: a failure when it blocks, otherwise a pass that says
+/// why it does not fail the check.
+fn policy_case(violation: &Violation) -> TestCase {
+    let name = match &violation.subject {
+        Some(subject) => format!("{} {subject}", violation.rule.as_str()),
+        None => violation.rule.as_str().to_owned(),
+    };
+    let standing = Standing::of_violation(violation);
+    let message = sentence(&violation.message);
+    let mut case = if standing.blocks() {
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status.set_message(message);
+        TestCase::new(name, status)
+    } else {
+        let mut case = TestCase::new(name, TestCaseStatus::success());
+        let why = standing.sentence().unwrap_or_default();
+        case.set_system_out(format!("{message} {why}"));
+        case.add_property(("standing", "tolerated"));
+        case
+    };
+    case.set_classname("policy");
+    case
+}
+
+fn case(framework: &Framework, report: &Report, finding: &Finding) -> TestCase {
     let text = framework
         .question(&finding.question)
         .map_or(String::new(), |q| crate::text::shorten(&q.text, 100));
-    let waiver = finding.waiver.as_ref().filter(|w| !w.expired);
-    let status = match (finding.status, waiver) {
+    let standing = Standing::of_finding(report, finding);
+    let mut allowed = None;
+    let status = match (finding.status, standing) {
         (Status::Yes, _) => TestCaseStatus::success(),
-        (Status::No | Status::Partial, Some(w)) => {
+        (Status::No | Status::Partial, Standing::Waived(w)) => {
             let mut status = TestCaseStatus::skipped();
             status.set_message(format!(
                 "waived: answered {}; {} (approved by {}, until {})",
@@ -70,7 +86,7 @@ fn case(framework: &Framework, finding: &Finding) -> TestCase {
             ));
             status
         }
-        (Status::No | Status::Partial, None) => {
+        (Status::No | Status::Partial, Standing::Blocks(_) | Standing::Unjudged) => {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status.set_type(finding.status.as_str());
             let critical = if finding.critical { "critical, " } else { "" };
@@ -79,6 +95,13 @@ fn case(framework: &Framework, finding: &Finding) -> TestCase {
                 status.set_description(format!("{}:{}:{}", at.file, at.line, at.column));
             }
             status
+        }
+        (Status::No | Status::Partial, Standing::Tolerated(_) | Standing::Allowed) => {
+            let why = standing
+                .sentence()
+                .unwrap_or_else(|| "The policy allows it.".to_owned());
+            allowed = Some(format!("Answered {}. {why}", finding.status.as_str()));
+            TestCaseStatus::success()
         }
         (Status::NotApplicable, _) => {
             let mut status = TestCaseStatus::skipped();
@@ -96,5 +119,10 @@ fn case(framework: &Framework, finding: &Finding) -> TestCase {
     };
     let mut case = TestCase::new(format!("{} {text}", finding.question), status);
     case.set_classname(finding.principle.clone());
+    if let Some(line) = allowed {
+        case.add_property(("standing", "allowed"));
+        case.add_property(("answer", finding.status.as_str()));
+        case.set_system_out(line);
+    }
     case
 }

@@ -16,6 +16,7 @@ pub mod pdf;
 pub mod portfolio;
 pub mod reference;
 pub mod sarif;
+mod standing;
 pub mod summary;
 pub mod table;
 pub mod templates;

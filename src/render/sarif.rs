@@ -3,11 +3,18 @@
 //! own rules. Waived shortfalls carry an accepted suppression; with a baseline, each result
 //! says whether it is new.
 //!
+//! GitHub code scanning blocks a merge on an unsuppressed error, so under a policy (`check`)
+//! the level follows the gate: what fails it is an `error`, what the policy tolerates a
+//! `warning`, and a shortfall it allows a `note`. Without a policy (`assess`) a `no` is an
+//! error and a `partial` a warning. Messages are sentences of their own: viewers print the
+//! rule id beside them.
+//!
 //! The types below cover only the part of SARIF dpisafe writes; a test validates the output
 //! against the official schema.
 
 use serde::Serialize;
 
+use super::standing::{Standing, sentence};
 use crate::framework::Framework;
 use crate::report::{self, Finding, Location, Report, Status, Violation};
 
@@ -134,17 +141,13 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
         let index = rule_index(&mut rules, code, || extra_rule(code, &warning.hint));
         // A warning the policy turns into a blocking violation (a missing evidence file under
         // `evidence_problems: fail`) is an error, as the exit code says.
-        let blocking = report.gate.as_ref().is_some_and(|gate| {
-            gate.violations
-                .iter()
-                .any(|v| v.blocking && v.subject.as_deref() == Some(warning.subject.as_str()))
-        });
+        let standing = Standing::of_warning(report, warning);
         results.push(SarifResult {
             rule_id: code.to_owned(),
             rule_index: index,
-            level: if blocking { "error" } else { "warning" },
+            level: if standing.blocks() { "error" } else { "warning" },
             message: Text {
-                text: warning.message.clone(),
+                text: with_standing(sentence(&warning.message), standing),
             },
             locations: vec![location(&warning.location)],
             suppressions: Vec::new(),
@@ -168,9 +171,12 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
             results.push(SarifResult {
                 rule_id: id,
                 rule_index: index,
-                level: if violation.blocking { "error" } else { "note" },
+                level: if violation.blocking { "error" } else { "warning" },
                 message: Text {
-                    text: violation.message.clone(),
+                    text: with_standing(
+                        sentence(&violation.message),
+                        Standing::of_violation(violation),
+                    ),
                 },
                 locations: vec![location(&at)],
                 suppressions: Vec::new(),
@@ -250,8 +256,13 @@ fn question_result(
     let text = framework
         .question(&finding.question)
         .map_or("", |q| q.text.as_str());
+    let standing = Standing::of_finding(report, finding);
     let answered = finding.status.as_str();
-    let message = format!("{} is answered {answered}: {text}", finding.question);
+    let critical = if finding.critical { "critical " } else { "" };
+    let message = with_standing(
+        format!("Answered {answered} to the {critical}question: {}", text.trim()),
+        standing,
+    );
     let at = finding.location.clone().unwrap_or(Location {
         file: report.assessment.files.first().cloned().unwrap_or_default(),
         line: 1,
@@ -273,11 +284,7 @@ fn question_result(
     SarifResult {
         rule_id: finding.question.clone(),
         rule_index: index,
-        level: if finding.status == Status::No {
-            "error"
-        } else {
-            "warning"
-        },
+        level: question_level(finding, standing),
         message: Text { text: message },
         locations: vec![location(&at)],
         suppressions,
@@ -293,6 +300,25 @@ fn question_result(
                 _ => "new",
             }
         }),
+    }
+}
+
+/// The level of a shortfall: the gate's standing under a policy, the answer without one.
+fn question_level(finding: &Finding, standing: Standing<'_>) -> &'static str {
+    match standing {
+        Standing::Blocks(_) => "error",
+        Standing::Tolerated(_) | Standing::Waived(_) => "warning",
+        Standing::Allowed => "note",
+        Standing::Unjudged if finding.status == Status::No => "error",
+        Standing::Unjudged => "warning",
+    }
+}
+
+/// `message` followed by what the policy made of it, when it made anything.
+fn with_standing(message: String, standing: Standing<'_>) -> String {
+    match standing.sentence() {
+        Some(why) => format!("{message} {why}"),
+        None => message,
     }
 }
 

@@ -31,10 +31,12 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
 /// PASS or FAIL, with the deployment, its score, coverage and gender index.
 fn headline(report: &Report, gate: &Gate, m: Messages) -> String {
-    let score = report
-        .summary
-        .score
-        .map_or_else(|| m.get("verdict.none").to_owned(), |s| format!("{s:.1}"));
+    let s = &report.summary;
+    let score = match s.score {
+        None => m.get("verdict.none").to_owned(),
+        Some(score) if s.rated => format!("{score:.1}"),
+        Some(score) => format!("{score:.1} ({})", super::words::not_rated(m, s.coverage)),
+    };
     let index = report
         .gender
         .index

@@ -48,8 +48,7 @@ impl Words {
     /// "not rated — 23 % answered": how every output says that too little of a figure was
     /// answered for a band, so that the terminal, the documents and the portfolio agree.
     pub fn not_rated(&self, coverage: f64) -> String {
-        let coverage = self.ltr(&format!("{coverage:.0} %"));
-        self.m.format("view.not_rated", &[("coverage", &coverage)])
+        not_rated(self.m, coverage)
     }
 
     /// "12 % unknown": the share of a risk's mitigations nobody has answered.
@@ -76,4 +75,10 @@ impl Words {
         );
         Some((whole, sentence))
     }
+}
+
+/// "not rated — 23 % answered" in the language of `m`, for outputs that hold only messages.
+pub fn not_rated(m: Messages, coverage: f64) -> String {
+    let coverage = i18n::ltr(m.lang(), &format!("{coverage:.0} %"));
+    m.format("view.not_rated", &[("coverage", &coverage)])
 }

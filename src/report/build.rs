@@ -42,7 +42,7 @@ pub fn build(inputs: Inputs<'_>) -> Report {
         stages: views(&evaluation.stages, |id| framework.stage(id)),
         authorities: views(&evaluation.authorities, |id| framework.authority(id)),
         gender: gender(&evaluation),
-        findings: items.iter().map(finding).collect(),
+        findings: items.iter().map(|i| finding(framework, i)).collect(),
         actions: evaluation.actions.clone(),
         disagreements: disagreements.iter().map(disagreement).collect(),
         warnings: warnings(&items, questionnaire, as_of),
@@ -138,8 +138,11 @@ fn summary(framework: &Framework, evaluation: &Evaluation, items: &[Item<'_>]) -
         },
         critical_failures: items
             .iter()
-            .filter(|i| i.question.critical && status(i) == Status::No)
-            .map(|i| i.question.id.clone())
+            .filter(|i| status(i) == Status::No)
+            .filter_map(|i| match framework.critical_check_reusing(i.question) {
+                Some(check) => Some(check.id.clone()),
+                None => i.question.critical.then(|| i.question.id.clone()),
+            })
             .collect(),
         waived: items
             .iter()
@@ -236,7 +239,7 @@ fn gender(evaluation: &Evaluation) -> GenderResult {
     }
 }
 
-fn finding(item: &Item<'_>) -> Finding {
+fn finding(framework: &Framework, item: &Item<'_>) -> Finding {
     let answer = item.answer;
     Finding {
         question: item.question.id.clone(),
@@ -245,7 +248,10 @@ fn finding(item: &Item<'_>) -> Finding {
             QuestionKind::Gender { .. } => ItemKind::GenderCheck,
         },
         principle: item.question.principle.clone(),
-        critical: item.question.critical,
+        critical: framework.fails_critically(item.question),
+        critical_check: framework
+            .critical_check_reusing(item.question)
+            .map(|c| c.id.clone()),
         weight: item.question.weight,
         status: status(item),
         confidence: item.confidence,

@@ -202,7 +202,8 @@ pub struct Summary {
     pub answers: AnswerCounts,
     /// How yes and partial answers are supported.
     pub confidence: ConfidenceCounts,
-    /// Critical questions and gender checks answered `no`, waived or not.
+    /// Critical questions and gender checks answered `no`, waived or not; a critical check
+    /// that reuses a question that is not critical is named by the check's id.
     pub critical_failures: Vec<String>,
     /// Shortfalls excused by a waiver in force.
     pub waived: usize,
@@ -446,8 +447,13 @@ pub struct Finding {
     pub kind: ItemKind,
     /// The principle it scores under.
     pub principle: String,
-    /// Whether a `no` is a critical failure.
+    /// Whether a `no` is a critical failure: the question is critical, or a critical gender
+    /// check reuses it.
     pub critical: bool,
+    /// The critical gender check that reuses this (not itself critical) question, which names
+    /// the critical failure when it is answered `no`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical_check: Option<String>,
     /// Its weight inside the principle.
     pub weight: u32,
     /// The answer.
