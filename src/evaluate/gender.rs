@@ -32,7 +32,7 @@ pub struct GenderIndex {
     /// Share (0–1) of the checks' weight (critical checks weigh more) explicitly answered.
     pub coverage: f64,
     /// Whether the index has a verdict: enough of the checks' weight was answered, or a
-    /// critical check answered `no` makes the lowest band certain. An
+    /// critical check answered `no` caps it and so makes the lowest band certain. An
     /// unanswered check counts as `no`, so an unrated index says more about the questionnaire
     /// than about the deployment.
     pub rated: bool,
@@ -148,11 +148,14 @@ pub fn index(framework: &Framework, items: &[Item<'_>], principal_purpose: bool)
     let value_of = |id: &str| checks.iter().find(|c| c.check.id == id).map(|c| c.value);
     let coverage = answered_share(framework, checks.iter());
     GenderIndex {
-        // As with a principle: a critical check answered `no` holds the index in the lowest
-        // band however the rest would be answered, so that band is certain.
+        // As with a principle: a critical check answered `no` that caps the index holds it in
+        // the lowest band however the rest would be answered, so that band is certain. (A
+        // reused check whose question is critical sets no cap, so it decides nothing here.)
         rated: index.is_some()
             && (super::score::enough_answered(framework, coverage)
-                || !failed_critical(&checks).is_empty()),
+                || checks.iter().any(|c| {
+                    c.caps_index() && c.item.status == Status::Answered(AnswerValue::No)
+                })),
         coverage,
         practice_code: practice_code(framework, &checks, index, answered, &value_of),
         intent_flag: intent_flag(framework, principal_purpose, &value_of),

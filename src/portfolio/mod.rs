@@ -5,8 +5,13 @@
 //! so a run over thousands of files holds rows, never reports or sources. [`build`] then sorts
 //! the rows, gives each a label, groups them and summarises each group: the mean of every
 //! principle, how many deployments are weak or worse on it, the most exposed risks and the
-//! critical questions answered `no`. Several questionnaires about the same deployment stay
-//! separate rows: the portfolio compares files, it does not merge respondents.
+//! critical questions answered `no`.
+//!
+//! A row is a deployment, not a file. The command line merges the questionnaires of one
+//! deployment and date as respondents before they reach [`build`] (as `assess` does with
+//! several files); [`build`] keeps the latest date of each deployment as its row and lists the
+//! earlier ones as its history. Rows too thinly answered for a verdict are shown, but left out
+//! of every mean and count, and the group summary says how many.
 //!
 //! The JSON form of [`Portfolio`] is versioned (`dpisafe_portfolio`) and described by
 //! `schemas/portfolio.schema.json`.
@@ -145,11 +150,15 @@ pub struct Row {
     pub stage: String,
     /// The assessment date written in the questionnaire.
     pub assessed_on: Option<Date>,
-    /// Overall score 0–100; `null` when nothing was answered.
+    /// Overall score 0–100; `null` when nothing was answered. When not rated, the partial
+    /// score of what was answered.
     pub score: Option<f64>,
-    /// Its band.
+    /// Whether the overall score has a verdict (enough was answered); an unrated row is left
+    /// out of the group's means and counts.
+    pub rated: bool,
+    /// Its band; `null` when not rated.
     pub band: Option<String>,
-    /// Percentage of applicable items answered.
+    /// Percentage of the applicable weight answered, within the questionnaires' scope.
     pub coverage: f64,
     /// The gender inclusion index GIX-DPI, 0–100.
     pub gender_index: Option<u32>,
@@ -161,7 +170,27 @@ pub struct Row {
     pub risks: Vec<Cell>,
     /// Who answered; `null` when redacted.
     pub respondents: Option<Vec<String>>,
-    /// The input file; `null` when redacted.
+    /// The input file (several joined with ` + ` when respondents were merged); `null` when
+    /// redacted.
+    pub file: Option<String>,
+    /// Earlier assessments of the same deployment, oldest first: the trend.
+    pub history: Vec<Earlier>,
+}
+
+/// An earlier assessment of a row's deployment.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Earlier {
+    /// Its `assessed_on`.
+    pub assessed_on: Option<Date>,
+    /// Its overall score.
+    pub score: Option<f64>,
+    /// Whether that score had a verdict.
+    pub rated: bool,
+    /// Its band; `null` when not rated.
+    pub band: Option<String>,
+    /// Its coverage, percent.
+    pub coverage: f64,
+    /// Its file; `null` when redacted.
     pub file: Option<String>,
 }
 
@@ -170,10 +199,17 @@ pub struct Row {
 pub struct Cell {
     /// The principle or risk.
     pub id: String,
-    /// Score or exposure 0–100; `null` when not scored.
+    /// Score or exposure 0–100; `null` when not scored. When not rated, the partial figure.
     pub value: Option<f64>,
-    /// Its band.
+    /// Its band; `null` when not scored or not rated.
     pub band: Option<String>,
+}
+
+impl Cell {
+    /// Whether the figure has a verdict: a value with a band.
+    pub fn rated(&self) -> bool {
+        self.value.is_some() && self.band.is_some()
+    }
 }
 
 /// Figures over one group's rows.
@@ -181,7 +217,9 @@ pub struct Cell {
 pub struct GroupSummary {
     /// Rows in the group.
     pub deployments: usize,
-    /// Mean overall score of the scored rows.
+    /// Rows not rated (too little answered): shown, but left out of every mean and count.
+    pub unrated: usize,
+    /// Mean overall score of the rated rows.
     pub mean_score: Option<f64>,
     /// The score band of that mean.
     pub mean_band: Option<String>,
@@ -202,11 +240,11 @@ pub struct PrincipleStat {
     pub id: String,
     /// Name.
     pub name: String,
-    /// Mean score over the rows that score it.
+    /// Mean score over the rated rows that rate it.
     pub mean: Option<f64>,
     /// The band of the mean.
     pub band: Option<String>,
-    /// Rows that score it.
+    /// Rated rows that rate it.
     pub scored: usize,
     /// Rows whose score is in the weak band or a lower one.
     pub weak_or_worse: usize,
@@ -219,11 +257,11 @@ pub struct RiskStat {
     pub id: String,
     /// Name.
     pub name: String,
-    /// Mean residual exposure over the rows where it is known.
+    /// Mean residual exposure over the rated rows where it has a level.
     pub mean: Option<f64>,
     /// The band of the mean.
     pub band: Option<String>,
-    /// Rows where it is known.
+    /// Rated rows where it has a level.
     pub scored: usize,
 }
 

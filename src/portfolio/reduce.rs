@@ -49,6 +49,7 @@ impl Row {
             stage: d.stage.clone(),
             assessed_on: a.assessed_on,
             score: report.summary.score,
+            rated: report.summary.rated,
             band: report.summary.band.clone(),
             coverage: report.summary.coverage,
             gender_index: report.gender.index,
@@ -57,8 +58,53 @@ impl Row {
             risks: risk_cells,
             respondents: Some(a.respondents.iter().map(respondent).collect()),
             file: Some(file.to_owned()),
+            history: Vec::new(),
         }
     }
+
+    /// What identifies the deployment across assessments: name, country and building blocks.
+    pub fn deployment_key(&self) -> (String, Option<String>, Vec<String>) {
+        let mut blocks = self.building_blocks.clone();
+        blocks.sort();
+        (self.deployment.clone(), self.country.clone(), blocks)
+    }
+
+    fn earlier(&self) -> Earlier {
+        Earlier {
+            assessed_on: self.assessed_on,
+            score: self.score,
+            rated: self.rated,
+            band: self.band.clone(),
+            coverage: self.coverage,
+            file: self.file.clone(),
+        }
+    }
+}
+
+/// Keeps the latest assessment of each deployment as its row and moves the earlier ones into
+/// its history, oldest first. Rows of one deployment that share the latest date (saved
+/// results, or questionnaires that could not be merged) all stay.
+fn fold_history(rows: Vec<Row>) -> Vec<Row> {
+    let mut by_deployment: BTreeMap<(String, Option<String>, Vec<String>), Vec<Row>> =
+        BTreeMap::new();
+    for row in rows {
+        by_deployment.entry(row.deployment_key()).or_default().push(row);
+    }
+    let mut out = Vec::new();
+    for (_, mut members) in by_deployment {
+        members.sort_by(|a, b| (a.assessed_on, &a.file).cmp(&(b.assessed_on, &b.file)));
+        let latest = members.iter().filter_map(|r| r.assessed_on).max();
+        let (current, earlier): (Vec<Row>, Vec<Row>) = members
+            .into_iter()
+            .partition(|r| r.assessed_on == latest || latest.is_none());
+        let mut current = current.into_iter();
+        if let Some(mut first) = current.next() {
+            first.history = earlier.iter().map(Row::earlier).collect();
+            out.push(first);
+        }
+        out.extend(current);
+    }
+    out
 }
 
 /// How a respondent is named in an unredacted row: person and organisation, else role or
@@ -80,12 +126,13 @@ fn respondent(r: &RespondentInfo) -> String {
 /// inputs.
 pub fn build(
     framework: &Framework,
-    mut rows: Vec<Row>,
+    rows: Vec<Row>,
     mut skipped: Vec<Skipped>,
     options: Options,
 ) -> Portfolio {
+    let mut rows = fold_history(rows);
     rows.sort_by(by_name);
-    label(&mut rows);
+    label(&mut rows, options.redact);
     if options.sort == Sort::Score {
         // Stable: equal scores keep name order.
         rows.sort_by(|a, b| match (a.score, b.score) {
@@ -103,6 +150,9 @@ pub fn build(
         for row in &mut rows {
             row.respondents = None;
             row.file = None;
+            for earlier in &mut row.history {
+                earlier.file = None;
+            }
         }
         for s in &mut skipped {
             s.file = None;
@@ -177,22 +227,39 @@ fn by_name(a: &Row, b: &Row) -> Ordering {
         ))
 }
 
-/// Numbers rows that share name and country (" (2)", " (3)" in name order), so each label
-/// names one row even when the source file is redacted.
-fn label(rows: &mut [Row]) {
-    let mut counts: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
-    for row in rows.iter() {
-        *counts
+/// Labels rows that share name and country by what tells them apart: their building blocks,
+/// else their stage, else their file (unless redacted), else a number in name order, so each
+/// label names one row.
+fn label(rows: &mut [Row], redact: bool) {
+    let mut clashes: BTreeMap<(String, Option<String>), Vec<usize>> = BTreeMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        clashes
             .entry((row.deployment.clone(), row.country.clone()))
-            .or_default() += 1;
+            .or_default()
+            .push(i);
     }
-    let mut seen: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
-    for row in rows.iter_mut() {
-        let key = (row.deployment.clone(), row.country.clone());
-        if counts[&key] > 1 {
-            let n = seen.entry(key).or_default();
-            *n += 1;
-            row.label = format!("{} ({n})", row.deployment);
+    for members in clashes.values().filter(|m| m.len() > 1) {
+        let fields: [fn(&Row) -> Option<String>; 3] = [
+            |r| Some(r.building_blocks.join(", ")),
+            |r| Some(r.stage.clone()),
+            |r| r.file.clone(),
+        ];
+        let usable = |field: &fn(&Row) -> Option<String>| {
+            let values: BTreeSet<Option<String>> = members.iter().map(|&i| field(&rows[i])).collect();
+            values.len() == members.len() && values.iter().all(Option::is_some)
+        };
+        let chosen = fields
+            .iter()
+            .take(if redact { 2 } else { 3 })
+            .find(|f| usable(f))
+            .copied();
+        for (n, &i) in members.iter().enumerate() {
+            let row = &mut rows[i];
+            let suffix = match chosen {
+                Some(field) => field(row).unwrap_or_default(),
+                None => (n + 1).to_string(),
+            };
+            row.label = format!("{} ({suffix})", row.deployment);
         }
     }
 }
@@ -261,19 +328,21 @@ fn summarise(framework: &Framework, rows: &[Row]) -> GroupSummary {
         .position(|b| b.id == "weak")
         .unwrap_or(bands.len().saturating_sub(1));
     let weak_or_worse: BTreeSet<&str> = bands[weak_from..].iter().map(|b| b.id.as_str()).collect();
+    // A guess is not averaged: only rated rows, and only their rated cells, count.
+    let rated: Vec<&Row> = rows.iter().filter(|r| r.rated).collect();
     let principles: Vec<PrincipleStat> = framework
         .principles
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let cells = rows.iter().map(|r| &r.principles[i]);
+            let cells = rated.iter().map(|r| &r.principles[i]).filter(|c| c.rated());
             let mean = mean(cells.clone().filter_map(|c| c.value));
             PrincipleStat {
                 id: p.id.clone(),
                 name: p.name.clone(),
                 band: mean.map(|m| band_in(bands, m)),
                 mean,
-                scored: cells.clone().filter(|c| c.value.is_some()).count(),
+                scored: cells.clone().count(),
                 weak_or_worse: cells
                     .filter(|c| c.band.as_deref().is_some_and(|b| weak_or_worse.contains(b)))
                     .count(),
@@ -283,26 +352,32 @@ fn summarise(framework: &Framework, rows: &[Row]) -> GroupSummary {
     let mut weakest: Vec<&PrincipleStat> = principles.iter().filter(|p| p.mean.is_some()).collect();
     weakest.sort_by(|a, b| a.mean.unwrap_or(0.0).total_cmp(&b.mean.unwrap_or(0.0)));
     let weakest_principles = weakest.iter().take(WEAKEST).map(|p| p.id.clone()).collect();
-    let mean_score = mean(rows.iter().filter_map(|r| r.score));
+    let mean_score = mean(rated.iter().filter_map(|r| r.score));
     GroupSummary {
         deployments: rows.len(),
+        unrated: rows.len() - rated.len(),
         mean_score,
         mean_band: mean_score.map(|m| band_in(bands, m)),
         weakest_principles,
         principles,
-        risks: risks(framework, rows),
+        risks: risks(framework, &rated),
         critical_failures: critical_failures(framework, rows),
     }
 }
 
 /// Mean exposure per risk, highest first (framework order among equals, unknown last).
-fn risks(framework: &Framework, rows: &[Row]) -> Vec<RiskStat> {
+fn risks(framework: &Framework, rows: &[&Row]) -> Vec<RiskStat> {
     let mut stats: Vec<RiskStat> = framework
         .risks
         .iter()
         .enumerate()
         .map(|(i, risk)| {
-            let values: Vec<f64> = rows.iter().filter_map(|r| r.risks[i].value).collect();
+            let values: Vec<f64> = rows
+                .iter()
+                .map(|r| &r.risks[i])
+                .filter(|c| c.rated())
+                .filter_map(|c| c.value)
+                .collect();
             let mean = mean(values.iter().copied());
             RiskStat {
                 id: risk.id.clone(),
@@ -344,6 +419,7 @@ fn critical_failures(framework: &Framework, rows: &[Row]) -> Vec<CriticalCount> 
             question: question.to_owned(),
             principle: framework
                 .question(question)
+                .or_else(|| framework.gender_check(question))
                 .map(|q| q.principle.clone())
                 .unwrap_or_default(),
             deployments,

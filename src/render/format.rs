@@ -94,6 +94,9 @@ pub struct Settings<'a> {
     pub paper: Paper,
     /// Extra font directories for the PDF.
     pub font_path: &'a [PathBuf],
+    /// The terminal's width, for tables that can be split to fit it; `None`: no limit (a
+    /// pipe or a file, where a row must stay one line).
+    pub width: Option<usize>,
 }
 
 /// Why a subject could not be rendered.
@@ -198,7 +201,7 @@ impl Renderer for Table {
                 summary::render(report, settings.color, settings.lang)
             }
             Subject::Diff(diff) => diff::table(diff, settings.color),
-            Subject::Portfolio(p) => portfolio::table(p),
+            Subject::Portfolio(p) => portfolio::table(p, settings.width),
             Subject::Handbook(_) => return Err(unsupported(Format::Table, subject)),
         };
         Ok(text.into_bytes())

@@ -79,6 +79,7 @@ impl Words {
 
 /// "not rated — 23 % answered" in the language of `m`, for outputs that hold only messages.
 pub fn not_rated(m: Messages, coverage: f64) -> String {
-    let coverage = i18n::ltr(m.lang(), &format!("{coverage:.0} %"));
+    // Rounded down: a share just short of the threshold must not read as reaching it.
+    let coverage = i18n::ltr(m.lang(), &format!("{:.0} %", coverage.floor()));
     m.format("view.not_rated", &[("coverage", &coverage)])
 }

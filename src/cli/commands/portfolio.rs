@@ -59,6 +59,7 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
     let outcomes = score_all(ctx, &job, &inputs);
     let scored_at = started.map(|t| t.elapsed());
     let (rows, skipped) = gather(ctx, outcomes);
+    let rows = merge_respondents(ctx, &job, rows);
     if let Some(exit) = refuse(ctx, args, &rows, &skipped) {
         return Ok(exit);
     }
@@ -132,8 +133,57 @@ fn options(args: &PortfolioArgs, as_of: Option<Date>) -> Options {
     }
 }
 
+/// A row, and the questionnaire it was scored from (none for a saved result).
+type Scored = (Row, Option<PathBuf>);
+
+/// Merges the questionnaires of one deployment and date as respondents, as `assess` does with
+/// several files: one row per deployment, the least favourable answer counting. Each file is
+/// read again here; only the few that share a deployment and date pay for it, so a run over
+/// thousands of files still holds rows, not questionnaires. Files that cannot be merged (a
+/// different stage, say) stay separate rows, with a note.
+fn merge_respondents(ctx: &Context, job: &Job<'_>, scored: Vec<Scored>) -> Vec<Row> {
+    let mut together: std::collections::BTreeMap<_, Vec<usize>> = Default::default();
+    for (i, (row, path)) in scored.iter().enumerate() {
+        if path.is_some() {
+            together
+                .entry((row.deployment_key(), row.assessed_on))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut merged: Vec<Option<Row>> = vec![None; scored.len()];
+    let mut absorbed = HashSet::new();
+    for members in together.values().filter(|m| m.len() > 1) {
+        let paths: Vec<&Path> = members
+            .iter()
+            .filter_map(|&i| scored[i].1.as_deref())
+            .collect();
+        match job.merged(&paths) {
+            Ok(row) => {
+                merged[members[0]] = Some(row);
+                absorbed.extend(members[1..].iter().copied());
+            }
+            Err(reason) => ctx.note(&format!(
+                "note: {} describe one deployment on one date but were not merged: {reason}",
+                paths
+                    .iter()
+                    .map(|p| format!("`{}`", p.display()))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )),
+        }
+    }
+    scored
+        .into_iter()
+        .zip(merged)
+        .enumerate()
+        .filter(|(i, _)| !absorbed.contains(i))
+        .map(|(_, ((row, _), merged))| merged.unwrap_or(row))
+        .collect()
+}
+
 /// Prints each skipped input's messages in input order and splits rows from skipped inputs.
-fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Row>, Vec<Skipped>) {
+fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Scored>, Vec<Skipped>) {
     let mut rows = Vec::with_capacity(outcomes.len());
     let mut skipped = Vec::new();
     let mut warned = 0;
@@ -141,9 +191,13 @@ fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Row>, Vec<Skipped>) {
     let mut stderr = std::io::stderr().lock();
     for (index, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
-            Outcome::Row { row, warnings } => {
+            Outcome::Row {
+                row,
+                warnings,
+                questionnaire,
+            } => {
                 warned += usize::from(warnings > 0);
-                rows.push(*row);
+                rows.push((*row, questionnaire));
             }
             Outcome::Skipped {
                 file,
@@ -334,15 +388,20 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
 
 /// What became of one input.
 enum Outcome {
-    /// Scored and reduced.
-    Row { row: Box<Row>, warnings: usize },
+    /// Scored and reduced; `questionnaire` is the file when it was one (not a saved result).
+    Row {
+        row: Box<Row>,
+        warnings: usize,
+        questionnaire: Option<PathBuf>,
+    },
     /// Left out, with its rendered messages and error codes.
     Skipped {
         file: String,
         messages: String,
         problems: Vec<Code>,
     },
-    /// Found in a directory but in another dpisafe format (policy, diff or portfolio).
+    /// Found in a directory but in another dpisafe format (policy, saved result, diff or
+    /// portfolio).
     Other { kind: &'static str },
 }
 
@@ -381,12 +440,33 @@ impl Job<'_> {
             return Outcome::Other { kind };
         }
         match result_json(&source.text) {
+            // A saved result met while walking a directory (a baseline, the output of an
+            // earlier run) is not a deployment of its own; named, it is read.
+            Some(_) if found => Outcome::Other { kind: "result" },
             Some(value) => self.result(&source, value),
-            None => self.questionnaire(&source),
+            None => self.questionnaire(&source, path),
         }
     }
 
-    fn questionnaire(&self, source: &SourceFile) -> Outcome {
+    /// The row of several respondents' questionnaires of one deployment, merged; or why not.
+    fn merged(&self, paths: &[&Path]) -> Result<Row, String> {
+        let sources = paths
+            .iter()
+            .map(|path| crate::assessment::read(path, self.limits))
+            .collect::<Result<Vec<SourceFile>, Diagnostic>>()
+            .map_err(|d| d.message)?;
+        let loaded = crate::assessment::load(self.framework, &sources, self.limits);
+        let Some(assessment) = loaded.value else {
+            let first = loaded.diagnostics.iter().find(|d| d.severity == Severity::Error);
+            return Err(first.map_or_else(|| "they disagree".to_owned(), |d| d.message.clone()));
+        };
+        let as_of = self.as_of.unwrap_or(assessment.questionnaire.assessed_on);
+        let report = assessment.report(self.framework, as_of);
+        let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+        Ok(Row::from_report(self.framework, &report, &names.join(" + ")))
+    }
+
+    fn questionnaire(&self, source: &SourceFile, path: &Path) -> Outcome {
         let started = self.timings.start();
         let loaded = crate::assessment::questionnaire(self.framework, source, self.limits);
         self.timings.add(Stage::Parse, started);
@@ -407,6 +487,7 @@ impl Job<'_> {
         Outcome::Row {
             row: Box::new(row),
             warnings: loaded.diagnostics.len() + report.warnings.len(),
+            questionnaire: Some(path.to_owned()),
         }
     }
 
@@ -429,6 +510,7 @@ impl Job<'_> {
         Outcome::Row {
             row: Box::new(row),
             warnings: report.warnings.len(),
+            questionnaire: None,
         }
     }
 

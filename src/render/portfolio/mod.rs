@@ -112,6 +112,8 @@ pub struct GroupView {
     pub risks: Vec<StatView>,
     /// Critical questions answered `no`, most frequent first.
     pub critical: Vec<CriticalView>,
+    /// What to know about this group's rows: those not rated, and earlier assessments.
+    pub notes: Vec<String>,
 }
 
 /// A principle or risk across a group.
@@ -187,6 +189,23 @@ fn cell(value: Option<f64>, band: Option<&str>) -> CellView {
         text: score_text(value),
         band: band.unwrap_or("none").to_owned(),
     }
+}
+
+/// A row's cell: a figure too thinly answered for a band is shown in brackets, so a partial
+/// score is never read as a verdict.
+fn row_cell(value: Option<f64>, band: Option<&str>) -> CellView {
+    match (value, band) {
+        (Some(v), None) => CellView {
+            text: format!("({v:.1})"),
+            band: "none".to_owned(),
+        },
+        _ => cell(value, band),
+    }
+}
+
+/// "not rated — 23 % answered", as every other output says it.
+fn not_rated(coverage: f64) -> String {
+    super::words::not_rated(crate::i18n::Messages::new(crate::i18n::Lang::En), coverage)
 }
 
 fn label_of(bands: &[BandInfo], id: Option<&str>) -> String {
@@ -296,13 +315,14 @@ pub(crate) fn notes(portfolio: &Portfolio) -> Vec<String> {
             },
         );
     let mut notes = vec![
-        "Each input file is one row: questionnaires about the same deployment are not merged \
-         (use `dpisafe assess --merge` for one merged assessment)."
+        "Each row is one deployment (name, country and building blocks): its questionnaires of \
+         one date are merged as respondents, the least favourable answer counting, and earlier \
+         dates are listed as its history."
             .to_owned(),
         format!(
-            "Scores run 0–100 (– : nothing applicable answered). Under each matrix, \"Mean\" is \
-             the mean of the scored rows and \"Weak or worse\" counts the rows {weak} on that \
-             principle."
+            "Scores run 0–100 (– : nothing applicable answered; a figure in brackets is not \
+             rated, too little of it answered). Under each matrix, \"Mean\" is the mean of the \
+             rated rows and \"Weak or worse\" counts the rated rows {weak} on that principle."
         ),
     ];
     if portfolio.group_by == Some(GroupBy::Block) {
@@ -373,7 +393,38 @@ fn group_view(portfolio: &Portfolio, group: &Group) -> GroupView {
                 count: c.deployments,
             })
             .collect(),
+        notes: group_notes(portfolio, group),
     }
+}
+
+/// The group's notes: how many rows are not rated and left out of the means, then each
+/// deployment's earlier assessments.
+fn group_notes(portfolio: &Portfolio, group: &Group) -> Vec<String> {
+    let mut notes = Vec::new();
+    let unrated = group.summary.unrated;
+    if unrated > 0 {
+        notes.push(format!(
+            "{} not rated (too little answered for a verdict): shown, but left out of the \
+             means and counts.",
+            crate::text::count(unrated, "row is", "rows are")
+        ));
+    }
+    for row in group.rows.iter().filter(|r| !r.history.is_empty()) {
+        let earlier: Vec<String> = row
+            .history
+            .iter()
+            .map(|e| {
+                let band = match (e.score, e.band.as_deref()) {
+                    (Some(_), None) => not_rated(e.coverage),
+                    (_, band) => label_of(&portfolio.bands, band),
+                };
+                let date = e.assessed_on.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                format!("{date} {} {band}, {:.1} % answered", score_text(e.score), e.coverage)
+            })
+            .collect();
+        notes.push(format!("{}, earlier: {}.", row.label, earlier.join("; ")));
+    }
+    notes
 }
 
 fn row_view(portfolio: &Portfolio, row: &Row) -> RowView {
@@ -386,10 +437,13 @@ fn row_view(portfolio: &Portfolio, row: &Row) -> RowView {
         cells: row
             .principles
             .iter()
-            .map(|c| cell(c.value, c.band.as_deref()))
+            .map(|c| row_cell(c.value, c.band.as_deref()))
             .collect(),
-        score: cell(row.score, row.band.as_deref()),
-        band_label: label_of(&portfolio.bands, row.band.as_deref()),
+        score: row_cell(row.score, row.band.as_deref()),
+        band_label: match (row.score, row.band.as_deref()) {
+            (Some(_), None) => not_rated(row.coverage),
+            (_, band) => label_of(&portfolio.bands, band),
+        },
         coverage: format!("{:.1}", row.coverage),
         gender_index: row
             .gender_index

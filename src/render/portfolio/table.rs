@@ -11,8 +11,8 @@ use tabled::settings::{Alignment, Style};
 use super::{GroupView, PortfolioView, view};
 use crate::portfolio::Portfolio;
 
-/// Renders the terminal table.
-pub fn render(portfolio: &Portfolio) -> String {
+/// Renders the terminal table, split to fit `width` columns when one is given.
+pub fn render(portfolio: &Portfolio, width: Option<usize>) -> String {
     let view = view(portfolio);
     let mut out = String::new();
     let _ = writeln!(out, "{} · {} · {}", view.title, view.framework, view.date);
@@ -28,7 +28,7 @@ pub fn render(portfolio: &Portfolio) -> String {
         view.sort
     );
     for group in &view.groups {
-        matrix(&mut out, &view, group, !portfolio.redacted);
+        matrix(&mut out, &view, group, !portfolio.redacted, width);
         summaries(&mut out, group);
     }
     if !view.skipped.is_empty() {
@@ -51,14 +51,33 @@ pub fn render(portfolio: &Portfolio) -> String {
     out
 }
 
-fn matrix(out: &mut String, view: &PortfolioView, group: &GroupView, unredacted: bool) {
+fn matrix(
+    out: &mut String,
+    view: &PortfolioView,
+    group: &GroupView,
+    unredacted: bool,
+    width: Option<usize>,
+) {
     let _ = writeln!(
         out,
         "\n{} ({})",
         group.name,
         crate::text::count(group.deployments, "deployment", "deployments")
     );
-    let mut builder = Builder::new();
+    let records = records(view, group, unredacted);
+    let principles = view.principles.len();
+    let identity = 0..3;
+    let tail = 3 + principles..records[0].len();
+    for columns in column_sets(&records, identity, 3..3 + principles, tail, width) {
+        let _ = write!(out, "{}", render_columns(&records, &columns, group.rows.len()));
+    }
+    for note in &group.notes {
+        let _ = writeln!(out, "  {note}");
+    }
+}
+
+/// Every cell of the matrix, header first, then the rows, then "Mean" and "Weak or worse".
+fn records(view: &PortfolioView, group: &GroupView, unredacted: bool) -> Vec<Vec<String>> {
     let mut header = vec!["Deployment".to_owned(), "CC".to_owned(), "Stage".to_owned()];
     header.extend(view.principles.iter().map(|p| p.id.clone()));
     header.extend(["Overall", "Band", "Cov %", "GIX", "Crit"].map(str::to_owned));
@@ -66,7 +85,7 @@ fn matrix(out: &mut String, view: &PortfolioView, group: &GroupView, unredacted:
         header.extend(["Respondents", "File"].map(str::to_owned));
     }
     let width = header.len();
-    builder.push_record(header);
+    let mut records = vec![header];
     for row in &group.rows {
         let mut record = vec![shorten(&row.label), row.country.clone(), row.stage.clone()];
         record.extend(row.cells.iter().map(|c| c.text.clone()));
@@ -80,37 +99,96 @@ fn matrix(out: &mut String, view: &PortfolioView, group: &GroupView, unredacted:
         if unredacted {
             record.extend([row.respondents.clone(), row.file.clone()]);
         }
-        builder.push_record(record);
+        records.push(record);
     }
     let mut mean = vec!["Mean".to_owned(), String::new(), String::new()];
     mean.extend(group.means.iter().map(|c| c.text.clone()));
     mean.push(group.mean_score.text.clone());
     mean.resize(width, String::new());
-    builder.push_record(mean);
+    records.push(mean);
     let mut weak = vec!["Weak or worse".to_owned(), String::new(), String::new()];
     weak.extend(group.weak_counts.iter().cloned());
     weak.resize(width, String::new());
-    builder.push_record(weak);
-    let rows = group.rows.len();
+    records.push(weak);
+    records
+}
+
+/// The columns of each printed table: all of them when they fit `width` (or no width is
+/// set), otherwise the identifying columns repeated with as many principle columns as fit,
+/// the overall figures after the last principles (or on their own when they do not fit
+/// beside any). A row is never wrapped.
+fn column_sets(
+    records: &[Vec<String>],
+    identity: std::ops::Range<usize>,
+    principles: std::ops::Range<usize>,
+    tail: std::ops::Range<usize>,
+    width: Option<usize>,
+) -> Vec<Vec<usize>> {
+    let all: Vec<usize> = (0..records[0].len()).collect();
+    let Some(limit) = width else {
+        return vec![all];
+    };
+    // psql style: one space either side of each cell and a bar between columns.
+    let column = |c: usize| records.iter().map(|r| r[c].chars().count()).max().unwrap_or(0) + 3;
+    let span = |cols: &[usize]| cols.iter().map(|&c| column(c)).sum::<usize>();
+    if span(&all) <= limit {
+        return vec![all];
+    }
+    let base: Vec<usize> = identity.collect();
+    let tail: Vec<usize> = tail.collect();
+    let mut sets = Vec::new();
+    let mut current = base.clone();
+    for p in principles {
+        if current.len() > base.len() && span(&current) + column(p) > limit {
+            sets.push(std::mem::replace(&mut current, base.clone()));
+        }
+        current.push(p);
+    }
+    if span(&current) + span(&tail) <= limit {
+        current.extend(tail);
+        sets.push(current);
+    } else {
+        sets.push(current);
+        let mut last = base;
+        last.extend(tail);
+        sets.push(last);
+    }
+    sets
+}
+
+/// One table of the given columns, with a rule between the deployments and the summary rows.
+fn render_columns(records: &[Vec<String>], columns: &[usize], rows: usize) -> String {
+    let mut builder = Builder::new();
+    for record in records {
+        builder.push_record(columns.iter().map(|&c| record[c].clone()));
+    }
+    let header = &records[0];
     let mut table = builder.build();
-    table
-        .with(Style::psql())
-        .modify(Columns::new(3..width), Alignment::right());
-    let band_column = 3 + view.principles.len() + 1;
-    table.modify(Columns::one(band_column), Alignment::left());
-    if unredacted {
-        table.modify(Columns::new(width - 2..width), Alignment::left());
+    table.with(Style::psql());
+    for (i, &c) in columns.iter().enumerate() {
+        // Text columns read from the left, figures from the right.
+        let text = matches!(
+            header[c].as_str(),
+            "Deployment" | "CC" | "Stage" | "Band" | "Respondents" | "File"
+        );
+        let alignment = if text {
+            Alignment::left()
+        } else {
+            Alignment::right()
+        };
+        table.modify(Columns::one(i), alignment);
     }
     let text = table.to_string();
-    // A rule between the deployments and the summary rows.
     let lines: Vec<&str> = text.lines().collect();
     let rule = lines.get(1).copied().unwrap_or_default();
+    let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         if i == rows + 2 {
             let _ = writeln!(out, "{rule}");
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
+    out
 }
 
 /// Labels longer than this are cut in the terminal table (the other formats keep them whole).

@@ -131,17 +131,7 @@ pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
                 ],
             ),
         ),
-        fact(
-            "headline_gender",
-            w.format(
-                "gender_value",
-                &[
-                    ("index", &gender_index(g, w)),
-                    ("code", &g.practice_code),
-                    ("flag", &g.intent_flag),
-                ],
-            ),
-        ),
+        fact("headline_gender", gender_value(g, w)),
         fact(
             "headline_critical",
             if s.critical_failures.is_empty() {
@@ -157,12 +147,21 @@ pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
     facts
 }
 
-/// The gender index as a number, with "not rated" when too few checks were answered.
-fn gender_index(g: &crate::report::GenderResult, w: Words) -> String {
+/// The gender index with its codes, and "not rated" after them when too few checks were
+/// answered.
+fn gender_value(g: &crate::report::GenderResult, w: Words) -> String {
+    let index = g.index.map_or("–".to_owned(), |i| i.to_string());
+    let value = w.format(
+        "gender_value",
+        &[
+            ("index", &index),
+            ("code", &g.practice_code),
+            ("flag", &g.intent_flag),
+        ],
+    );
     match g.index {
-        None => "–".to_owned(),
-        Some(i) if g.rated => i.to_string(),
-        Some(i) => format!("{i} ({})", w.not_rated(g.coverage)),
+        Some(_) if !g.rated => format!("{value} ({})", w.not_rated(g.coverage)),
+        _ => value,
     }
 }
 
