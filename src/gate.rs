@@ -134,7 +134,7 @@ impl Minimums<'_> {
 
     /// A violation when the figure is not rated (too little answered to trust it, however
     /// high it is), otherwise [`Self::check`]: a threshold cannot be met by a guess.
-        fn check_rated(
+    fn check_rated(
         &mut self,
         rule: Rule,
         subject: Option<&str>,

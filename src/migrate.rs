@@ -16,8 +16,8 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::date::Date;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::{AliasKind, Framework};
 use crate::questionnaire::span_edit::{self, Edit, EditError};
 use crate::source::yaml::Node;

@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use crate::common::{dpisafe, root, run};
 
-const HEADER: &str = "| Scenario | Situation | Overall | Capped | Critical failures | Gender | Never low |";
+const HEADER: &str =
+    "| Scenario | Situation | Overall | Capped | Critical failures | Gender | Never low |";
 
 /// One row of the table.
 #[derive(Debug)]
@@ -32,7 +33,9 @@ fn ids(cell: &str) -> BTreeSet<String> {
 
 fn table() -> Vec<Scenario> {
     let doc = std::fs::read_to_string(root().join("docs/scoring.md")).expect("docs/scoring.md");
-    let start = doc.find(HEADER).expect("docs/scoring.md has the calibration table");
+    let start = doc
+        .find(HEADER)
+        .expect("docs/scoring.md has the calibration table");
     doc[start..]
         .lines()
         .skip(2)
@@ -75,7 +78,11 @@ fn differences(row: &Scenario, report: &Value) -> Vec<String> {
     let overall = if summary["rated"] == true {
         summary["band"].as_str().unwrap_or("none").to_owned()
     } else {
-        assert!(summary["band"].is_null(), "{}: no band when not rated", row.stem);
+        assert!(
+            summary["band"].is_null(),
+            "{}: no band when not rated",
+            row.stem
+        );
         "not rated".to_owned()
     };
     if overall != row.overall {
@@ -102,7 +109,10 @@ fn differences(row: &Scenario, report: &Value) -> Vec<String> {
         .map(|id| id.as_str().expect("id").to_owned())
         .collect();
     if critical != row.critical {
-        out.push(format!("critical {critical:?}, expected {:?}", row.critical));
+        out.push(format!(
+            "critical {critical:?}, expected {:?}",
+            row.critical
+        ));
     }
     let g = &report["gender"];
     let gender = match (g["rated"].as_bool(), g["index"].as_f64()) {
@@ -127,7 +137,11 @@ fn differences(row: &Scenario, report: &Value) -> Vec<String> {
 #[test]
 fn every_scenario_gets_the_verdict_the_table_reasons_out() {
     let rows = table();
-    assert!(rows.len() >= 15, "at least 15 scenarios, found {}", rows.len());
+    assert!(
+        rows.len() >= 15,
+        "at least 15 scenarios, found {}",
+        rows.len()
+    );
     let mut wrong = Vec::new();
     for row in &rows {
         let report = assess(&row.stem);
@@ -145,8 +159,7 @@ fn every_scenario_file_has_a_row_and_every_row_a_file() {
         .expect("tests/calibration")
         .filter_map(|entry| {
             let path = entry.expect("entry").path();
-            (path.extension().and_then(|e| e.to_str()) == Some("yaml"))
-                .then(|| stem(&path))
+            (path.extension().and_then(|e| e.to_str()) == Some("yaml")).then(|| stem(&path))
         })
         .collect();
     let rows: BTreeSet<String> = table().into_iter().map(|r| r.stem).collect();
@@ -163,12 +176,19 @@ fn stem(path: &Path) -> String {
 /// The thresholds the table's rows sit on, checked by their figures.
 #[test]
 fn the_threshold_scenarios_sit_where_their_names_say() {
-    let coverage = |stem: &str| assess(stem)["summary"]["coverage"].as_f64().expect("coverage");
+    let coverage = |stem: &str| {
+        assess(stem)["summary"]["coverage"]
+            .as_f64()
+            .expect("coverage")
+    };
     assert_eq!(coverage("coverage-just-above"), 60.8);
     assert_eq!(coverage("coverage-exactly-60"), 60.0);
     assert_eq!(coverage("coverage-just-below"), 59.2);
     let scoped = assess("ministry-r1-scope");
-    assert_eq!(scoped["summary"]["coverage"], 100.0, "the whole scope is answered");
+    assert_eq!(
+        scoped["summary"]["coverage"], 100.0,
+        "the whole scope is answered"
+    );
     let whole = scoped["summary"]["deployment_coverage"]
         .as_f64()
         .expect("deployment coverage");

@@ -298,8 +298,14 @@ fn junit_has_one_test_case_per_question() {
     }
     assert_eq!(cases, 27, "one test case per applicable question");
     assert_eq!(
-        failures, 4,
-        "2 no (1 waived) and 3 partial, less the waived one"
+        failures, 0,
+        "the check passes, so a CI server must not mark the run unstable"
+    );
+    assert_eq!(
+        out.matches(r#"<property name="standing" value="allowed"/>"#)
+            .count(),
+        4,
+        "2 no (1 waived) and 3 partial, less the waived one, pass as allowed shortfalls"
     );
     assert_eq!(skipped, 1, "the waived F1.Q1");
     insta::assert_snapshot!("check_junit_rail", out);

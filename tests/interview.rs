@@ -106,10 +106,7 @@ fn a_questionnaire_is_created_answered_interrupted_resumed_and_finished() {
     let created = load(&file);
     assert_eq!(created.deployment.name, "Civil registry");
     assert_eq!(created.deployment.country.as_deref(), Some("KE"));
-    assert_eq!(
-        created.assessed_on.to_string(),
-        "2026-05-28"
-    );
+    assert_eq!(created.assessed_on.to_string(), "2026-05-28");
     assert_eq!(
         created.respondents[0].organisation.as_deref(),
         Some("Registry Office")

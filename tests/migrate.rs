@@ -19,8 +19,14 @@ fn copy(fixture_name: &str, test: &str) -> (PathBuf, String) {
 
 fn migrate(path: &Path) -> assert_cmd::Command {
     let mut cmd = dpisafe();
-    cmd.args(["--framework", NEW_FRAMEWORK, "migrate", "--date", "2026-10-01"])
-        .arg(path);
+    cmd.args([
+        "--framework",
+        NEW_FRAMEWORK,
+        "migrate",
+        "--date",
+        "2026-10-01",
+    ])
+    .arg(path);
     cmd
 }
 

@@ -57,7 +57,7 @@ fn bad_files_are_reported_skipped_and_listed() {
         "{err}"
     );
     let portfolio: Value = serde_json::from_str(&out).expect("JSON");
-    assert_eq!(portfolio["deployments"], 3);
+    assert_eq!(portfolio["deployments"], 2);
     let skipped = portfolio["skipped"].as_array().expect("skipped");
     assert_eq!(skipped.len(), 2);
     assert_eq!(skipped[0]["problems"], serde_json::json!(["yaml-syntax"]));
@@ -142,14 +142,21 @@ fn a_saved_result_is_a_row_like_a_questionnaire() {
 
 #[test]
 fn directories_and_quoted_patterns_expand_in_sorted_order() {
+    // The two respondents of the national ID, same deployment and date, are one row.
     let from_dir = json(&[PROGRAMMES]);
     assert_eq!(
         labels(&from_dir),
         [[
-            "National Digital ID — phase 2 (1)",
-            "National Digital ID — phase 2 (2)",
+            "National Digital ID — phase 2",
             "Social protection cash transfer payment rail"
         ]]
+    );
+    let open = json(&[PROGRAMMES, "--no-redact"]);
+    let id = &open["groups"][0]["rows"][0];
+    assert_eq!(id["respondents"].as_array().expect("respondents").len(), 2);
+    assert!(
+        id["file"].as_str().expect("file").contains(".yaml + "),
+        "{id}"
     );
     let pattern = format!("{PROGRAMMES}/*/questionnaire.yaml");
     let from_pattern = json(&[&pattern]);
@@ -162,7 +169,7 @@ fn directories_and_quoted_patterns_expand_in_sorted_order() {
     );
     // A file reached twice (directory and pattern) is one row.
     let both = json(&[PROGRAMMES, &pattern]);
-    assert_eq!(both["deployments"], 3);
+    assert_eq!(both["deployments"], 2);
 }
 
 #[test]
@@ -194,8 +201,7 @@ fn rows_follow_names_unless_sorted_by_score() {
         labels(&by_name)[0],
         [
             "Counter-trafficking legal aid and labour grievance platform",
-            "National Digital ID — phase 2 (1)",
-            "National Digital ID — phase 2 (2)",
+            "National Digital ID — phase 2",
             "Social protection cash transfer payment rail",
         ]
     );
@@ -231,7 +237,7 @@ fn group_by_block_stage_and_country() {
     let rail = "Social protection cash transfer payment rail".to_owned();
     let labels = labels(&blocks);
     assert!(labels[1].contains(&rail) && labels[2].contains(&rail));
-    assert_eq!(blocks["deployments"], 4, "each row counted once");
+    assert_eq!(blocks["deployments"], 3, "each row counted once");
     let table = stdout_of(dpisafe().args(["portfolio", PROGRAMMES, "--group-by", "block"]));
     assert!(table.contains("appears in the group of each"), "{table}");
 
@@ -251,7 +257,7 @@ fn group_by_block_stage_and_country() {
         .collect();
     assert_eq!(keys, ["KE", "PH", "TH"]);
     // Each group has its own summary.
-    assert_eq!(groups[1]["summary"]["deployments"], 2);
+    assert_eq!(groups[1]["summary"]["deployments"], 1);
 }
 
 #[test]
@@ -264,9 +270,9 @@ fn summaries_count_weak_principles_and_critical_failures() {
         .iter()
         .find(|p| p["id"] == "F3")
         .expect("F3");
-    // Both national-ID rows are weak or failing on F3; the rail is weak too (52.8).
-    assert_eq!(f3["scored"], 3);
-    assert_eq!(f3["weak_or_worse"], 3);
+    // The merged national-ID row is weak or failing on F3; the rail is weak too.
+    assert_eq!(f3["scored"], 2);
+    assert_eq!(f3["weak_or_worse"], 2);
     let weakest = summary["weakest_principles"].as_array().expect("weakest");
     assert_eq!(weakest.len(), 5);
     let risks = summary["risks"].as_array().expect("risks");
@@ -276,12 +282,12 @@ fn summaries_count_weak_principles_and_critical_failures() {
         "highest exposure first"
     );
     let critical = summary["critical_failures"].as_array().expect("critical");
-    // Both national-ID questionnaires answer F3.Q1 `no`: counted once per row.
+    // Both national-ID respondents answer F3.Q1 `no`: one deployment, counted once.
     let f3q1 = critical
         .iter()
         .find(|c| c["question"] == "F3.Q1")
         .expect("F3.Q1");
-    assert_eq!(f3q1["deployments"], 2);
+    assert_eq!(f3q1["deployments"], 1);
     assert_eq!(f3q1["principle"], "F3");
 }
 
@@ -356,7 +362,7 @@ fn csv_text_that_reads_as_a_formula_is_prefixed() {
     );
     assert!(row.contains(",'-Ann Example,"), "respondents too: {row}");
     assert!(
-        row.contains(",2026-10-01,25.0,failing,2.2,0,1,25.0,"),
+        row.contains(",2026-10-01,25.0,not rated,3.1,0,1,25.0,"),
         "numbers are never prefixed: {row}"
     );
     let markdown = stdout_of(dpisafe().args([
@@ -449,7 +455,7 @@ fn pdf_names_every_deployment_and_is_reproducible() {
         .expect("pdftotext runs; install poppler-utils");
     let text = String::from_utf8_lossy(&output.stdout);
     for name in [
-        "National Digital ID — phase 2 (1)",
+        "National Digital ID — phase 2",
         "Social protection cash transfer payment rail",
         "Counter-trafficking legal aid and labour grievance platform",
     ] {
@@ -480,4 +486,109 @@ fn a_policy_found_beside_the_questionnaires_is_left_out_not_reported() {
     ]));
     assert_eq!(code, 2);
     assert!(err.contains("dpisafe-policy.yaml:"), "{err}");
+}
+
+#[test]
+fn the_terminal_table_fits_columns_and_never_wraps_a_row() {
+    let wide = stdout_of(
+        dpisafe()
+            .args(["portfolio", "examples"])
+            .env_remove("COLUMNS"),
+    );
+    assert_eq!(
+        wide.lines()
+            .filter(|l| l.starts_with(" Deployment "))
+            .count(),
+        1,
+        "piped without COLUMNS: one matrix, one line per row"
+    );
+    let narrow = stdout_of(
+        dpisafe()
+            .args(["portfolio", "examples"])
+            .env("COLUMNS", "80"),
+    );
+    for line in narrow.lines().filter(|l| l.contains(" | ")) {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+    let headers: Vec<&str> = narrow
+        .lines()
+        .filter(|l| l.starts_with(" Deployment "))
+        .collect();
+    assert!(headers.len() > 1, "split into several tables: {narrow}");
+    for id in ["F1", "F9", "O1", "O9", "Overall", "Crit"] {
+        assert!(
+            headers.iter().any(|h| h.split('|').any(|c| c.trim() == id)),
+            "{id} is in one of the tables"
+        );
+    }
+}
+
+#[test]
+fn examples_are_four_deployments_with_respondents_merged_and_history_kept() {
+    let (code, out, err) =
+        run(dpisafe().args(["portfolio", "examples", "--format", "json", "--no-redact"]));
+    assert_eq!(code, 0, "{err}");
+    let portfolio: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(portfolio["deployments"], 4);
+    let rows = portfolio["groups"][0]["rows"].as_array().expect("rows");
+    let id = rows
+        .iter()
+        .find(|r| r["deployment"] == "National Digital ID — phase 2")
+        .expect("national ID");
+    assert_eq!(id["respondents"].as_array().expect("list").len(), 2, "{id}");
+    let repo = rows
+        .iter()
+        .find(|r| r["deployment"] == "Inter-agency data exchange — pilot")
+        .expect("policy repository");
+    assert_eq!(
+        repo["assessed_on"], "2026-08-03",
+        "the regressed variant is the latest"
+    );
+    assert_eq!(repo["history"][0]["assessed_on"], "2026-07-01");
+    assert!(
+        err.contains("(policy)"),
+        "the policy beside them is left out: {err}"
+    );
+}
+
+#[test]
+fn unrated_rows_are_shown_but_left_out_of_the_means() {
+    let thin = "tests/calibration/five-answers-only.yaml";
+    let with = json(&[LEGAL_AID, thin]);
+    let without = json(&[LEGAL_AID]);
+    assert_eq!(with["deployments"], 2);
+    let summary = &with["groups"][0]["summary"];
+    assert_eq!(summary["unrated"], 1);
+    assert_eq!(
+        summary["mean_score"], without["groups"][0]["summary"]["mean_score"],
+        "five answers do not move the mean"
+    );
+    assert_eq!(
+        summary["principles"],
+        without["groups"][0]["summary"]["principles"]
+    );
+    let table = stdout_of(dpisafe().args(["portfolio", LEGAL_AID, thin]));
+    assert!(table.contains("not rated — 8 % answered"), "{table}");
+    assert!(table.contains("1 row is not rated"), "{table}");
+    let csv = stdout_of(dpisafe().args(["portfolio", LEGAL_AID, thin, "--format", "csv"]));
+    assert!(csv.contains(",not rated,"), "{csv}");
+}
+
+#[test]
+fn saved_results_met_in_a_directory_are_not_deployments() {
+    let dir = scratch("portfolio-results-beside");
+    std::fs::copy(LEGAL_AID, dir.join("questionnaire.yaml")).expect("copies");
+    let result = stdout_of(dpisafe().args(["assess", LEGAL_AID, "--format", "json"]));
+    std::fs::write(dir.join("baseline.json"), &result).expect("writes");
+    let (code, out, err) = run(dpisafe()
+        .arg("portfolio")
+        .arg(&dir)
+        .args(["--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let portfolio: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(portfolio["deployments"], 1, "{err}");
+    assert!(err.contains("(result)"), "{err}");
+    // Named, it is read.
+    let named = json(&[dir.join("baseline.json").to_str().expect("path")]);
+    assert_eq!(named["deployments"], 1);
 }

@@ -384,9 +384,15 @@ fn documents_need_the_date_the_answers_describe() {
             .args(["report", "--format", "md"])
             .args(extra)
             .arg(&q));
-        assert_eq!(code, 2, "--as-of judges waivers; it does not date the answers");
+        assert_eq!(
+            code, 2,
+            "--as-of judges waivers; it does not date the answers"
+        );
         assert!(out.is_empty());
-        assert!(err.contains("missing the required key `assessed_on`"), "{err}");
+        assert!(
+            err.contains("missing the required key `assessed_on`"),
+            "{err}"
+        );
     }
 }
 

@@ -369,7 +369,9 @@ pub(crate) fn plain_settings<'a>(
 /// The width tables should fit: `COLUMNS` when set, else the terminal's when standard output
 /// is one; `None` for a pipe or a file.
 fn terminal_width() -> Option<usize> {
-    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok());
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok());
     columns.filter(|&w: &usize| w > 0).or_else(|| {
         std::io::IsTerminal::is_terminal(&std::io::stdout())
             .then(terminal_size::terminal_size)

@@ -168,6 +168,16 @@ fn label(old: Option<&String>, new: Option<&String>) -> Label {
     }
 }
 
+/// A band, or `not rated` for a figure too thinly answered to have one, so a diff never shows
+/// a withheld verdict as "none".
+fn rating(figure: Option<f64>, band: Option<&String>) -> Option<String> {
+    band.cloned()
+        .or_else(|| figure.map(|_| NOT_RATED.to_owned()))
+}
+
+/// What a band label holds for a figure with no verdict.
+pub(crate) const NOT_RATED: &str = "not rated";
+
 fn overall(old: &Report, new: &Report) -> OverallChange {
     let (a, b) = (&old.summary, &new.summary);
     let score = Figure::new(a.score, b.score);
@@ -180,7 +190,10 @@ fn overall(old: &Report, new: &Report) -> OverallChange {
             evidenced.trend(true),
         ]),
         score,
-        band: label(a.band.as_ref(), b.band.as_ref()),
+        band: Label {
+            old: rating(a.score, a.band.as_ref()),
+            new: rating(b.score, b.band.as_ref()),
+        },
         coverage,
         evidenced,
         confidence_old: a.confidence.clone(),
@@ -215,7 +228,10 @@ fn principles(old: &Report, new: &Report) -> Vec<PrincipleChange> {
                 name: p.name.clone(),
                 change: Change::combine([score.trend(true), cap, coverage_moved]),
                 score,
-                band: label(before.and_then(|o| o.band.as_ref()), p.band.as_ref()),
+                band: Label {
+                    old: before.and_then(|o| rating(o.score, o.band.as_ref())),
+                    new: rating(p.score, p.band.as_ref()),
+                },
                 coverage,
                 capped_by,
             }
@@ -234,7 +250,10 @@ fn risks(old: &Report, new: &Report) -> Vec<RiskChange> {
                 name: r.name.clone(),
                 change: exposure.trend(false),
                 exposure,
-                level: label(before.and_then(|o| o.band.as_ref()), r.band.as_ref()),
+                level: Label {
+                    old: before.and_then(|o| rating(o.exposure, o.band.as_ref())),
+                    new: rating(r.exposure, r.band.as_ref()),
+                },
             }
         })
         .collect()

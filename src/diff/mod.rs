@@ -235,7 +235,7 @@ pub struct OverallChange {
     pub change: Change,
     /// Overall score 0–100.
     pub score: Figure,
-    /// Its band.
+    /// Its band, or `not rated` when too little was answered for one.
     pub band: Label,
     /// Percentage of applicable items answered.
     pub coverage: Figure,
@@ -259,7 +259,7 @@ pub struct PrincipleChange {
     pub change: Change,
     /// Score 0–100 after any cap.
     pub score: Figure,
-    /// Its band.
+    /// Its band, or `not rated`.
     pub band: Label,
     /// Percentage of applicable items answered.
     pub coverage: Figure,
@@ -279,7 +279,7 @@ pub struct RiskChange {
     pub change: Change,
     /// Residual exposure 0–100.
     pub exposure: Figure,
-    /// Its level.
+    /// Its level, or `not rated`.
     pub level: Label,
 }
 

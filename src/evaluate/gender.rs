@@ -153,9 +153,9 @@ pub fn index(framework: &Framework, items: &[Item<'_>], principal_purpose: bool)
         // reused check whose question is critical sets no cap, so it decides nothing here.)
         rated: index.is_some()
             && (super::score::enough_answered(framework, coverage)
-                || checks.iter().any(|c| {
-                    c.caps_index() && c.item.status == Status::Answered(AnswerValue::No)
-                })),
+                || checks
+                    .iter()
+                    .any(|c| c.caps_index() && c.item.status == Status::Answered(AnswerValue::No))),
         coverage,
         practice_code: practice_code(framework, &checks, index, answered, &value_of),
         intent_flag: intent_flag(framework, principal_purpose, &value_of),

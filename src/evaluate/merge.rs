@@ -79,7 +79,8 @@ pub fn merge(first: Questionnaire, others: Vec<Questionnaire>) -> Result<Merged,
         merged.waivers.extend(other.waivers);
         merged.assessed_on = merged.assessed_on.max(other.assessed_on);
         // Together the respondents answer for the union of their parts.
-        merged.scope = crate::questionnaire::Scope::union(merged.scope.as_ref(), other.scope.as_ref());
+        merged.scope =
+            crate::questionnaire::Scope::union(merged.scope.as_ref(), other.scope.as_ref());
         for answer in other.answers {
             match by_question
                 .iter_mut()

@@ -91,13 +91,15 @@ pub fn evaluate_items(
             .contains(b)
     });
     Evaluation {
-        band: overall
-            .filter(|_| rated)
-            .map(|s| score::band(framework, s)),
+        band: overall.filter(|_| rated).map(|s| score::band(framework, s)),
         overall,
         rated,
         coverage: all.coverage(),
-        deployment_coverage: if whole > 0.0 { all.answered / whole } else { 0.0 },
+        deployment_coverage: if whole > 0.0 {
+            all.answered / whole
+        } else {
+            0.0
+        },
         outside_scope: outside.iter().map(|q| q.id.clone()).collect(),
         outside_authorities: framework
             .authorities

@@ -88,7 +88,8 @@ pub fn exposure(
         }
     }
     let coverage = tally.coverage();
-    let rated = exposure.is_some() && (!raised_by.is_empty() || enough_answered(framework, coverage));
+    let rated =
+        exposure.is_some() && (!raised_by.is_empty() || enough_answered(framework, coverage));
     RiskExposure {
         risk: risk.to_owned(),
         band: exposure

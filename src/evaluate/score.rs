@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use super::answers::{Confidence, Item, Status};
-use crate::framework::{Framework, Question};
 use crate::framework::raw::RawBand;
+use crate::framework::{Framework, Question};
 use crate::questionnaire::AnswerValue;
 
 /// The score of one principle.

@@ -11,12 +11,7 @@ use super::{Io, Style, item_lines};
 
 /// Asks for the facts of a new questionnaire; `None` when input ends first. `today` is only
 /// offered as the default date, which the user confirms or replaces.
-pub fn ask(
-    framework: &Framework,
-    io: &mut impl Io,
-    style: Style,
-    today: Date,
-) -> Option<Blank> {
+pub fn ask(framework: &Framework, io: &mut impl Io, style: Style, today: Date) -> Option<Blank> {
     let name = ask_until(io, "Deployment name: ", |text| {
         if text.is_empty() {
             Err("a name is needed; it heads every report".to_owned())
@@ -67,9 +62,8 @@ pub fn ask(
     let date_prompt = format!("Assessment date [{today}]: ");
     let date = ask_until(io, &date_prompt, |text| match text {
         "" => Ok(today),
-        text => {
-            Date::parse(text).ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form"))
-        }
+        text => Date::parse(text)
+            .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form")),
     })?;
     Some(Blank {
         scope: Applicability {
@@ -212,6 +206,14 @@ mod tests {
     #[test]
     fn end_of_input_gives_up_without_a_blank() {
         let mut io = Script::new(&["Civil registry", ""]);
-        assert!(ask(crate::validate::framework::embedded(), &mut io, PLAIN, Date::from_days(0)).is_none());
+        assert!(
+            ask(
+                crate::validate::framework::embedded(),
+                &mut io,
+                PLAIN,
+                Date::from_days(0)
+            )
+            .is_none()
+        );
     }
 }

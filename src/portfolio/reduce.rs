@@ -88,7 +88,10 @@ fn fold_history(rows: Vec<Row>) -> Vec<Row> {
     let mut by_deployment: BTreeMap<(String, Option<String>, Vec<String>), Vec<Row>> =
         BTreeMap::new();
     for row in rows {
-        by_deployment.entry(row.deployment_key()).or_default().push(row);
+        by_deployment
+            .entry(row.deployment_key())
+            .or_default()
+            .push(row);
     }
     let mut out = Vec::new();
     for (_, mut members) in by_deployment {
@@ -245,7 +248,8 @@ fn label(rows: &mut [Row], redact: bool) {
             |r| r.file.clone(),
         ];
         let usable = |field: &fn(&Row) -> Option<String>| {
-            let values: BTreeSet<Option<String>> = members.iter().map(|&i| field(&rows[i])).collect();
+            let values: BTreeSet<Option<String>> =
+                members.iter().map(|&i| field(&rows[i])).collect();
             values.len() == members.len() && values.iter().all(Option::is_some)
         };
         let chosen = fields

@@ -145,7 +145,11 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
         results.push(SarifResult {
             rule_id: code.to_owned(),
             rule_index: index,
-            level: if standing.blocks() { "error" } else { "warning" },
+            level: if standing.blocks() {
+                "error"
+            } else {
+                "warning"
+            },
             message: Text {
                 text: with_standing(sentence(&warning.message), standing),
             },
@@ -171,7 +175,11 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
             results.push(SarifResult {
                 rule_id: id,
                 rule_index: index,
-                level: if violation.blocking { "error" } else { "warning" },
+                level: if violation.blocking {
+                    "error"
+                } else {
+                    "warning"
+                },
                 message: Text {
                     text: with_standing(
                         sentence(&violation.message),
@@ -260,7 +268,10 @@ fn question_result(
     let answered = finding.status.as_str();
     let critical = if finding.critical { "critical " } else { "" };
     let message = with_standing(
-        format!("Answered {answered} to the {critical}question: {}", text.trim()),
+        format!(
+            "Answered {answered} to the {critical}question: {}",
+            text.trim()
+        ),
         standing,
     );
     let at = finding.location.clone().unwrap_or(Location {

@@ -32,11 +32,11 @@ fn label(w: Words, id: &str) -> String {
         "confidence",
         "waived",
     ]
-        .iter()
-        .map(|l| w.get(l).chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(10)
+    .iter()
+    .map(|l| w.get(l).chars().count())
+    .max()
+    .unwrap_or(0)
+    .max(10)
         + 2;
     format!("{:<width$}", w.get(id))
 }

@@ -54,7 +54,8 @@ impl Words {
     /// "12 % unknown": the share of a risk's mitigations nobody has answered.
     pub fn unknown_share(&self, unknown: f64) -> String {
         let unknown = self.ltr(&format!("{unknown:.0} %"));
-        self.m.format("view.unknown_share", &[("unknown", &unknown)])
+        self.m
+            .format("view.unknown_share", &[("unknown", &unknown)])
     }
 
     /// The deployment-wide coverage and the sentence saying whose questionnaires are

@@ -40,7 +40,9 @@ pub fn id_run(ids: &[String]) -> String {
         })
         .collect();
     let consecutive = parts.as_ref().is_some_and(|p| {
-        p.len() >= 3 && p.windows(2).all(|w| w[0].0 == w[1].0 && w[0].1 + 1 == w[1].1)
+        p.len() >= 3
+            && p.windows(2)
+                .all(|w| w[0].0 == w[1].0 && w[0].1 + 1 == w[1].1)
     });
     match (consecutive, ids.first(), ids.last()) {
         (true, Some(first), Some(last)) => format!("{first}–{last}"),

@@ -169,7 +169,12 @@ impl Checker<'_> {
         let known = self.framework.authority_ids();
         for text in scope.texts("authorities") {
             if !known.contains(&text.value) {
-                self.unknown(Code::UnknownAuthority, "responsible authority", text, &known);
+                self.unknown(
+                    Code::UnknownAuthority,
+                    "responsible authority",
+                    text,
+                    &known,
+                );
             }
         }
     }

@@ -457,13 +457,20 @@ impl Job<'_> {
             .map_err(|d| d.message)?;
         let loaded = crate::assessment::load(self.framework, &sources, self.limits);
         let Some(assessment) = loaded.value else {
-            let first = loaded.diagnostics.iter().find(|d| d.severity == Severity::Error);
+            let first = loaded
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == Severity::Error);
             return Err(first.map_or_else(|| "they disagree".to_owned(), |d| d.message.clone()));
         };
         let as_of = self.as_of.unwrap_or(assessment.questionnaire.assessed_on);
         let report = assessment.report(self.framework, as_of);
         let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
-        Ok(Row::from_report(self.framework, &report, &names.join(" + ")))
+        Ok(Row::from_report(
+            self.framework,
+            &report,
+            &names.join(" + "),
+        ))
     }
 
     fn questionnaire(&self, source: &SourceFile, path: &Path) -> Outcome {

@@ -1,7 +1,9 @@
 //! The portfolio as CSV (RFC 4180): a header line, then one line per row of each group, then
 //! one per skipped input. Columns never move: `group`, the row's facts, the overall figures,
 //! one column per principle in framework order, then `respondents` and `file` (only without
-//! redaction) and `skipped`. Numbers have one decimal; an empty field is "not scored".
+//! redaction) and `skipped`. Numbers have one decimal; an empty field is "not scored". A row
+//! too thinly answered for a verdict has `not rated` as its band, beside its partial score
+//! and its coverage.
 //! Text a spreadsheet would take for a formula is prefixed with `'` (see [`text`]).
 
 use crate::portfolio::{Portfolio, Row};
@@ -69,7 +71,10 @@ fn fields(portfolio: &Portfolio, group: &str, row: &Row) -> Vec<String> {
         text(&row.building_blocks.join(" ")),
         row.assessed_on.map(|d| d.to_string()).unwrap_or_default(),
         number(row.score),
-        text(row.band.as_deref().unwrap_or_default()),
+        match (row.score, row.band.as_deref()) {
+            (Some(_), None) => "not rated".to_owned(),
+            (_, band) => text(band.unwrap_or_default()),
+        },
         format!("{:.1}", row.coverage),
         row.gender_index.map(|i| i.to_string()).unwrap_or_default(),
         row.critical_failures.len().to_string(),

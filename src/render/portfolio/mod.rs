@@ -418,8 +418,14 @@ fn group_notes(portfolio: &Portfolio, group: &Group) -> Vec<String> {
                     (Some(_), None) => not_rated(e.coverage),
                     (_, band) => label_of(&portfolio.bands, band),
                 };
-                let date = e.assessed_on.map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                format!("{date} {} {band}, {:.1} % answered", score_text(e.score), e.coverage)
+                let date = e
+                    .assessed_on
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                format!(
+                    "{date} {} {band}, {:.1} % answered",
+                    score_text(e.score),
+                    e.coverage
+                )
             })
             .collect();
         notes.push(format!("{}, earlier: {}.", row.label, earlier.join("; ")));

@@ -65,11 +65,16 @@ fn matrix(
         crate::text::count(group.deployments, "deployment", "deployments")
     );
     let records = records(view, group, unredacted);
-    let principles = view.principles.len();
-    let identity = 0..3;
-    let tail = 3 + principles..records[0].len();
-    for columns in column_sets(&records, identity, 3..3 + principles, tail, width) {
-        let _ = write!(out, "{}", render_columns(&records, &columns, group.rows.len()));
+    let sets = column_sets(&records, 0..3, width);
+    for (i, columns) in sets.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let _ = write!(
+            out,
+            "{}",
+            render_columns(&records, columns, group.rows.len())
+        );
     }
     for note in &group.notes {
         let _ = writeln!(out, "  {note}");
@@ -114,14 +119,11 @@ fn records(view: &PortfolioView, group: &GroupView, unredacted: bool) -> Vec<Vec
 }
 
 /// The columns of each printed table: all of them when they fit `width` (or no width is
-/// set), otherwise the identifying columns repeated with as many principle columns as fit,
-/// the overall figures after the last principles (or on their own when they do not fit
-/// beside any). A row is never wrapped.
+/// set), otherwise the identifying columns repeated in each table with as many of the others
+/// (principles, then the overall figures) as fit beside them. A row is never wrapped.
 fn column_sets(
     records: &[Vec<String>],
     identity: std::ops::Range<usize>,
-    principles: std::ops::Range<usize>,
-    tail: std::ops::Range<usize>,
     width: Option<usize>,
 ) -> Vec<Vec<usize>> {
     let all: Vec<usize> = (0..records[0].len()).collect();
@@ -129,30 +131,28 @@ fn column_sets(
         return vec![all];
     };
     // psql style: one space either side of each cell and a bar between columns.
-    let column = |c: usize| records.iter().map(|r| r[c].chars().count()).max().unwrap_or(0) + 3;
+    let column = |c: usize| {
+        records
+            .iter()
+            .map(|r| r[c].chars().count())
+            .max()
+            .unwrap_or(0)
+            + 3
+    };
     let span = |cols: &[usize]| cols.iter().map(|&c| column(c)).sum::<usize>();
     if span(&all) <= limit {
         return vec![all];
     }
-    let base: Vec<usize> = identity.collect();
-    let tail: Vec<usize> = tail.collect();
+    let base: Vec<usize> = identity.clone().collect();
     let mut sets = Vec::new();
     let mut current = base.clone();
-    for p in principles {
-        if current.len() > base.len() && span(&current) + column(p) > limit {
+    for c in identity.end..records[0].len() {
+        if current.len() > base.len() && span(&current) + column(c) > limit {
             sets.push(std::mem::replace(&mut current, base.clone()));
         }
-        current.push(p);
+        current.push(c);
     }
-    if span(&current) + span(&tail) <= limit {
-        current.extend(tail);
-        sets.push(current);
-    } else {
-        sets.push(current);
-        let mut last = base;
-        last.extend(tail);
-        sets.push(last);
-    }
+    sets.push(current);
     sets
 }
 

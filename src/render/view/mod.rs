@@ -377,7 +377,11 @@ fn risk(r: &RiskResult, w: Words) -> RiskView {
         category: w.get(&format!("family_{}", family_id(r.category))),
         exposure: match r.exposure {
             Some(_) if r.unknown > 0.0 => {
-                format!("{} · {}", score_text(r.exposure), w.unknown_share(r.unknown))
+                format!(
+                    "{} · {}",
+                    score_text(r.exposure),
+                    w.unknown_share(r.unknown)
+                )
             }
             _ => score_text(r.exposure),
         },

@@ -142,7 +142,10 @@ pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
         ),
     ];
     if let Some((whole, sentence)) = w.outside_scope(s) {
-        facts.insert(2, fact("headline_deployment", format!("{whole}: {sentence}")));
+        facts.insert(
+            2,
+            fact("headline_deployment", format!("{whole}: {sentence}")),
+        );
     }
     facts
 }
