@@ -200,3 +200,37 @@ fn the_threshold_scenarios_sit_where_their_names_say() {
             .is_empty()
     );
 }
+
+/// What `check` makes of the two coverage rules: a complete single-authority questionnaire
+/// meets `min_coverage` (its scope) but not `min_deployment_coverage` (the whole deployment),
+/// and five answers cannot meet `min_overall` however good they are.
+#[test]
+fn policies_judge_the_scope_and_refuse_a_verdict_on_thin_answers() {
+    let dir = crate::common::scratch("calibration-policies");
+    let policy = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("dpisafe_policy: 1\n{text}\n")).expect("writes");
+        path
+    };
+    let check = |questionnaire: &str, policy: &Path| {
+        run(dpisafe()
+            .args(["check", &format!("tests/calibration/{questionnaire}.yaml")])
+            .arg("--policy")
+            .arg(policy))
+    };
+    let scope = policy("scope.yaml", "min_coverage: 90");
+    let (code, out, err) = check("ministry-r1-scope", &scope);
+    assert_eq!(code, 0, "{out}{err}");
+    let whole = policy("whole.yaml", "min_deployment_coverage: 95");
+    let (code, out, _) = check("ministry-r1-scope", &whole);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("coverage of the whole deployment"), "{out}");
+    let overall = policy("overall.yaml", "min_overall: 10");
+    let (code, out, _) = check("five-answers-only", &overall);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("is not rated"), "{out}");
+    assert!(
+        out.contains("not rated — "),
+        "the headline says so too: {out}"
+    );
+}
