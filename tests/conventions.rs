@@ -195,3 +195,33 @@ fn args_with(list: &[&str], file: &std::path::Path) -> Vec<std::ffi::OsString> {
     all.push(file.into());
     all
 }
+
+/// A result that could not be written is never reported as written: a full disk on standard
+/// output is exit 2 with a message naming it, for every command that writes there.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_to_standard_output_is_an_error() {
+    let cases: [&[&str]; 5] = [
+        &["assess", "examples/g2p-payments/questionnaire.yaml"],
+        &["assess", "examples/g2p-payments/questionnaire.yaml", "--format", "json"],
+        &["check", "examples/g2p-payments/questionnaire.yaml", "--format", "sarif"],
+        &["report", "examples/g2p-payments/questionnaire.yaml", "--format", "md"],
+        &["schema", "report"],
+    ];
+    for args in cases {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_dpisafe"))
+            .args(args)
+            .current_dir(crate::common::root())
+            .env("NO_COLOR", "1")
+            .stdout(full)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("cannot write `standard output`"), "{args:?}: {err}");
+    }
+}

@@ -248,7 +248,7 @@ pub(crate) fn emit_bytes(
             Ok(())
         }
         _ => {
-            print_bytes(bytes);
+            print_bytes(bytes)?;
             ctx.detail(&format!("wrote {} bytes to standard output", bytes.len()));
             Ok(())
         }

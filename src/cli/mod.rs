@@ -239,13 +239,20 @@ impl std::ops::Deref for FrameworkRef {
 }
 
 /// Writes command output to stdout.
-pub(crate) fn print_stdout(text: &str) {
-    print_bytes(text.as_bytes());
+pub(crate) fn print_stdout(text: &str) -> Result<(), crate::Error> {
+    print_bytes(text.as_bytes())
 }
 
-/// Writes binary or text output to stdout.
-pub(crate) fn print_bytes(bytes: &[u8]) {
+/// Writes binary or text output to stdout. A failed write (a full disk, a closed file) is an
+/// error naming standard output, so nothing reports success on an unwritten result; a reader
+/// that stopped reading (`| head`, EPIPE) is not, and the command ends quietly.
+pub(crate) fn print_bytes(bytes: &[u8]) -> Result<(), crate::Error> {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(bytes);
-    let _ = stdout.flush();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::Error::Write {
+            path: std::path::PathBuf::from("standard output"),
+            source: err,
+        }),
+        _ => Ok(()),
+    }
 }

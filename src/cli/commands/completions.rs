@@ -10,6 +10,6 @@ pub(crate) fn run(shell: clap_complete::Shell) -> Result<Exit, Error> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "dpisafe", &mut script);
-    print_bytes(&script);
+    print_bytes(&script)?;
     Ok(Exit::Ok)
 }

@@ -20,12 +20,12 @@ pub(crate) fn run(ctx: &Context, command: &FrameworkCommand) -> Result<Exit, Err
         Err(exit) => return Ok(exit),
     };
     match command {
-        FrameworkCommand::List(args) => print_stdout(&list(&framework, args)),
+        FrameworkCommand::List(args) => print_stdout(&list(&framework, args))?,
         FrameworkCommand::Show { id } => match show(&framework, id) {
-            Some(text) => print_stdout(&text),
+            Some(text) => print_stdout(&text)?,
             None => return Err(unknown_id(&framework, id)),
         },
-        FrameworkCommand::Coverage => print_stdout(&coverage(&framework)),
+        FrameworkCommand::Coverage => print_stdout(&coverage(&framework))?,
         FrameworkCommand::Export(args) => return super::export::run(ctx, &framework, args),
         FrameworkCommand::Lint { .. } => {}
     }

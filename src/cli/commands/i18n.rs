@@ -31,7 +31,7 @@ pub(crate) fn run(ctx: &Context, command: &I18nCommand, lang: Option<Lang>) -> R
         needs_work |= status.needs_work();
         describe(&mut out, &status, &units, args.all);
     }
-    print_stdout(&out);
+    print_stdout(&out)?;
     Ok(if args.check && needs_work {
         Exit::PolicyFailed
     } else {

@@ -50,7 +50,7 @@ pub(crate) fn run(ctx: &Context, args: &InitArgs) -> Result<Exit, Error> {
                 .count();
             ctx.note(&format!("wrote {} with {count} questions", path.display()));
         }
-        None => print_stdout(&text),
+        None => print_stdout(&text)?,
     }
     Ok(Exit::Ok)
 }

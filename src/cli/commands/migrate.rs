@@ -57,13 +57,13 @@ pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
     let bytes = with_bom(&args.file, &migration.text);
     let written = if args.dry_run {
         if args.report == MigrateReport::Text {
-            print_stdout(&line_diff(&source.name, &source.text, &migration));
+            print_stdout(&line_diff(&source.name, &source.text, &migration))?;
         }
         None
     } else if args.in_place {
         in_place(&args.file, &bytes, changed)?
     } else if to_stdout {
-        print_stdout(&String::from_utf8_lossy(&bytes));
+        print_stdout(&String::from_utf8_lossy(&bytes))?;
         None
     } else {
         let path = args.output.output.as_deref().unwrap_or(Path::new("-"));
@@ -79,7 +79,7 @@ pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
     };
     match args.report {
         MigrateReport::Text => report(ctx, &source, &migration, args, written.as_deref()),
-        MigrateReport::Json => print_stdout(&json(&migration, written.as_deref())),
+        MigrateReport::Json => print_stdout(&json(&migration, written.as_deref()))?,
     }
     Ok(if migration.is_complete() {
         Exit::Ok

@@ -14,6 +14,6 @@ pub(crate) fn run(_ctx: &Context, kind: SchemaArg) -> Result<Exit, Error> {
         SchemaArg::Diff => SchemaKind::Diff,
         SchemaArg::Portfolio => SchemaKind::Portfolio,
     };
-    print_stdout(kind.text());
+    print_stdout(kind.text())?;
     Ok(Exit::Ok)
 }
