@@ -491,10 +491,47 @@ pub fn render(diagnostics: &[Diagnostic], source: Option<&SourceFile>, color: bo
     let mut out = String::new();
     for diagnostic in diagnostics {
         let quoted = source.filter(|s| s.name == diagnostic.file);
-        out.push_str(&renderer.render(&[group(diagnostic, quoted)]));
+        let shown = one_line(diagnostic);
+        let rendered = renderer.render(&[group(&shown, quoted)]);
+        out.push_str(&visible_c1(&rendered));
         out.push('\n');
     }
     out
+}
+
+/// The diagnostic with line breaks in its message and label shown as `⏎`: they quote user
+/// text, and a line of a terminal or CI log must never begin with it (`::error file=…` is a
+/// GitHub Actions command).
+fn one_line(diagnostic: &Diagnostic) -> Diagnostic {
+    let flat = |text: &str| text.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎");
+    Diagnostic {
+        message: flat(&diagnostic.message),
+        label: diagnostic.label.as_deref().map(flat),
+        ..diagnostic.clone()
+    }
+}
+
+/// C1 control characters (U+0080–U+009F) written as `\u{9b}`. The snippet renderer already
+/// shows C0 controls and bidi overrides as symbols, but passes C1 through, and a terminal reads
+/// U+009B as the start of a control sequence. None of dpisafe's own text holds them.
+fn visible_c1(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_c1) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if is_c1(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
 }
 
 fn group<'a>(diagnostic: &'a Diagnostic, source: Option<&'a SourceFile>) -> Group<'a> {
@@ -567,6 +604,21 @@ fn plain_token_len(rest: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn c1_controls_and_line_breaks_from_user_text_stay_visible() {
+        let source = SourceFile::new("q.yaml", "a: 1\n");
+        let diagnostic = Diagnostic::error(
+            Code::UnknownKey,
+            "q.yaml",
+            Some(Pos::new(1, 1)),
+            "unknown key `x\u{9b}2J\n::error file=a`",
+        );
+        let text = render(&[diagnostic], Some(&source), false);
+        assert!(!text.contains('\u{9b}'), "{text}");
+        assert!(text.contains("x\\u{9b}2J⏎::error file=a"), "{text}");
+        assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
+    }
+
     use super::*;
 
     #[test]

@@ -405,3 +405,35 @@ fn outputs_are_written_atomically_and_never_over_inputs() {
         before
     );
 }
+
+/// Code points XML forbids, in a name and a waiver reason, never make the JUnit unreadable.
+#[test]
+fn junit_stays_well_formed_whatever_the_names_hold() {
+    let dir = crate::common::scratch("junit-hostile");
+    let text = std::fs::read_to_string(RAIL).expect("fixture").replace(
+        "  name: Test payment rail",
+        "  name: \"Rail \\uFFFE\\uFFFF \\e[2J\\u0007 end\"",
+    );
+    let file = dir.join("q.yaml");
+    std::fs::write(&file, text).expect("writes");
+    let (code, out, err) = crate::common::run(
+        crate::common::dpisafe()
+            .arg("check")
+            .arg(&file)
+            .args(["--format", "junit"]),
+    );
+    assert!(code == 0 || code == 1, "{err}");
+    let mut reader = quick_xml::Reader::from_str(&out);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}\n{out}"),
+        }
+    }
+    assert!(
+        !out.contains('\u{FFFE}') && !out.contains('\u{1b}'),
+        "{out}"
+    );
+    assert!(out.contains("Rail \u{FFFD}\u{FFFD}"), "{out}");
+}

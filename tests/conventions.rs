@@ -203,9 +203,24 @@ fn args_with(list: &[&str], file: &std::path::Path) -> Vec<std::ffi::OsString> {
 fn a_failed_write_to_standard_output_is_an_error() {
     let cases: [&[&str]; 5] = [
         &["assess", "examples/g2p-payments/questionnaire.yaml"],
-        &["assess", "examples/g2p-payments/questionnaire.yaml", "--format", "json"],
-        &["check", "examples/g2p-payments/questionnaire.yaml", "--format", "sarif"],
-        &["report", "examples/g2p-payments/questionnaire.yaml", "--format", "md"],
+        &[
+            "assess",
+            "examples/g2p-payments/questionnaire.yaml",
+            "--format",
+            "json",
+        ],
+        &[
+            "check",
+            "examples/g2p-payments/questionnaire.yaml",
+            "--format",
+            "sarif",
+        ],
+        &[
+            "report",
+            "examples/g2p-payments/questionnaire.yaml",
+            "--format",
+            "md",
+        ],
         &["schema", "report"],
     ];
     for args in cases {
@@ -222,6 +237,9 @@ fn a_failed_write_to_standard_output_is_an_error() {
             .expect("runs");
         let err = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains("cannot write `standard output`"), "{args:?}: {err}");
+        assert!(
+            err.contains("cannot write `standard output`"),
+            "{args:?}: {err}"
+        );
     }
 }

@@ -14,7 +14,10 @@ use crate::report::{Finding, Report, Status, Violation};
 
 /// Renders `report` as JUnit XML.
 pub fn render(framework: &Framework, report: &Report) -> String {
-    let mut junit = JunitReport::new(format!("dpisafe: {}", report.assessment.deployment.name));
+    let mut junit = JunitReport::new(xml(&format!(
+        "dpisafe: {}",
+        report.assessment.deployment.name
+    )));
     for principle in &report.principles {
         let findings: Vec<&Finding> = report
             .findings
@@ -24,7 +27,7 @@ pub fn render(framework: &Framework, report: &Report) -> String {
         if findings.is_empty() {
             continue;
         }
-        let mut suite = TestSuite::new(format!("{} {}", principle.id, principle.name));
+        let mut suite = TestSuite::new(xml(&format!("{} {}", principle.id, principle.name)));
         suite.add_test_cases(findings.into_iter().map(|f| case(framework, report, f)));
         junit.add_test_suite(suite);
     }
@@ -54,12 +57,12 @@ fn policy_case(violation: &Violation) -> TestCase {
     let message = sentence(&violation.message);
     let mut case = if standing.blocks() {
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-        status.set_message(message);
-        TestCase::new(name, status)
+        status.set_message(xml(&message));
+        TestCase::new(xml(&name), status)
     } else {
-        let mut case = TestCase::new(name, TestCaseStatus::success());
+        let mut case = TestCase::new(xml(&name), TestCaseStatus::success());
         let why = standing.sentence().unwrap_or_default();
-        case.set_system_out(format!("{message} {why}"));
+        case.set_system_out(xml(&format!("{message} {why}")));
         case.add_property(("standing", "tolerated"));
         case
     };
@@ -77,13 +80,13 @@ fn case(framework: &Framework, report: &Report, finding: &Finding) -> TestCase {
         (Status::Yes, _) => TestCaseStatus::success(),
         (Status::No | Status::Partial, Standing::Waived(w)) => {
             let mut status = TestCaseStatus::skipped();
-            status.set_message(format!(
+            status.set_message(xml(&format!(
                 "waived: answered {}; {} (approved by {}, until {})",
                 finding.status.as_str(),
                 w.reason,
                 w.approved_by,
                 w.expires
-            ));
+            )));
             status
         }
         (Status::No | Status::Partial, Standing::Blocks(_) | Standing::Unjudged) => {
@@ -92,7 +95,7 @@ fn case(framework: &Framework, report: &Report, finding: &Finding) -> TestCase {
             let critical = if finding.critical { "critical, " } else { "" };
             status.set_message(format!("{critical}answered {}", finding.status.as_str()));
             if let Some(at) = &finding.location {
-                status.set_description(format!("{}:{}:{}", at.file, at.line, at.column));
+                status.set_description(xml(&format!("{}:{}:{}", at.file, at.line, at.column)));
             }
             status
         }
@@ -105,10 +108,10 @@ fn case(framework: &Framework, report: &Report, finding: &Finding) -> TestCase {
         }
         (Status::NotApplicable, _) => {
             let mut status = TestCaseStatus::skipped();
-            status.set_message(format!(
+            status.set_message(xml(&format!(
                 "not applicable: {}",
                 finding.reason.as_deref().unwrap_or("")
-            ));
+            )));
             status
         }
         (Status::NotAssessed, _) => {
@@ -117,12 +120,37 @@ fn case(framework: &Framework, report: &Report, finding: &Finding) -> TestCase {
             status
         }
     };
-    let mut case = TestCase::new(format!("{} {text}", finding.question), status);
+    let mut case = TestCase::new(xml(&format!("{} {text}", finding.question)), status);
     case.set_classname(finding.principle.clone());
     if let Some(line) = allowed {
         case.add_property(("standing", "allowed"));
         case.add_property(("answer", finding.status.as_str()));
-        case.set_system_out(line);
+        case.set_system_out(xml(&line));
     }
     case
+}
+
+/// `text` with the code points XML 1.0 forbids (controls other than tab and line ends, and the
+/// non-characters U+FFFE and U+FFFF) replaced by U+FFFD, so a hostile name or reason can never
+/// make the file unreadable to a CI server.
+fn xml(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            _ => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn characters_xml_forbids_are_replaced() {
+        assert_eq!(
+            super::xml("a\u{1b}[2Jb\u{FFFE}\u{FFFF}\tc"),
+            "a\u{FFFD}[2Jb\u{FFFD}\u{FFFD}\tc"
+        );
+        assert_eq!(super::xml("ศิริพร — ok"), "ศิริพร — ok");
+    }
 }

@@ -13,6 +13,9 @@ use crate::source::yaml::Node;
 use crate::text::did_you_mean;
 use crate::validate::tree::Text;
 
+/// The framework file format this build reads.
+const FRAMEWORK_VERSION: u64 = 1;
+
 /// Checks ids and references of a framework tree.
 pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) {
     let catalogue = Catalogue::collect(root, file, diagnostics);
@@ -25,6 +28,7 @@ pub fn check_references(root: &Node, file: &str, diagnostics: &mut Diagnostics) 
     checker.gender_checks(root.list("gender_checks"));
     checker.principles(root.list("principles"));
     checker.aliases(root.list("aliases"));
+    checker.version(root);
     checker.published(root);
     if let Some(metadata) = root.get("metadata") {
         checker.supersedes(metadata);
@@ -273,6 +277,31 @@ impl Checker<'_, '_> {
             )
             .with_hint(hint.to_owned()),
         );
+    }
+
+    /// `dpisafe_framework` names the file format; a later version may mean other fields, so
+    /// only the one this build reads is accepted.
+    fn version(&mut self, root: &Node) {
+        let Some(node) = root.get("dpisafe_framework") else {
+            return;
+        };
+        let crate::source::yaml::NodeValue::Number(n) = &node.value else {
+            return;
+        };
+        if n.as_u64() != Some(FRAMEWORK_VERSION) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::UnsupportedVersion,
+                    self.catalogue.file,
+                    Some(node.pos),
+                    format!("framework format version {n} is not supported"),
+                )
+                .with_label("unsupported version")
+                .with_hint(format!(
+                    "this build reads `dpisafe_framework: {FRAMEWORK_VERSION}`"
+                )),
+            );
+        }
     }
 
     /// `metadata.published` dates the handbook, so it must be a real month or day.
@@ -772,6 +801,17 @@ impl Checker<'_, '_> {
                     "weights must be zero or more",
                 );
             }
+        }
+        // With every weight zero the overall score is a mean over nothing: every assessment
+        // would come out "not scored", however complete.
+        let entries = weights.entries();
+        if !entries.is_empty() && entries.iter().all(|e| number(&e.value) == Some(0.0)) {
+            self.inconsistent(
+                weights.pos,
+                "every principle kind weighs 0, so no overall score could ever be computed"
+                    .to_owned(),
+                "give at least one kind a weight above 0 (the shipped framework weighs both 1)",
+            );
         }
     }
 
