@@ -243,3 +243,57 @@ fn a_failed_write_to_standard_output_is_an_error() {
         );
     }
 }
+
+/// A deployment name written to take over a terminal or a CI log stays inert in every text
+/// output: no escape or C1 control reaches the screen, and no line begins with the name's own
+/// line (GitHub Actions reads `::error` and `::add-mask::` at the start of a line).
+#[test]
+fn hostile_names_are_inert_in_terminal_outputs() {
+    let dir = crate::common::scratch("hostile-terminal");
+    let hostile = r#""Rail\e[2J\e[H\e[32mPASS: all clear\e[0m\u009b31m\u202e\n::error file=x::pwned\n::add-mask::y""#;
+    let text = std::fs::read_to_string("tests/fixtures/check/payment-rail.yaml")
+        .expect("fixture")
+        .replace("  name: Test payment rail", &format!("  name: {hostile}"));
+    let file = dir.join("q.yaml");
+    std::fs::write(&file, &text).expect("writes");
+    let file = file.to_str().expect("path");
+    let runs: [&[&str]; 5] = [
+        &["assess", file],
+        &["check", file],
+        &["portfolio", file, "--no-redact"],
+        &["diff", file, file],
+        &["validate", file],
+    ];
+    for format in ["md", "html"] {
+        let (code, out, err) =
+            crate::common::run(crate::common::dpisafe().args(["report", file, "--format", format]));
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.contains("PASS: all clear"),
+            "the name is kept, its controls dropped"
+        );
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{9b}') && !out.contains('\u{0}'),
+            "{format}: {out}"
+        );
+    }
+    for args in runs {
+        let (_, out, err) = crate::common::run(crate::common::dpisafe().args(args));
+        if args[0] != "validate" {
+            assert!(
+                out.contains(r"Rail\u{1b}[2J"),
+                "the name is shown, escaped: {out}"
+            );
+        }
+        for (channel, text) in [("stdout", &out), ("stderr", &err)] {
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{9b}') && !text.contains('\u{202e}'),
+                "{args:?} {channel}: {text}"
+            );
+            assert!(
+                !text.lines().any(|l| l.trim_start().starts_with("::")),
+                "{args:?} {channel}: {text}"
+            );
+        }
+    }
+}

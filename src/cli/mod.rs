@@ -172,9 +172,14 @@ impl Context {
     /// Prints a failure that stops the command, in the chosen language.
     fn fail(&self, err: &crate::Error) {
         let m = self.messages();
-        let mut text = format!("{}: {}\n", m.get("cli.error"), m.error(err));
+        // Errors quote what the user typed (`--blocks`, a path): shown inert, never raw.
+        let mut text = format!("{}: {}\n", m.get("cli.error"), inert_lines(&m.error(err)));
         if let Some(hint) = m.error_hint(err) {
-            text.push_str(&format!("  {}: {hint}\n", m.get("cli.help")));
+            text.push_str(&format!(
+                "  {}: {}\n",
+                m.get("cli.help"),
+                inert_lines(&hint)
+            ));
         }
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }
@@ -197,14 +202,14 @@ impl Context {
     /// A detail on stderr with `--verbose`: what was read, what was done, how long it took.
     fn detail(&self, text: &str) {
         if self.verbose {
-            let _ = writeln!(std::io::stderr().lock(), "dpisafe: {text}");
+            let _ = writeln!(std::io::stderr().lock(), "dpisafe: {}", inert_lines(text));
         }
     }
 
     /// A note on stderr, unless `--quiet`.
     fn note(&self, text: &str) {
         if !self.quiet {
-            let _ = writeln!(std::io::stderr().lock(), "{text}");
+            let _ = writeln!(std::io::stderr().lock(), "{}", inert_lines(text));
         }
     }
 }
@@ -236,6 +241,15 @@ impl std::ops::Deref for FrameworkRef {
             FrameworkRef::Custom(f) => f,
         }
     }
+}
+
+/// A note's lines, each made inert: notes name files and deployments, which a pull request
+/// controls, and their own line breaks are the only ones kept.
+fn inert_lines(text: &str) -> String {
+    text.lines()
+        .map(crate::text::inert)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Writes command output to stdout.

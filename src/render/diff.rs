@@ -2,6 +2,7 @@
 //! template, with the Markdown auto-escape) and the versioned JSON. Only what moved is listed
 //! in the table and the Markdown; the JSON holds every item.
 
+use crate::text::inert;
 use std::fmt::Write;
 
 use minijinja::value::{Serde, Value};
@@ -150,8 +151,8 @@ pub fn table(diff: &Diff, color: bool) -> String {
 /// differ.
 fn deployment(diff: &Diff) -> String {
     let named = |side: &Side| match &side.country {
-        Some(country) => format!("{} ({country})", side.deployment),
-        None => side.deployment.clone(),
+        Some(country) => format!("{} ({country})", inert(&side.deployment)),
+        None => inert(&side.deployment).into_owned(),
     };
     let (old, new) = (named(&diff.old), named(&diff.new));
     if old == new {
@@ -170,7 +171,7 @@ fn side(side: &Side) -> String {
     if side.assessed_on != Some(side.as_of) {
         facts.push(format!("waivers judged on {}", side.as_of));
     }
-    format!("{} ({})", side.file, facts.join(", "))
+    format!("{} ({})", inert(&side.file), facts.join(", "))
 }
 
 /// Label and value of the headline figures.

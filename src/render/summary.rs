@@ -3,6 +3,7 @@
 //! actions. Colour (ANSI) only when asked for. Words are in the chosen language; principle
 //! and risk names too where a current translation exists.
 
+use crate::text::inert;
 use std::fmt::Write;
 
 use super::words::Words;
@@ -83,7 +84,7 @@ fn heading(out: &mut String, report: &Report, w: Words) {
     if let Some(date) = a.assessed_on {
         facts.push(w.format("assessed", &[("date", &date)]));
     }
-    let _ = writeln!(out, "{} ({})", d.name, facts.join(" · "));
+    let _ = writeln!(out, "{} ({})", inert(&d.name), facts.join(" · "));
     let _ = writeln!(
         out,
         "{}\n",

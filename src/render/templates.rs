@@ -197,6 +197,9 @@ pub(crate) fn environment() -> Environment<'static> {
             };
             out.write_str(&escape_markdown(&text))
                 .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
+        } else if let Some(text) = value.as_str().filter(|t| has_controls(t)) {
+            // Raw escapes and NUL bytes in user text never reach a document.
+            minijinja::escape_formatter(out, state, &Value::from(without_controls(text)))
         } else {
             minijinja::escape_formatter(out, state, value)
         }
@@ -239,7 +242,7 @@ fn wrap(state: &minijinja::State<'_, '_>, value: &Value, width: Option<usize>) -
 fn escape_for(state: &minijinja::State<'_, '_>, text: &str) -> String {
     match state.auto_escape() {
         AutoEscape::Custom(name) if name == "markdown" => escape_markdown(text),
-        AutoEscape::Html => super::charts::escape(text),
+        AutoEscape::Html => super::charts::escape(&without_controls(text)),
         _ => text.to_owned(),
     }
 }
@@ -266,16 +269,40 @@ pub fn escape_markdown(text: &str) -> String {
                 out.push(c);
             }
             '\r' => {}
-            '\n' => out.push(' '),
+            '\n' | '\t' => out.push(' '),
+            c if is_removed(c) => {}
             c => out.push(c),
         }
     }
     out
 }
 
+/// Control characters other than line breaks and tabs, and the non-characters U+FFFE and
+/// U+FFFF: never meant to be shown, and dangerous to terminals and XML readers.
+fn is_removed(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+fn has_controls(text: &str) -> bool {
+    text.chars().any(is_removed)
+}
+
+/// `text` without the characters [`is_removed`] names.
+pub(crate) fn without_controls(text: &str) -> String {
+    text.chars().filter(|&c| !is_removed(c)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::escape_markdown;
+
+    #[test]
+    fn controls_never_reach_markdown() {
+        assert_eq!(
+            escape_markdown("a\u{1b}[2J\u{0}b\u{9b}c\u{FFFE}"),
+            "a\\[2Jbc"
+        );
+    }
 
     #[test]
     fn markdown_escaping_keeps_tables_and_emphasis_intact() {

@@ -2,6 +2,7 @@
 //! place, blocking ones first. The framing is in the chosen language; each violation's own
 //! message is written by the policy gate and stays English.
 
+use crate::text::inert;
 use std::fmt::Write;
 
 use crate::i18n::{Lang, Messages};
@@ -51,7 +52,7 @@ fn headline(report: &Report, gate: &Gate, m: Messages) -> String {
         "verdict.headline",
         &[
             ("verdict", &verdict),
-            ("name", &report.assessment.deployment.name),
+            ("name", &inert(&report.assessment.deployment.name)),
             ("score", &score),
             ("coverage", &coverage),
             ("index", &index),
@@ -89,7 +90,7 @@ fn count(gate: &Gate, m: Messages) -> String {
 /// One violation: its mark, place, message and state against the baseline.
 fn violation(v: &Violation, m: Messages) -> String {
     let at = v.location.as_ref().map_or(String::new(), |l| {
-        format!("{}:{}:{}: ", l.file, l.line, l.column)
+        format!("{}:{}:{}: ", inert(&l.file), l.line, l.column)
     });
     let state = match v.baseline {
         BaselineState::None => String::new(),
@@ -98,5 +99,5 @@ fn violation(v: &Violation, m: Messages) -> String {
         BaselineState::Known => format!(" {}", m.get("verdict.known")),
     };
     let mark = if v.blocking { "✗" } else { "·" };
-    format!("{mark} {at}{}{state}", v.message)
+    format!("{mark} {at}{}{state}", inert(&v.message))
 }

@@ -28,6 +28,33 @@ pub fn count(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
 }
 
+/// User text made safe to print on a terminal or in a CI log: line breaks shown as `⏎`, and
+/// other control characters (C0, DEL, C1) and bidi overrides and isolates written as `\u{1b}`,
+/// so a name can neither send escape sequences, nor start a line of its own (`::error` is a
+/// GitHub Actions command), nor reorder what is printed around it.
+pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push('⏎'),
+            '\t' => out.push(' '),
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 /// Ids written as a run when they follow on without a gap (`R2, R3, R4, R5` as `R2–R5`), so a
 /// sentence naming several authorities stays short; otherwise joined with commas.
 pub fn id_run(ids: &[String]) -> String {
@@ -74,6 +101,16 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn user_text_is_inert_on_a_terminal() {
+        let hostile = "a\u{1b}[2J\u{1b}[32mPASS\n::error file=x\r\n\u{9b}31m\u{202e}z\u{7}\tb";
+        assert_eq!(
+            super::inert(hostile),
+            "a\\u{1b}[2J\\u{1b}[32mPASS⏎::error file=x⏎\\u{9b}31m\\u{202e}z\\u{7} b"
+        );
+        assert_eq!(super::inert("ศิริพร ชัยวัฒน์ — الهوية"), "ศิริพร ชัยวัฒน์ — الهوية");
+    }
+
     #[test]
     fn ids_that_follow_on_are_written_as_a_run() {
         let ids = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();

@@ -31,7 +31,7 @@ pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
         match &loaded.value {
             Some(q) => ctx.note(&format!(
                 "{}: valid ({}, {})",
-                source.name,
+                crate::text::inert(&source.name),
                 crate::text::count(q.answers.len(), "answer", "answers"),
                 crate::text::count(q.waivers.len(), "waiver", "waivers")
             )),
@@ -43,7 +43,7 @@ pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
                     .count();
                 ctx.note(&format!(
                     "{}: invalid ({errors} {})",
-                    source.name,
+                    crate::text::inert(&source.name),
                     if errors == 1 { "problem" } else { "problems" }
                 ));
                 exit = Exit::Invalid;

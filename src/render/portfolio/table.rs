@@ -10,6 +10,7 @@ use tabled::settings::{Alignment, Style};
 
 use super::{GroupView, PortfolioView, view};
 use crate::portfolio::Portfolio;
+use crate::text::inert;
 
 /// Renders the terminal table, split to fit `width` columns when one is given.
 pub fn render(portfolio: &Portfolio, width: Option<usize>) -> String {
@@ -37,7 +38,7 @@ pub fn render(portfolio: &Portfolio, width: Option<usize>) -> String {
             "\nSkipped (unreadable or invalid; see the messages above)"
         );
         for s in &view.skipped {
-            let _ = writeln!(out, "  {} ({})", s.label, s.problems);
+            let _ = writeln!(out, "  {} ({})", inert(&s.label), s.problems);
         }
     }
     let _ = writeln!(out, "\nPrinciples");
@@ -61,7 +62,7 @@ fn matrix(
     let _ = writeln!(
         out,
         "\n{} ({})",
-        group.name,
+        inert(&group.name),
         crate::text::count(group.deployments, "deployment", "deployments")
     );
     let records = records(view, group, unredacted);
@@ -77,7 +78,7 @@ fn matrix(
         );
     }
     for note in &group.notes {
-        let _ = writeln!(out, "  {note}");
+        let _ = writeln!(out, "  {}", inert(note));
     }
 }
 
@@ -92,7 +93,11 @@ fn records(view: &PortfolioView, group: &GroupView, unredacted: bool) -> Vec<Vec
     let width = header.len();
     let mut records = vec![header];
     for row in &group.rows {
-        let mut record = vec![shorten(&row.label), row.country.clone(), row.stage.clone()];
+        let mut record = vec![
+            shorten(&inert(&row.label)),
+            row.country.clone(),
+            row.stage.clone(),
+        ];
         record.extend(row.cells.iter().map(|c| c.text.clone()));
         record.extend([
             row.score.text.clone(),
@@ -102,7 +107,10 @@ fn records(view: &PortfolioView, group: &GroupView, unredacted: bool) -> Vec<Vec
             row.critical.to_string(),
         ]);
         if unredacted {
-            record.extend([row.respondents.clone(), row.file.clone()]);
+            record.extend([
+                inert(&row.respondents).into_owned(),
+                inert(&row.file).into_owned(),
+            ]);
         }
         records.push(record);
     }
