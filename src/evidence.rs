@@ -15,6 +15,10 @@ use sha2::{Digest, Sha256};
 use crate::questionnaire::Questionnaire;
 use crate::questionnaire::evidence::{Found, is_address};
 
+/// The largest evidence file whose digest is computed: 512 MiB, far above any document an
+/// answer cites, and small enough to hash in seconds.
+pub const MAX_HASHED_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Looks at every evidence entry of `questionnaire` and records what was found.
 ///
 /// Paths are relative to the file that holds the answer. Each distinct file is read at most
@@ -50,6 +54,24 @@ fn look(
                 reason: err.kind().to_string(),
             };
         }
+        Ok(_) if crate::source::is_pseudo_file(path) => {
+            return Found::Unreadable {
+                reason: "a system file (under /proc, /sys or /dev), never read".to_owned(),
+            };
+        }
+        Ok(meta) if meta.len() > MAX_HASHED_BYTES => {
+            // Only a recorded digest makes dpisafe read the file; past the limit it is not
+            // read at all, so a huge or sparse file cannot stall a run.
+            if expected.is_some() {
+                return Found::Unreadable {
+                    reason: format!(
+                        "larger than {} MiB, so its sha256 was not checked",
+                        MAX_HASHED_BYTES / (1024 * 1024)
+                    ),
+                };
+            }
+            return Found::File { verified: false };
+        }
         Ok(meta) if !meta.is_file() => {
             return Found::Unreadable {
                 reason: "not a regular file".to_owned(),
@@ -76,7 +98,10 @@ fn sha256(path: &Path) -> Result<String, Found> {
     let unreadable = |err: std::io::Error| Found::Unreadable {
         reason: err.kind().to_string(),
     };
-    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    // Bounded even if the file grows while it is read.
+    let mut file = std::fs::File::open(path)
+        .map_err(unreadable)?
+        .take(MAX_HASHED_BYTES + 1);
     let mut hasher = Sha256::new();
     let mut buffer = vec![0_u8; 64 * 1024];
     loop {

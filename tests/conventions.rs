@@ -297,3 +297,36 @@ fn hostile_names_are_inert_in_terminal_outputs() {
         }
     }
 }
+
+/// System files are never opened: as a file to validate, as a portfolio entry, or as
+/// evidence (where `/proc/kmsg` would block forever and `/proc/self/environ` would leak).
+#[cfg(target_os = "linux")]
+#[test]
+fn system_files_are_never_read() {
+    for args in [
+        &["validate", "/proc/self/status"][..],
+        &["portfolio", "/proc/self/status"][..],
+    ] {
+        let (code, out, err) = crate::common::run(crate::common::dpisafe().args(args));
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains("is a system file"), "{args:?}: {err}");
+    }
+    let dir = crate::common::scratch("system-evidence");
+    let text = std::fs::read_to_string("tests/fixtures/check/payment-rail.yaml")
+        .expect("fixture")
+        .replacen("ref: evidence/hria.md", "ref: /proc/self/environ", 1);
+    assert!(
+        text.contains("/proc/self/environ"),
+        "the fixture cites evidence/hria.md"
+    );
+    let file = dir.join("q.yaml");
+    std::fs::write(&file, text).expect("writes");
+    let (_, out, err) = crate::common::run(
+        crate::common::dpisafe()
+            .arg("assess")
+            .arg(&file)
+            .args(["--format", "json"]),
+    );
+    assert!(err.contains("never read"), "{err}");
+    assert!(!out.contains("record the new digest") && !err.contains("record the new digest"));
+}

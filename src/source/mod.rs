@@ -90,6 +90,16 @@ impl Default for Limits {
     }
 }
 
+/// Whether `path` lies in a kernel pseudo-file system (`/proc`, `/sys`) or `/dev`. Their files
+/// can claim to be regular files of length 0 and then block forever when read (`/proc/kmsg`),
+/// so dpisafe never opens them, whatever a questionnaire or a command line names.
+pub fn is_pseudo_file(path: &std::path::Path) -> bool {
+    let resolved = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    ["/proc", "/sys", "/dev"]
+        .iter()
+        .any(|root| resolved.starts_with(root))
+}
+
 // The one location type of findings, warnings, violations and SARIF results; a diagnostic
 // holds the same file and a `Pos`. (Its doc comment is the report schema's description.)
 /// A place in an input file.

@@ -15,6 +15,12 @@ pub fn read(path: &Path, limits: &Limits) -> Result<SourceFile, Diagnostic> {
         unreadable(format!("cannot read `{name}`: {}", io_reason(&err)))
             .with_hint("check the path; paths are relative to the current directory")
     })?;
+    if crate::source::is_pseudo_file(path) {
+        return Err(unreadable(format!(
+            "`{name}` is a system file (under /proc, /sys or /dev), not a questionnaire"
+        ))
+        .with_hint("name a YAML file; system files can block forever when read"));
+    }
     if metadata.is_dir() {
         return Err(unreadable(format!("`{name}` is a directory, not a file"))
             .with_hint("name a YAML file inside it"));
