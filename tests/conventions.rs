@@ -330,3 +330,65 @@ fn system_files_are_never_read() {
     assert!(err.contains("never read"), "{err}");
     assert!(!out.contains("record the new digest") && !err.contains("record the new digest"));
 }
+
+/// Of many runs racing to write one new file without `--force`, exactly one wins and the
+/// others are refused; `-o` never replaces a device, whatever `--force` says.
+#[cfg(unix)]
+#[test]
+fn output_files_are_created_once_and_never_over_a_device() {
+    let dir = crate::common::scratch("output-race");
+    let target = dir.join("result.json");
+    let children: Vec<std::process::Child> = (0..16)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_dpisafe"))
+                .args(["assess", "examples/g2p-payments/questionnaire.yaml"])
+                .args(["--format", "json", "-o"])
+                .arg(&target)
+                .current_dir(crate::common::root())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("starts")
+        })
+        .collect();
+    let codes: Vec<Option<i32>> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().expect("ends").status.code())
+        .collect();
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(0)).count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(2)).count(),
+        15,
+        "{codes:?}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n != "result.json")
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary file is left: {leftovers:?}"
+    );
+
+    let (code, _, err) = crate::common::run(crate::common::dpisafe().args([
+        "assess",
+        "examples/g2p-payments/questionnaire.yaml",
+        "-o",
+        "/dev/null",
+        "--force",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("is not a regular file") && err.contains("-o -"),
+        "{err}"
+    );
+    let null = std::fs::metadata("/dev/null")
+        .expect("still there")
+        .file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_char_device(&null));
+}

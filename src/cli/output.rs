@@ -1,6 +1,10 @@
 //! Writing outputs safely: to a temporary file beside the target, then renamed into place, so
 //! an interrupted run never leaves a partial file, and never over an input or an existing file
 //! unless asked.
+//!
+//! The temporary file has an unpredictable name and is created exclusively (a link planted at
+//! a guessed name cannot redirect the write), and without `--force` the rename itself refuses
+//! an existing file, so of several runs racing to one new path exactly one wins.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,12 +26,21 @@ pub(crate) fn write(target: &Target<'_>, bytes: &[u8]) -> Result<(), Error> {
             path: path.to_owned(),
         });
     }
-    if path.exists() && !target.force {
-        return Err(Error::OutputExists {
-            path: path.to_owned(),
-        });
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(Error::Usage {
+                message: format!("`{}` is not a regular file", path.display()),
+                hint: "write to a file, or give `-o -` for standard output".to_owned(),
+            });
+        }
+        Ok(_) if !target.force => {
+            return Err(Error::OutputExists {
+                path: path.to_owned(),
+            });
+        }
+        _ => {}
     }
-    write_atomically(path, bytes, None)
+    write_atomically(path, bytes, None, target.force)
 }
 
 /// Replaces an input file in place (`migrate --in-place`, after its backup is written),
@@ -36,14 +49,16 @@ pub(crate) fn replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     // Through a link, the file it points at is replaced, not the link.
     let real = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let permissions = std::fs::metadata(&real).ok().map(|m| m.permissions());
-    write_atomically(&real, bytes, permissions)
+    write_atomically(&real, bytes, permissions, true)
 }
 
-/// Writes to a temporary file beside `path`, then renames it into place.
+/// Writes to a temporary file beside `path`, then renames it into place: over an existing
+/// file only when `clobber`, atomically either way.
 fn write_atomically(
     path: &Path,
     bytes: &[u8],
     permissions: Option<std::fs::Permissions>,
+    clobber: bool,
 ) -> Result<(), Error> {
     let write_error = |source| Error::Write {
         path: path.to_owned(),
@@ -53,24 +68,37 @@ fn write_atomically(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        if let Some(permissions) = permissions {
-            std::fs::set_permissions(&temporary, permissions)?;
-        }
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dpisafe-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // As `File::create` would: readable by others unless the umask says otherwise.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    result.map_err(write_error)
+    let mut file = builder.tempfile_in(dir).map_err(write_error)?;
+    file.write_all(bytes).map_err(write_error)?;
+    file.as_file().sync_all().map_err(write_error)?;
+    if let Some(permissions) = permissions {
+        file.as_file()
+            .set_permissions(permissions)
+            .map_err(write_error)?;
+    }
+    // On failure the temporary file is removed when `file` is dropped.
+    let persisted = if clobber {
+        file.persist(path)
+    } else {
+        file.persist_noclobber(path)
+    };
+    match persisted {
+        Ok(_) => Ok(()),
+        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Error::OutputExists {
+                path: path.to_owned(),
+            })
+        }
+        Err(err) => Err(write_error(err.error)),
+    }
 }
 
 fn is_an_input(path: &Path, inputs: &[PathBuf]) -> bool {
