@@ -5,6 +5,9 @@
 //! the file system. Addresses (`https://…`, `doi:…`) are recorded and never fetched. A missing
 //! or altered file is a finding stored on the evidence entry, never an error: scoring then
 //! stops counting that entry as support for its answer.
+//!
+//! Files are looked at only inside the evidence root (see [`evidence_root`]); a reference
+//! outside it is reported as not read, and nothing of it (existence, size, digest) is told.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -25,20 +28,88 @@ pub const MAX_HASHED_BYTES: u64 = 512 * 1024 * 1024;
 /// once, and only to compute a digest that an entry asks for.
 pub fn inspect(questionnaire: &mut Questionnaire) {
     let mut digests: HashMap<PathBuf, Result<String, Found>> = HashMap::new();
+    let mut roots: HashMap<String, PathBuf> = HashMap::new();
     for answer in &mut questionnaire.answers {
         let base = Path::new(&answer.file)
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
+        let root = roots
+            .entry(answer.file.clone())
+            .or_insert_with(|| evidence_root(&base))
+            .clone();
         for evidence in &mut answer.evidence {
             let found = if is_address(&evidence.reference) {
                 Found::Address
             } else {
                 let path = base.join(&evidence.reference);
-                look(&path, evidence.sha256.as_deref(), &mut digests)
+                if inside(&path, &root) {
+                    look(&path, evidence.sha256.as_deref(), &mut digests)
+                } else {
+                    outside()
+                }
             };
             evidence.found = Some(found);
         }
+    }
+}
+
+/// Where the evidence of a questionnaire in `dir` must lie: the Git work tree that holds it,
+/// else the current directory when it holds it (a CI checkout), else its own directory. A
+/// pull request controls the questionnaire, so its references must not reach other files of
+/// the runner: whether they exist, or their digests, would leak.
+fn evidence_root(dir: &Path) -> PathBuf {
+    let dir = absolute(dir);
+    if let Some(work_tree) = dir.ancestors().find(|a| a.join(".git").exists()) {
+        return work_tree.to_path_buf();
+    }
+    match std::env::current_dir().map(|cwd| absolute(&cwd)) {
+        Ok(cwd) if dir.starts_with(&cwd) => cwd,
+        _ => dir,
+    }
+}
+
+/// Whether `path`, links followed, lies inside `root`. A path that does not exist is judged
+/// with `..` resolved in its words, so nothing outside is even tested for existence.
+fn inside(path: &Path, root: &Path) -> bool {
+    absolute(path).starts_with(root)
+}
+
+/// `path` made absolute: links resolved where it exists, `.` and `..` resolved in its words
+/// where it does not.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // The existing part may itself be a link out of the root.
+    match out.parent().and_then(|p| p.canonicalize().ok()) {
+        Some(parent) => parent.join(out.file_name().unwrap_or_default()),
+        None => out,
+    }
+}
+
+/// The finding for a reference outside the root; the root itself is not named, since it is a
+/// path of the machine the check runs on.
+fn outside() -> Found {
+    Found::Unreadable {
+        reason: "it lies outside the evidence root (the repository, or the questionnaire's \
+                 directory), so it was not read"
+            .to_owned(),
     }
 }
 

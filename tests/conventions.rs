@@ -327,7 +327,10 @@ fn system_files_are_never_read() {
             .arg(&file)
             .args(["--format", "json"]),
     );
-    assert!(err.contains("never read"), "{err}");
+    assert!(
+        err.contains("never read") || err.contains("outside the evidence root"),
+        "{err}"
+    );
     assert!(!out.contains("record the new digest") && !err.contains("record the new digest"));
 }
 
@@ -391,4 +394,37 @@ fn output_files_are_created_once_and_never_over_a_device() {
         .expect("still there")
         .file_type();
     assert!(std::os::unix::fs::FileTypeExt::is_char_device(&null));
+}
+
+/// A questionnaire from a pull request cannot learn about the runner's files: a reference
+/// outside the evidence root is never read, and no digest or existence of it is reported.
+#[test]
+fn evidence_outside_the_root_is_never_read() {
+    let dir = crate::common::scratch("evidence-root");
+    let text = std::fs::read_to_string("tests/fixtures/check/payment-rail.yaml")
+        .expect("fixture")
+        .replacen("ref: evidence/hria.md", "ref: /etc/hostname", 1)
+        .replacen(
+            "ref: evidence/grievance.md",
+            "ref: ../../../../../etc/no-such-file",
+            1,
+        );
+    let file = dir.join("q.yaml");
+    std::fs::write(&file, text).expect("writes");
+    for format in ["text", "json", "sarif"] {
+        let (_, out, err) = crate::common::run(
+            crate::common::dpisafe()
+                .arg("check")
+                .arg(&file)
+                .args(["--format", format])
+                .current_dir(&dir),
+        );
+        let all = format!("{out}{err}");
+        assert!(all.contains("outside the evidence root"), "{format}: {all}");
+        assert!(!all.contains("record the new digest"), "{format}: {all}");
+        assert!(
+            !all.contains("does not exist"),
+            "existence is not told: {all}"
+        );
+    }
 }
