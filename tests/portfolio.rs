@@ -592,3 +592,20 @@ fn saved_results_met_in_a_directory_are_not_deployments() {
     let named = json(&[dir.join("baseline.json").to_str().expect("path")]);
     assert_eq!(named["deployments"], 1);
 }
+
+/// Links that loop back up the tree neither hang a `**` pattern nor count a file twice.
+#[cfg(unix)]
+#[test]
+fn a_pattern_over_link_loops_finishes_and_reads_each_file_once() {
+    let dir = scratch("portfolio-link-loops");
+    let deep = dir.join("a/b");
+    std::fs::create_dir_all(&deep).expect("dirs");
+    std::fs::copy(LEGAL_AID, dir.join("a/q.yaml")).expect("copies");
+    for name in ["l1", "l2", "l3", "l4"] {
+        std::os::unix::fs::symlink("../..", deep.join(name)).expect("link");
+    }
+    let pattern = format!("{}/**/*.yaml", dir.display());
+    // Followed, the four links would make the walk run for hours; walked, the file is one row.
+    let portfolio = json(&[&pattern]);
+    assert_eq!(portfolio["deployments"], 1);
+}

@@ -341,15 +341,35 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
 }
 
 /// The files a pattern matches (directories among them are walked), sorted.
+///
+/// A `**` is not left to the glob crate, which follows links to directories and so never ends
+/// on a link loop: the part before it is matched, the directories found are walked (links to
+/// directories are not followed, so each file is seen once), and the files kept are those the
+/// whole pattern matches.
 fn matches(pattern: &str) -> Result<Vec<PathBuf>, String> {
-    let paths =
-        glob::glob(pattern).map_err(|err| format!("`{pattern}` is not a valid pattern: {err}"))?;
+    let invalid = |err: glob::PatternError| format!("`{pattern}` is not a valid pattern: {err}");
     let mut files = Vec::new();
-    for path in paths.flatten() {
-        if path.is_dir() {
-            walk(&path, &mut files);
-        } else {
-            files.push(path);
+    if let Some((base, _)) = pattern.split_once("**") {
+        let whole = glob::Pattern::new(pattern).map_err(invalid)?;
+        let base = if base.is_empty() { "." } else { base };
+        let mut found = Vec::new();
+        for dir in glob::glob(base).map_err(invalid)?.flatten() {
+            if dir.is_dir() {
+                walk(&dir, &mut found);
+            }
+        }
+        let dot = Path::new(".");
+        files.extend(found.into_iter().filter(|path| {
+            let shown = path.strip_prefix(dot).unwrap_or(path);
+            whole.matches_path(shown) || whole.matches_path(path)
+        }));
+    } else {
+        for path in glob::glob(pattern).map_err(invalid)?.flatten() {
+            if path.is_dir() {
+                walk(&path, &mut files);
+            } else {
+                files.push(path);
+            }
         }
     }
     files.sort();
