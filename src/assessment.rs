@@ -118,6 +118,26 @@ pub fn load(
 }
 
 impl Assessment {
+    /// The local evidence files the answers cite (addresses left out), resolved against the
+    /// file that cites them: a run that reads them must never write over them.
+    pub fn evidence_files(&self) -> Vec<std::path::PathBuf> {
+        self.questionnaire
+            .answers
+            .iter()
+            .flat_map(|answer| {
+                let base = std::path::Path::new(&answer.file)
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or_default();
+                answer
+                    .evidence
+                    .iter()
+                    .filter(|e| !crate::questionnaire::evidence::is_address(&e.reference))
+                    .map(move |e| base.join(&e.reference))
+            })
+            .collect()
+    }
+
     /// Scores the assessment as of `as_of` (which judges waivers and evidence age).
     pub fn report(&self, framework: &Framework, as_of: Date) -> Report {
         report::build(report::Inputs {

@@ -428,3 +428,30 @@ fn evidence_outside_the_root_is_never_read() {
         );
     }
 }
+
+/// `--force` replaces an earlier output, never a file the run reads: an evidence document
+/// the answers cite, or a template of `--templates`.
+#[test]
+fn force_never_writes_over_what_the_run_reads() {
+    let dir = crate::common::scratch("force-inputs").join("check");
+    crate::common::copy_dir(&crate::common::fixture("check"), &dir);
+    let questionnaire = dir.join("payment-rail.yaml");
+    let evidence = dir.join("evidence/hria.md");
+    let before = std::fs::read(&evidence).expect("evidence");
+    for (command, format) in [("assess", "json"), ("check", "json"), ("report", "md")] {
+        let (code, _, err) = crate::common::run(
+            crate::common::dpisafe()
+                .arg(command)
+                .arg(&questionnaire)
+                .args(["--format", format, "--force", "-o"])
+                .arg(&evidence),
+        );
+        assert_eq!(code, 2, "{command}: {err}");
+        assert!(err.contains("one of the input files"), "{command}: {err}");
+        assert_eq!(
+            std::fs::read(&evidence).expect("evidence"),
+            before,
+            "{command}"
+        );
+    }
+}

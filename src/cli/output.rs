@@ -101,6 +101,7 @@ fn write_atomically(
     }
 }
 
+/// Whether `path` is one of the run's inputs, or lies in an input directory (`--templates`).
 fn is_an_input(path: &Path, inputs: &[PathBuf]) -> bool {
     let Ok(target) = path.canonicalize() else {
         return false;
@@ -108,5 +109,5 @@ fn is_an_input(path: &Path, inputs: &[PathBuf]) -> bool {
     inputs
         .iter()
         .filter_map(|input| input.canonicalize().ok())
-        .any(|input| input == target)
+        .any(|input| input == target || (input.is_dir() && target.starts_with(&input)))
 }

@@ -25,6 +25,8 @@ pub(crate) fn run(ctx: &Context, args: &AssessArgs) -> Result<Exit, Error> {
         Ok(bytes) => bytes,
         Err(exit) => return Ok(exit),
     };
-    assessment::emit_bytes(ctx, &args.output, &args.inputs.files, &bytes)?;
+    let mut inputs = args.inputs.files.clone();
+    inputs.extend(loaded.assessment.evidence_files());
+    assessment::emit_bytes(ctx, &args.output, &inputs, &bytes)?;
     Ok(Exit::Ok)
 }

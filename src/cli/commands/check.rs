@@ -65,6 +65,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     let mut inputs: Vec<PathBuf> = args.inputs.files.clone();
     inputs.extend(args.policy.iter().cloned());
     inputs.extend(args.baseline.iter().cloned());
+    inputs.extend(loaded.assessment.evidence_files());
     assessment::emit_bytes(ctx, &args.output, &inputs, &bytes)?;
     if args.format != Format::Text {
         let verdict = crate::render::verdict::render(&report, ctx.lang());

@@ -22,6 +22,7 @@ pub(crate) fn run(ctx: &Context, args: &ReportArgs) -> Result<Exit, Error> {
         };
     let mut inputs = args.inputs.files.clone();
     inputs.extend(args.document.templates.iter().cloned());
+    inputs.extend(loaded.assessment.evidence_files());
     write(
         ctx,
         loaded.framework(),
