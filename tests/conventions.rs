@@ -455,3 +455,29 @@ fn force_never_writes_over_what_the_run_reads() {
         );
     }
 }
+
+/// A saved result read back (`render`, a baseline, a portfolio entry) is held to the ranges
+/// the tool writes: a score of 250 or a negative coverage is refused, not drawn.
+#[test]
+fn saved_results_with_figures_out_of_range_are_refused() {
+    let dir = crate::common::scratch("result-ranges");
+    let result = crate::common::stdout_of(crate::common::dpisafe().args([
+        "assess",
+        "examples/g2p-payments/questionnaire.yaml",
+        "--format",
+        "json",
+    ]));
+    let mut value: serde_json::Value = serde_json::from_str(&result).expect("JSON");
+    value["summary"]["score"] = serde_json::json!(250.0);
+    let file = dir.join("result.json");
+    std::fs::write(&file, value.to_string()).expect("writes");
+    let (code, out, err) = crate::common::run(
+        crate::common::dpisafe()
+            .arg("render")
+            .arg(&file)
+            .args(["--format", "md"]),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("/summary/score: 250"), "{err}");
+}

@@ -174,6 +174,7 @@ pub struct RespondentInfo {
 pub struct Summary {
     /// Overall score 0–100 after caps; `null` when nothing was answered. When not rated, the
     /// partial score of what was answered.
+    #[schemars(range(min = 0, max = 100))]
     pub score: Option<f64>,
     /// Whether the score has a verdict: at least `verdict_min_coverage` was answered.
     #[serde(default = "rated_by_default")]
@@ -181,10 +182,12 @@ pub struct Summary {
     /// Its band; `null` when not rated.
     pub band: Option<String>,
     /// Percentage of the applicable weight answered (n/a counts as answered), within the scope.
+    #[schemars(range(min = 0, max = 100))]
     pub coverage: f64,
     /// The same percentage over everything that applies to the deployment, other respondents'
     /// parts included.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 100))]
     pub deployment_coverage: Option<f64>,
     /// Questions that apply to the deployment but lie outside the scope, unanswered.
     #[serde(default)]
@@ -195,8 +198,10 @@ pub struct Summary {
     pub outside_authorities: Vec<String>,
     /// The least coverage (percent) a score needs for a band; below it, "not rated".
     #[serde(default = "verdict_min_coverage_by_default")]
+    #[schemars(range(min = 0, max = 100))]
     pub verdict_min_coverage: f64,
     /// Percentage of the earned credit that rests on fresh evidence.
+    #[schemars(range(min = 0, max = 100))]
     pub evidenced: Option<f64>,
     /// How the applicable items were answered.
     pub answers: AnswerCounts,
@@ -260,6 +265,7 @@ pub struct PrincipleResult {
     /// Foundational or operational.
     pub kind: PrincipleKind,
     /// Score 0–100 after any cap (partial when not rated).
+    #[schemars(range(min = 0, max = 100))]
     pub score: Option<f64>,
     /// Whether the score has a verdict: enough was answered, or a critical `no` makes
     /// `failing` certain.
@@ -268,8 +274,10 @@ pub struct PrincipleResult {
     /// Its band; `null` when not rated.
     pub band: Option<String>,
     /// Percentage of the applicable weight answered.
+    #[schemars(range(min = 0, max = 100))]
     pub coverage: f64,
     /// Percentage of the earned credit that rests on fresh evidence.
+    #[schemars(range(min = 0, max = 100))]
     pub evidenced: Option<f64>,
     /// The critical question answered `no` that capped the score.
     pub capped_by: Option<String>,
@@ -288,6 +296,7 @@ pub struct RiskResult {
     /// Family.
     pub category: RiskCategory,
     /// Residual exposure 0–100 (0: fully mitigated) left by the answered mitigations.
+    #[schemars(range(min = 0, max = 100))]
     pub exposure: Option<f64>,
     /// Whether the exposure has a level: enough of the mitigating weight was answered, or a
     /// failed critical gender check makes `high` certain.
@@ -296,9 +305,11 @@ pub struct RiskResult {
     /// Its level; `null` when not rated.
     pub band: Option<String>,
     /// Percentage of the mitigating weight (weight × link strength) answered.
+    #[schemars(range(min = 0, max = 100))]
     pub coverage: f64,
     /// Percentage of the mitigating weight not answered: how much of the picture is unknown.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
     pub unknown: f64,
     /// Applicable items that mitigate it.
     pub mitigating: usize,
@@ -319,8 +330,10 @@ pub struct ViewResult {
     /// Name.
     pub name: String,
     /// Score 0–100, uncapped.
+    #[schemars(range(min = 0, max = 100))]
     pub score: Option<f64>,
     /// Percentage of applicable items answered.
+    #[schemars(range(min = 0, max = 100))]
     pub coverage: f64,
     /// Applicable items.
     pub applicable: usize,
@@ -333,8 +346,10 @@ pub struct ViewResult {
 #[serde(deny_unknown_fields)]
 pub struct GenderResult {
     /// The index after caps, 0–100.
+    #[schemars(range(min = 0, max = 100))]
     pub index: Option<u32>,
     /// The index before caps.
+    #[schemars(range(min = 0, max = 100))]
     pub raw_index: Option<u32>,
     /// The cap that applied.
     pub cap: Option<GenderCapResult>,
@@ -348,6 +363,7 @@ pub struct GenderResult {
     pub answered: usize,
     /// Percentage of the checks' weight (critical checks weigh more) explicitly answered.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
     pub coverage: f64,
     /// Whether the index has a verdict: at least `verdict_min_coverage` was answered.
     #[serde(default = "rated_by_default")]
@@ -364,12 +380,14 @@ pub struct GenderGroupResult {
     /// The group (`ACCESS`, `DATA`, …).
     pub group: String,
     /// Index 0–100 of the group's applicable checks.
+    #[schemars(range(min = 0, max = 100))]
     pub index: Option<u32>,
     /// Applicable checks of the group.
     pub applicable: usize,
     /// Of those, checks with an explicit yes, partial or no.
     pub answered: usize,
     /// Percentage of the group's weight explicitly answered.
+    #[schemars(range(min = 0, max = 100))]
     pub coverage: f64,
 }
 
