@@ -138,7 +138,14 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
     let fallback = report.assessment.files.first().cloned().unwrap_or_default();
     for warning in &report.warnings {
         let code = warning.code.as_str();
-        let index = rule_index(&mut rules, code, || extra_rule(code, &warning.hint));
+        let index = rule_index(&mut rules, code, || {
+            extra_rule(
+                code,
+                warning.code.description(),
+                warning.code.explanation().to_owned(),
+                &warning.hint,
+            )
+        });
         // A warning the policy turns into a blocking violation (a missing evidence file under
         // `evidence_problems: fail`) is an error, as the exit code says.
         let standing = Standing::of_warning(report, warning);
@@ -164,6 +171,12 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
             let index = rule_index(&mut rules, &id, || {
                 extra_rule(
                     &id,
+                    policy_rule(violation.rule).to_owned(),
+                    format!(
+                        "{} It is set in the policy file (`dpisafe schema policy`); \
+                         docs/scoring.md explains how each figure is computed.",
+                        policy_rule(violation.rule)
+                    ),
                     "Change the assessment, or the policy file if the threshold is wrong.",
                 )
             });
@@ -243,7 +256,7 @@ fn question_rule(framework: &Framework, finding: &Finding) -> Rule {
     Rule {
         id: finding.question.clone(),
         short_description: Text {
-            text: format!("{} {}", finding.question, crate::text::shorten(&text, 100)),
+            text: crate::text::shorten(&text, 100),
         },
         full_description: Text { text },
         help: Text { text: help },
@@ -351,15 +364,34 @@ fn rule_index(rules: &mut Vec<Rule>, id: &str, make: impl FnOnce() -> Rule) -> u
     rules.len() - 1
 }
 
-fn extra_rule(id: &str, help: &str) -> Rule {
+/// What a policy rule requires, in one sentence.
+fn policy_rule(rule: report::Rule) -> &'static str {
+    use report::Rule;
+    match rule {
+        Rule::MinOverall => "The overall score must reach the policy's minimum.",
+        Rule::MinCoverage => {
+            "Coverage of the questionnaire's scope must reach the policy's minimum."
+        }
+        Rule::MinDeploymentCoverage => {
+            "Coverage of the whole deployment must reach the policy's minimum."
+        }
+        Rule::MinPrinciple => "Each principle's score must reach the policy's minimum for it.",
+        Rule::MinGenderIndex => "The gender index must reach the policy's minimum.",
+        Rule::MaxRiskExposure => {
+            "Each risk's residual exposure must stay within the policy's limit."
+        }
+        Rule::CriticalFailure => "No critical question may be answered no without a waiver.",
+        Rule::Evidence => "Every evidence file must exist and match its recorded digest.",
+    }
+}
+
+/// A rule of a warning code or a policy threshold: its one-line description, its full
+/// explanation and how to fix it.
+fn extra_rule(id: &str, short: String, full: String, help: &str) -> Rule {
     Rule {
         id: id.to_owned(),
-        short_description: Text {
-            text: id.to_owned(),
-        },
-        full_description: Text {
-            text: format!("dpisafe rule {id}; see docs/codes.md and docs/scoring.md."),
-        },
+        short_description: Text { text: short },
+        full_description: Text { text: full },
         help: Text {
             text: help.to_owned(),
         },
