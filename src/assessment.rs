@@ -125,15 +125,10 @@ impl Assessment {
             .answers
             .iter()
             .flat_map(|answer| {
-                let base = std::path::Path::new(&answer.file)
-                    .parent()
-                    .map(std::path::Path::to_path_buf)
-                    .unwrap_or_default();
                 answer
                     .evidence
                     .iter()
-                    .filter(|e| !crate::questionnaire::evidence::is_address(&e.reference))
-                    .map(move |e| base.join(&e.reference))
+                    .filter_map(|e| crate::evidence::local_path(&answer.file, &e.reference))
             })
             .collect()
     }

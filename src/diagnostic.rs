@@ -521,7 +521,7 @@ fn visible_c1(text: &str) -> std::borrow::Cow<'_, str> {
     text.chars()
         .map(|c| {
             if is_c1(c) {
-                format!("\\u{{{:x}}}", u32::from(c))
+                crate::text::escaped(c)
             } else {
                 c.to_string()
             }
@@ -604,6 +604,8 @@ fn plain_token_len(rest: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn c1_controls_and_line_breaks_from_user_text_stay_visible() {
         let source = SourceFile::new("q.yaml", "a: 1\n");
@@ -618,8 +620,6 @@ mod tests {
         assert!(text.contains("x\\u{9b}2J⏎::error file=a"), "{text}");
         assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
     }
-
-    use super::*;
 
     #[test]
     fn token_span_covers_plain_keys_and_values() {

@@ -30,28 +30,35 @@ pub fn inspect(questionnaire: &mut Questionnaire) {
     let mut digests: HashMap<PathBuf, Result<String, Found>> = HashMap::new();
     let mut roots: HashMap<String, PathBuf> = HashMap::new();
     for answer in &mut questionnaire.answers {
-        let base = Path::new(&answer.file)
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
         let root = roots
             .entry(answer.file.clone())
-            .or_insert_with(|| evidence_root(&base))
+            .or_insert_with(|| evidence_root(&base_of(&answer.file)))
             .clone();
         for evidence in &mut answer.evidence {
-            let found = if is_address(&evidence.reference) {
-                Found::Address
-            } else {
-                let path = base.join(&evidence.reference);
-                if inside(&path, &root) {
+            let found = match local_path(&answer.file, &evidence.reference) {
+                None => Found::Address,
+                Some(path) if inside(&path, &root) => {
                     look(&path, evidence.sha256.as_deref(), &mut digests)
-                } else {
-                    outside()
                 }
+                Some(_) => outside(),
             };
             evidence.found = Some(found);
         }
     }
+}
+
+/// The file an evidence `reference` names, relative to the questionnaire `file` that cites
+/// it; `None` for an address, which is never looked up.
+pub fn local_path(file: &str, reference: &str) -> Option<PathBuf> {
+    (!is_address(reference)).then(|| base_of(file).join(reference))
+}
+
+/// The directory references in `file` are relative to.
+fn base_of(file: &str) -> PathBuf {
+    Path::new(file)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// Where the evidence of a questionnaire in `dir` must lie: the Git work tree that holds it,

@@ -279,11 +279,10 @@ pub fn migrate(
     })
 }
 
-/// The schema's complaint about a top-level `assessed_on` missing.
+/// The schema's complaint about a top-level `assessed_on` missing (`validate::schema` words it).
 fn is_missing_date(diagnostic: &Diagnostic) -> bool {
     diagnostic.code == Code::MissingKey
-        && diagnostic.label.as_deref() == Some("add `assessed_on:` here")
-        && diagnostic.message.starts_with("the file ")
+        && diagnostic.message == "the file is missing the required key `assessed_on`"
 }
 
 /// An `assessed_on:` line inserted after the `framework:` line, at its indentation, when that

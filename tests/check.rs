@@ -410,12 +410,12 @@ fn outputs_are_written_atomically_and_never_over_inputs() {
 #[test]
 fn junit_stays_well_formed_whatever_the_names_hold() {
     let dir = crate::common::scratch("junit-hostile");
-    let text = std::fs::read_to_string(RAIL).expect("fixture").replace(
-        "  name: Test payment rail",
-        "  name: \"Rail \\uFFFE\\uFFFF \\e[2J\\u0007 end\"",
-    );
-    let file = dir.join("q.yaml");
-    std::fs::write(&file, text).expect("writes");
+    let file = crate::common::edited_rail(&dir, |text| {
+        text.replace(
+            "  name: Test payment rail",
+            "  name: \"Rail \\uFFFE\\uFFFF \\e[2J\\u0007 end\"",
+        )
+    });
     let (code, out, err) = crate::common::run(
         crate::common::dpisafe()
             .arg("check")

@@ -77,3 +77,12 @@ pub(crate) fn path_with_dpisafe() -> String {
         std::env::var("PATH").unwrap_or_default()
     )
 }
+
+/// The payment-rail fixture with one edit, written as `q.yaml` in the scratch directory `dir`:
+/// the questionnaire a test needs with a hostile name or reference in it.
+pub(crate) fn edited_rail(dir: &Path, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let text = std::fs::read_to_string(fixture("check/payment-rail.yaml")).expect("fixture");
+    let file = dir.join("q.yaml");
+    std::fs::write(&file, edit(text)).expect("writes");
+    file
+}

@@ -251,11 +251,9 @@ fn a_failed_write_to_standard_output_is_an_error() {
 fn hostile_names_are_inert_in_terminal_outputs() {
     let dir = crate::common::scratch("hostile-terminal");
     let hostile = r#""Rail\e[2J\e[H\e[32mPASS: all clear\e[0m\u009b31m\u202e\n::error file=x::pwned\n::add-mask::y""#;
-    let text = std::fs::read_to_string("tests/fixtures/check/payment-rail.yaml")
-        .expect("fixture")
-        .replace("  name: Test payment rail", &format!("  name: {hostile}"));
-    let file = dir.join("q.yaml");
-    std::fs::write(&file, &text).expect("writes");
+    let file = crate::common::edited_rail(&dir, |text| {
+        text.replace("  name: Test payment rail", &format!("  name: {hostile}"))
+    });
     let file = file.to_str().expect("path");
     let runs: [&[&str]; 5] = [
         &["assess", file],
@@ -312,15 +310,14 @@ fn system_files_are_never_read() {
         assert!(err.contains("is a system file"), "{args:?}: {err}");
     }
     let dir = crate::common::scratch("system-evidence");
-    let text = std::fs::read_to_string("tests/fixtures/check/payment-rail.yaml")
-        .expect("fixture")
-        .replacen("ref: evidence/hria.md", "ref: /proc/self/environ", 1);
-    assert!(
-        text.contains("/proc/self/environ"),
-        "the fixture cites evidence/hria.md"
-    );
-    let file = dir.join("q.yaml");
-    std::fs::write(&file, text).expect("writes");
+    let file = crate::common::edited_rail(&dir, |text| {
+        let text = text.replacen("ref: evidence/hria.md", "ref: /proc/self/environ", 1);
+        assert!(
+            text.contains("/proc/self/environ"),
+            "the fixture cites evidence/hria.md"
+        );
+        text
+    });
     let (_, out, err) = crate::common::run(
         crate::common::dpisafe()
             .arg("assess")
@@ -401,16 +398,14 @@ fn output_files_are_created_once_and_never_over_a_device() {
 #[test]
 fn evidence_outside_the_root_is_never_read() {
     let dir = crate::common::scratch("evidence-root");
-    let text = std::fs::read_to_string("tests/fixtures/check/payment-rail.yaml")
-        .expect("fixture")
-        .replacen("ref: evidence/hria.md", "ref: /etc/hostname", 1)
-        .replacen(
-            "ref: evidence/grievance.md",
-            "ref: ../../../../../etc/no-such-file",
-            1,
-        );
-    let file = dir.join("q.yaml");
-    std::fs::write(&file, text).expect("writes");
+    let file = crate::common::edited_rail(&dir, |text| {
+        text.replacen("ref: evidence/hria.md", "ref: /etc/hostname", 1)
+            .replacen(
+                "ref: evidence/grievance.md",
+                "ref: ../../../../../etc/no-such-file",
+                1,
+            )
+    });
     for format in ["text", "json", "sarif"] {
         let (_, out, err) = crate::common::run(
             crate::common::dpisafe()

@@ -368,7 +368,7 @@ pub(crate) fn plain_settings<'a>(
 
 /// The width tables should fit: `COLUMNS` when set, else the terminal's when standard output
 /// is one; `None` for a pipe or a file.
-fn terminal_width() -> Option<usize> {
+pub(crate) fn terminal_width() -> Option<usize> {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse().ok());

@@ -130,15 +130,16 @@ fn case(framework: &Framework, report: &Report, finding: &Finding) -> TestCase {
     case
 }
 
-/// `text` with the code points XML 1.0 forbids (controls other than tab and line ends, and the
-/// non-characters U+FFFE and U+FFFF) replaced by U+FFFD, so a hostile name or reason can never
-/// make the file unreadable to a CI server.
+/// `text` with the characters XML cannot hold ([`crate::text::is_unprintable`]) replaced by
+/// U+FFFD, so a hostile name or reason can never make the file unreadable to a CI server.
 fn xml(text: &str) -> String {
     text.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => c,
-            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-            _ => c,
+        .map(|c| {
+            if crate::text::is_unprintable(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
         })
         .collect()
 }

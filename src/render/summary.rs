@@ -229,13 +229,8 @@ fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
             vec![
                 r.id.clone(),
                 w.texts.get(&r.id, &r.name).to_owned(),
-                r.exposure.map_or(String::new(), |e| {
-                    if r.unknown > 0.0 {
-                        format!("{e:.1} · {}", w.unknown_share(r.unknown))
-                    } else {
-                        format!("{e:.1}")
-                    }
-                }),
+                r.exposure
+                    .map_or(String::new(), |e| w.exposure(e, r.unknown)),
                 match r.band.as_deref() {
                     Some(b) => paint(&band_word(w, "level", b), b, color),
                     None => w.not_rated(r.coverage),

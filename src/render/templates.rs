@@ -270,26 +270,22 @@ pub fn escape_markdown(text: &str) -> String {
             }
             '\r' => {}
             '\n' | '\t' => out.push(' '),
-            c if is_removed(c) => {}
+            c if crate::text::is_unprintable(c) => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// Control characters other than line breaks and tabs, and the non-characters U+FFFE and
-/// U+FFFF: never meant to be shown, and dangerous to terminals and XML readers.
-fn is_removed(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-}
-
 fn has_controls(text: &str) -> bool {
-    text.chars().any(is_removed)
+    text.chars().any(crate::text::is_unprintable)
 }
 
-/// `text` without the characters [`is_removed`] names.
-pub(crate) fn without_controls(text: &str) -> String {
-    text.chars().filter(|&c| !is_removed(c)).collect()
+/// `text` without the characters no document should hold ([`crate::text::is_unprintable`]).
+fn without_controls(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !crate::text::is_unprintable(c))
+        .collect()
 }
 
 #[cfg(test)]

@@ -51,11 +51,16 @@ impl Words {
         not_rated(self.m, coverage)
     }
 
-    /// "12 % unknown": the share of a risk's mitigations nobody has answered.
-    pub fn unknown_share(&self, unknown: f64) -> String {
-        let unknown = self.ltr(&format!("{unknown:.0} %"));
-        self.m
-            .format("view.unknown_share", &[("unknown", &unknown)])
+    /// A risk's exposure, with "· 12 % unknown" after it when some of its mitigations are
+    /// unanswered.
+    pub fn exposure(&self, exposure: f64, unknown: f64) -> String {
+        if unknown > 0.0 {
+            let share = self.ltr(&format!("{unknown:.0} %"));
+            let share = self.m.format("view.unknown_share", &[("unknown", &share)]);
+            format!("{exposure:.1} · {share}")
+        } else {
+            format!("{exposure:.1}")
+        }
     }
 
     /// The deployment-wide coverage and the sentence saying whose questionnaires are

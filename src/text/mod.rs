@@ -48,11 +48,23 @@ pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => out.push('⏎'),
             '\t' => out.push(' '),
-            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if unsafe_char(c) => out.push_str(&escaped(c)),
             c => out.push(c),
         }
     }
     out.into()
+}
+
+/// A character written as a visible escape, `\u{1b}`.
+pub fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
+/// Characters no document should hold: control characters other than tabs and line breaks
+/// (C0, DEL, C1), and the non-characters U+FFFE and U+FFFF. Markdown and HTML drop them, and
+/// XML (JUnit) cannot hold them at all.
+pub fn is_unprintable(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Ids written as a run when they follow on without a gap (`R2, R3, R4, R5` as `R2–R5`), so a

@@ -36,7 +36,8 @@ pub(crate) fn run(ctx: &Context, args: &InterviewArgs) -> Result<Exit, Error> {
     };
     let path = &args.file;
     let style = Style {
-        width: width(),
+        // Guidance wraps to the terminal, or to 80 columns when it does not say.
+        width: assessment::terminal_width().unwrap_or(80),
         color: ctx.stdout_color(),
     };
     let mut terminal = Terminal {
@@ -138,15 +139,6 @@ fn default_date() -> Date {
         .map_or_else(assessment::today, |seconds| {
             Date::from_days(seconds.div_euclid(86_400))
         })
-}
-
-/// Columns of the terminal, or 80 when it does not say.
-fn width() -> usize {
-    terminal_size::terminal_size()
-        .map(|(terminal_size::Width(w), _)| usize::from(w))
-        .filter(|&w| w > 0)
-        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
-        .unwrap_or(80)
 }
 
 fn starts_with_bom(path: &Path) -> bool {

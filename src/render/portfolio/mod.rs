@@ -203,9 +203,21 @@ fn row_cell(value: Option<f64>, band: Option<&str>) -> CellView {
     }
 }
 
-/// "not rated — 23 % answered", as every other output says it.
-fn not_rated(coverage: f64) -> String {
-    super::words::not_rated(crate::i18n::Messages::new(crate::i18n::Lang::En), coverage)
+/// The band's label of an overall score, or "not rated — 23 % answered" (as every other
+/// output says it) when the score has no band.
+fn band_text(
+    portfolio: &Portfolio,
+    score: Option<f64>,
+    band: Option<&str>,
+    coverage: f64,
+) -> String {
+    match (score, band) {
+        (Some(_), None) => {
+            let english = crate::i18n::Messages::new(crate::i18n::Lang::En);
+            super::words::not_rated(english, coverage)
+        }
+        (_, band) => label_of(&portfolio.bands, band),
+    }
 }
 
 fn label_of(bands: &[BandInfo], id: Option<&str>) -> String {
@@ -414,10 +426,7 @@ fn group_notes(portfolio: &Portfolio, group: &Group) -> Vec<String> {
             .history
             .iter()
             .map(|e| {
-                let band = match (e.score, e.band.as_deref()) {
-                    (Some(_), None) => not_rated(e.coverage),
-                    (_, band) => label_of(&portfolio.bands, band),
-                };
+                let band = band_text(portfolio, e.score, e.band.as_deref(), e.coverage);
                 let date = e
                     .assessed_on
                     .map_or_else(|| "undated".to_owned(), |d| d.to_string());
@@ -446,10 +455,7 @@ fn row_view(portfolio: &Portfolio, row: &Row) -> RowView {
             .map(|c| row_cell(c.value, c.band.as_deref()))
             .collect(),
         score: row_cell(row.score, row.band.as_deref()),
-        band_label: match (row.score, row.band.as_deref()) {
-            (Some(_), None) => not_rated(row.coverage),
-            (_, band) => label_of(&portfolio.bands, band),
-        },
+        band_label: band_text(portfolio, row.score, row.band.as_deref(), row.coverage),
         coverage: format!("{:.1}", row.coverage),
         gender_index: row
             .gender_index

@@ -375,16 +375,9 @@ fn risk(r: &RiskResult, w: Words) -> RiskView {
         id: r.id.clone(),
         name: w.text(&r.id, &r.name),
         category: w.get(&format!("family_{}", family_id(r.category))),
-        exposure: match r.exposure {
-            Some(_) if r.unknown > 0.0 => {
-                format!(
-                    "{} · {}",
-                    score_text(r.exposure),
-                    w.unknown_share(r.unknown)
-                )
-            }
-            _ => score_text(r.exposure),
-        },
+        exposure: r
+            .exposure
+            .map_or_else(|| score_text(None), |e| w.exposure(e, r.unknown)),
         value: r.exposure.unwrap_or(-1.0),
         level: match (r.band.as_deref(), r.exposure) {
             (Some(b), _) => named(w, "level", b),
