@@ -16,6 +16,7 @@ mod i18n;
 mod interview;
 mod invalid_questionnaires;
 mod migrate;
+mod pdf;
 mod policy_repo;
 mod portfolio;
 mod reports;

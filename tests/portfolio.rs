@@ -448,12 +448,7 @@ fn pdf_names_every_deployment_and_is_reproducible() {
     let a = std::fs::read(&first).expect("pdf");
     assert!(a.starts_with(b"%PDF"));
     assert_eq!(a, std::fs::read(&second).expect("pdf"), "byte-identical");
-    let output = std::process::Command::new("pdftotext")
-        .arg(&first)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs; install poppler-utils");
-    let text = String::from_utf8_lossy(&output.stdout);
+    let text = crate::pdf::text(&first);
     for name in [
         "National Digital ID — phase 2",
         "Social protection cash transfer payment rail",
