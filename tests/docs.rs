@@ -1,10 +1,11 @@
 //! The walk-throughs in docs/ (and the example policy repository's README) are run: every
-//! `dpisafe` command in their ```sh blocks, in order, through bash, from a copy of the
-//! repository's examples, with the exit code the page gives (`# exit 1`) or 0. A `cd` holds
-//! for the blocks after it, as in the terminal of someone pasting them one by one. Their links
-//! must lead somewhere, and README.md must lead to them.
+//! command in their ```sh blocks, in order, in one bash session, from a copy of the
+//! repository's examples, with the exit code the page gives (`# exit 1`) or 0. Like someone
+//! pasting them one by one into a terminal, a `cd` or a variable holds for the lines after it.
+//! Each page works in a scratch directory it makes itself, so it runs twice in a row and leaves
+//! the examples as they were. Their links must lead somewhere, and README.md must lead to them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::{copy_dir, path_with_dpisafe, root, scratch};
@@ -52,51 +53,95 @@ fn expected_exit(line: &str) -> i32 {
         .unwrap_or(0)
 }
 
-/// Runs a page's commands; returns how many dpisafe commands ran.
-fn run_page(path: &str) -> usize {
-    let page = std::fs::read_to_string(root().join(path)).expect(path);
-    let base = scratch(&format!("docs-{}", path.replace('/', "-")));
-    copy_dir(&root().join("examples"), &base.join("examples"));
-    let search_path = path_with_dpisafe();
-    let mut cwd: PathBuf = base.clone();
-    let mut ran = 0;
-    for line in shell_lines(&page) {
+/// The commands a page may use: dpisafe, and the shell steps that set up its scratch directory.
+const KNOWN: [&str; 6] = ["dpisafe", "sed", "cd", "cp", "mkdir", "work=$(mktemp"];
+
+/// A page's lines as one bash script that stops at the first line whose exit code is not the
+/// one the page promises, naming it.
+fn script(path: &str, lines: &[String]) -> String {
+    let mut script = String::new();
+    for (n, line) in lines.iter().enumerate() {
         let word = line.split_whitespace().next().unwrap_or_default();
-        match word {
-            "cargo" => continue, // installing is not run by the test suite
-            "cd" => {
-                cwd = cwd.join(line.split_whitespace().nth(1).expect("cd DIR"));
-                assert!(cwd.is_dir(), "{path}: `{line}`: no such directory");
-                continue;
-            }
-            "dpisafe" | "sed" => {}
-            other => panic!("{path}: the test does not know how to run `{other}` in `{line}`"),
+        if word == "cargo" {
+            continue; // installing is not run by the test suite
         }
-        let mut expected = expected_exit(&line);
+        assert!(
+            KNOWN.contains(&word),
+            "{path}: the test does not know how to run `{word}` in `{line}`"
+        );
+        let mut expected = expected_exit(line);
         if cfg!(not(feature = "pdf")) && line.contains("--format pdf") {
             expected = 2; // this build has no PDF engine
         }
+        script.push_str(&format!(
+            "{line}\nrc=$?; if [ $rc -ne {expected} ]; then \
+             echo \"walk-through line {n}: exit $rc, not {expected}\" >&2; exit 99; fi\n",
+        ));
+    }
+    script
+}
+
+/// Every file under `dir`, relative to it, sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path.strip_prefix(dir).expect("under").to_owned());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Runs a page's commands twice in a row from a copy of the examples, which must come out
+/// unchanged; returns how many dpisafe commands the page has.
+fn run_page(path: &str) -> usize {
+    let page = std::fs::read_to_string(root().join(path)).expect(path);
+    let lines = shell_lines(&page);
+    let script = script(path, &lines);
+    let base = scratch(&format!("docs-{}", path.replace('/', "-")));
+    copy_dir(&root().join("examples"), &base.join("examples"));
+    let before = files_under(&base.join("examples"));
+    let tmp = base.join("tmp");
+    std::fs::create_dir_all(&tmp).expect("tmp");
+    for round in 1..=2 {
         let output = Command::new("bash")
             .arg("-c")
-            .arg(&line)
-            .current_dir(&cwd)
-            .env("PATH", &search_path)
+            .arg(&script)
+            .current_dir(&base)
+            .env("PATH", path_with_dpisafe())
+            .env("TMPDIR", &tmp)
             .env("NO_COLOR", "1")
             .env("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
             .output()
             .expect("bash runs");
-        assert_eq!(
-            output.status.code(),
-            Some(expected),
-            "{path}: `{line}`\n{}{}",
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let failed = stderr
+            .lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("walk-through line "))
+            .and_then(|l| l.split(':').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .map(|n| lines[n].as_str())
+            .unwrap_or_default();
+        assert!(
+            output.status.success(),
+            "{path} (run {round}): `{failed}`\n{}{stderr}",
             String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
         );
-        if word == "dpisafe" {
-            ran += 1;
-        }
     }
-    ran
+    assert_eq!(
+        files_under(&base.join("examples")),
+        before,
+        "{path} wrote into the examples"
+    );
+    lines.iter().filter(|l| l.starts_with("dpisafe ")).count()
 }
 
 #[test]
@@ -133,6 +178,17 @@ fn a_failing_command_in_a_page_fails_the_test() {
     );
     assert_eq!(expected_exit(&lines[0]), 2);
     assert_eq!(expected_exit(&lines[1]), 0);
+    // A line that exits otherwise than promised stops the script, naming the line.
+    let script = script("page", &["dpisafe validate missing.yaml".to_owned()]);
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .env("PATH", path_with_dpisafe())
+        .current_dir(scratch("docs-failing"))
+        .output()
+        .expect("bash runs");
+    assert_eq!(output.status.code(), Some(99));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("walk-through line 0: exit 2, not 0"));
 }
 
 #[test]

@@ -148,7 +148,11 @@ fn pdf_carries_headings_scripts_and_page_numbers() {
     assert!(text.contains("ระบบช่วยเหลือทางกฎหมาย"), "Thai name");
     assert!(text.contains("تقييم الأثر على حقوق الإنسان"), "Arabic note");
     let pages = text.matches('\u{c}').count();
-    assert_eq!(pages, crate::pdf::open(&pdf).pages(), "one form feed a page");
+    assert_eq!(
+        pages,
+        crate::pdf::open(&pdf).pages(),
+        "one form feed a page"
+    );
     assert!(
         text.contains(&format!("Page {pages} of {pages}")),
         "page X of Y"
