@@ -3,7 +3,7 @@
 
 use clap::CommandFactory;
 
-use crate::common::{dpisafe, fixture, root, run, scratch};
+use crate::common::{dpisafe, fixture, root, run, scratch, stdout_of};
 
 const EXAMPLE: &str = "examples/national-id/questionnaire.yaml";
 
@@ -69,6 +69,72 @@ fn the_man_page_is_roff_with_every_command() {
     let (code, _, stderr) = run(dpisafe().args(["man", "-o"]).arg(&file));
     assert_eq!(code, 2);
     assert!(stderr.contains("already exists"), "{stderr}");
+}
+
+#[test]
+fn man_all_writes_every_page_the_main_page_names() {
+    let dir = scratch("man-all").join("man1");
+    let (code, _, err) = run(dpisafe().args(["man", "--all", "-o"]).arg(&dir));
+    assert_eq!(code, 0, "{err}");
+    let mut named = 0;
+    for entry in std::fs::read_dir(&dir).expect("pages") {
+        let page = std::fs::read_to_string(entry.expect("entry").path()).expect("page");
+        assert!(page.contains(".TH dpisafe"), "roff");
+        // Every page another page refers to, `dpisafe\-check(1)` in roff, is there.
+        let reference = regex::Regex::new(r"dpisafe((?:\\-[a-z0-9]+)+)\(1\)").expect("regex");
+        for found in reference.captures_iter(&page) {
+            let file = format!("dpisafe{}.1", found[1].replace("\\-", "-"));
+            assert!(dir.join(&file).is_file(), "{file} is named but missing");
+            named += 1;
+        }
+    }
+    assert!(named >= 20, "{named} references");
+    assert!(dir.join("dpisafe-framework-show.1").is_file());
+    assert!(!dir.join("dpisafe-help.1").exists(), "no page for `help`");
+    // A second run writes nothing over the first without --force, and nothing at all.
+    let (code, _, stderr) = run(dpisafe().args(["man", "--all", "-o"]).arg(&dir));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    let (code, _, _) = run(dpisafe().args(["man", "--all", "--force", "-o"]).arg(&dir));
+    assert_eq!(code, 0);
+    let (code, _, stderr) = run(dpisafe().args(["man", "--all"]));
+    assert_eq!(code, 2, "--all needs -o");
+    assert!(stderr.contains("--output"), "{stderr}");
+}
+
+#[test]
+fn completions_offer_the_values_of_options_with_choices() {
+    let script = stdout_of(dpisafe().args(["completions", "bash"]));
+    for values in [
+        "\"L1 L2 L3 L4 L5\"",
+        "\"R1 R2 R3 R4 R5\"",
+        "\"id payments data-exchange gbv-service\"",
+        "\"en fr es ar\"",
+        "\"text json sarif junit\"",
+    ] {
+        assert!(script.contains(values), "{values} offered");
+    }
+    for option in [
+        "--stage",
+        "--authority",
+        "--blocks",
+        "--format",
+        "--lang",
+        "--mode",
+    ] {
+        let files = format!("{option})\n                    COMPREPLY=($(compgen -f");
+        assert!(!script.contains(&files), "{option} completes file names");
+    }
+    // A custom framework may name other stages: the hint does not restrict parsing.
+    let (_, _, stderr) = run(dpisafe().args(["init", "--stage", "L9"]));
+    assert!(
+        stderr.contains("use one of: L1, L2, L3, L4, L5"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("did you mean"),
+        "nothing is close to L9: {stderr}"
+    );
 }
 
 #[test]

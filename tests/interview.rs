@@ -89,7 +89,9 @@ fn a_questionnaire_is_created_answered_interrupted_resumed_and_finished() {
     expect(&mut s, "Deployment name: ");
     send(&mut s, "Civil registry");
     expect(&mut s, "Country");
-    send(&mut s, "ke");
+    send(&mut s, "Kenya");
+    expect(&mut s, "Kenya is KE: use it? [Y/n] ");
+    send(&mut s, "");
     expect(&mut s, "Blocks, comma-separated");
     send(&mut s, "id");
     expect(&mut s, "Stage the deployment is at: ");
@@ -134,8 +136,23 @@ fn a_questionnaire_is_created_answered_interrupted_resumed_and_finished() {
     send(&mut s, "y");
     expect(&mut s, "evidence> ");
     send(&mut s, "docs/hria.pdf");
+    expect(
+        &mut s,
+        "no file `docs/hria.pdf` beside the questionnaire yet",
+    );
+    expect(&mut s, "kind: law, policy, procedure");
+    send(&mut s, "assessment");
+    expect(
+        &mut s,
+        "issued or last reviewed, YYYY-MM-DD (Enter to leave out): ",
+    );
+    send(&mut s, "2026-03-02");
     expect(&mut s, "evidence> ");
     send(&mut s, "https://example.org/mitigation-plan");
+    expect(&mut s, "kind");
+    send(&mut s, "-");
+    expect(&mut s, "issued or last reviewed");
+    send(&mut s, "");
     expect(&mut s, "evidence> ");
     send(&mut s, "");
     expect(&mut s, "Notes");
@@ -192,7 +209,7 @@ fn a_questionnaire_is_created_answered_interrupted_resumed_and_finished() {
     send(&mut s, "p");
     expect(&mut s, "evidence> ");
     send(&mut s, "docs/half-typed.pdf");
-    expect(&mut s, "evidence> ");
+    expect(&mut s, "kind");
     s.send_control('c').expect("Ctrl-C");
     expect(
         &mut s,
@@ -211,6 +228,11 @@ fn a_questionnaire_is_created_answered_interrupted_resumed_and_finished() {
     assert_eq!(
         refs,
         ["docs/hria.pdf", "https://example.org/mitigation-plan"]
+    );
+    assert_eq!(first.evidence[0].kind.as_deref(), Some("assessment"));
+    assert_eq!(
+        first.evidence[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-02")
     );
     assert_eq!(first.notes.as_deref(), Some("Reviewed in March"));
     assert_eq!(value(&saved, &ids[1]), Some(AnswerValue::NotApplicable));
@@ -251,6 +273,9 @@ fn a_questionnaire_is_created_answered_interrupted_resumed_and_finished() {
     std::fs::write(&file, &text).expect("writes");
 
     // Resumed at the first question without an answer, then finished by skipping the rest.
+    // A document the next answer cites, now on disk.
+    std::fs::create_dir_all(dir.join("board")).expect("dir");
+    std::fs::write(dir.join("board/minutes-2026-04.pdf"), b"%PDF-1.7 minutes").expect("writes");
     let mut s = interview(&dir, &["interview", "registry.yaml"], true);
     let card = expect(&mut s, "> ");
     assert!(
@@ -264,7 +289,12 @@ fn a_questionnaire_is_created_answered_interrupted_resumed_and_finished() {
     assert!(card.contains(&ids[3]), "{card}");
     send(&mut s, "partial");
     expect(&mut s, "evidence> ");
-    send(&mut s, "minutes/2026-04.pdf");
+    send(&mut s, "board/minutes-2026-04.pdf");
+    // The file is there: its kind comes from its name and its date from the file.
+    expect(&mut s, "kind [minutes]: ");
+    send(&mut s, "");
+    expect(&mut s, "the file's date]: ");
+    send(&mut s, "");
     expect(&mut s, "evidence> ");
     send(&mut s, "");
     expect(&mut s, "Notes");

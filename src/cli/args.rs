@@ -17,6 +17,44 @@ fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> 
         .map(|name| Format::from_str(&name, false).expect("invariant: every offered value parses"))
 }
 
+/// The embedded framework's life-cycle stages, responsible authorities and building blocks, as
+/// offered to shell completion and `--help` (a test holds them to the framework).
+pub(crate) const STAGES: [&str; 5] = ["L1", "L2", "L3", "L4", "L5"];
+/// See [`STAGES`].
+pub(crate) const AUTHORITIES: [&str; 5] = ["R1", "R2", "R3", "R4", "R5"];
+/// See [`STAGES`].
+pub(crate) const BLOCKS: [&str; 4] = ["id", "payments", "data-exchange", "gbv-service"];
+
+/// A free-form value with its usual choices: the embedded framework's ids are offered to shell
+/// completion and listed in `--help`, but any value parses, because a `--framework` file may
+/// define others. The framework in use checks it afterwards, with a did-you-mean.
+#[derive(Clone)]
+struct Hinted(&'static [&'static str]);
+
+impl TypedValueParser for Hinted {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0
+                .iter()
+                .copied()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 /// Assess Digital Public Infrastructure against the Universal DPI Safeguards Framework.
 #[derive(Debug, Parser)]
 #[command(name = "dpisafe", version, about, long_about = None)]
@@ -180,9 +218,13 @@ makes it fatal.\n\nExamples:\n  dpisafe portfolio programmes/\n  dpisafe portfol
     },
     /// Print the manual page (roff), for `man`.
     #[command(
-        after_help = "Examples:\n  dpisafe man | man -l -\n  dpisafe man -o /usr/local/share/man/man1/dpisafe.1"
+        after_help = "Examples:\n  dpisafe man | man -l -\n  dpisafe man --all -o /usr/local/share/man/man1\n\nThe page lists its subcommands as dpisafe-check(1) and so on; --all writes those pages too."
     )]
     Man {
+        /// Write every page, this one and one per subcommand (dpisafe-check.1, …), into the
+        /// directory given with -o (made if missing; no page is written over unless --force).
+        #[arg(long, requires = "output")]
+        all: bool,
         /// Where output goes.
         #[command(flatten)]
         output: OutputArgs,
@@ -535,13 +577,13 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Building blocks of the deployment, comma-separated (id, payments, data-exchange, gbv-service).
-    #[arg(long, value_delimiter = ',', value_name = "BLOCKS")]
+    #[arg(long, value_delimiter = ',', value_name = "BLOCKS", value_parser = Hinted(&BLOCKS))]
     pub blocks: Vec<String>,
     /// The deployment's life-cycle stage (L1–L5); questions expected later are left out.
-    #[arg(long)]
+    #[arg(long, value_parser = Hinted(&STAGES))]
     pub stage: Option<String>,
     /// The respondent's responsible authority (R1–R5); other authorities' questions are left out.
-    #[arg(long)]
+    #[arg(long, value_parser = Hinted(&AUTHORITIES))]
     pub authority: Option<String>,
     /// The deployment's name.
     #[arg(long)]
@@ -598,4 +640,20 @@ pub struct I18nStatusArgs {
     /// List every missing text, not only the counts.
     #[arg(long)]
     pub all: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completion_hints_are_the_embedded_frameworks_ids() {
+        let framework = crate::assessment::embedded_framework();
+        let ids = |named: &[crate::framework::Named]| -> Vec<String> {
+            named.iter().map(|n| n.id.clone()).collect()
+        };
+        assert_eq!(ids(&framework.stages), STAGES);
+        assert_eq!(ids(&framework.authorities), AUTHORITIES);
+        assert_eq!(framework.building_block_ids(), BLOCKS);
+    }
 }

@@ -56,7 +56,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Diff(args) => commands::diff::run(&ctx, args),
         Command::Migrate(args) => commands::migrate::run(&ctx, args),
         Command::Completions { shell } => commands::completions::run(*shell),
-        Command::Man { output } => commands::man::run(&ctx, output),
+        Command::Man { all, output } => commands::man::run(&ctx, *all, output),
         Command::Portfolio(args) => commands::portfolio::run(&ctx, args),
     };
     let exit = match result {

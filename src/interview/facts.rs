@@ -7,7 +7,7 @@ use crate::questionnaire::Date;
 use crate::questionnaire::template::Blank;
 use crate::text::did_you_mean;
 
-use super::{Io, Style, item_lines};
+use super::{Io, Style, country, item_lines};
 
 /// Asks for the facts of a new questionnaire; `None` when input ends first. `today` is only
 /// offered as the default date, which the user confirms or replaces.
@@ -19,11 +19,7 @@ pub fn ask(framework: &Framework, io: &mut impl Io, style: Style, today: Date) -
             Ok(text.to_owned())
         }
     })?;
-    let country = ask_until(
-        io,
-        "Country, ISO code such as KE (Enter to leave out): ",
-        country,
-    )?;
+    let country = ask_country(io)?;
     let blocks = framework
         .metadata
         .building_blocks
@@ -98,16 +94,36 @@ fn optional(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
-fn country(text: &str) -> Result<Option<String>, String> {
-    if text.is_empty() {
-        return Ok(None);
+/// The deployment's country as an ISO 3166-1 code: typed as a code, or as a name that is
+/// looked up and confirmed ("Ghana is GH: use it? [Y/n]").
+fn ask_country(io: &mut impl Io) -> Option<Option<String>> {
+    loop {
+        let line = io.ask("Country, a name or an ISO code such as KE (Enter to leave out): ")?;
+        let text = line.trim();
+        if text.is_empty() {
+            return Some(None);
+        }
+        if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
+            let code = text.to_ascii_uppercase();
+            match country::name_of(&code) {
+                Some(_) => return Some(Some(code)),
+                None => io.show(&format!("  `{code}` is not an ISO 3166-1 country code\n")),
+            }
+            continue;
+        }
+        match country::find(text) {
+            Some((code, name)) => {
+                let answer = io.ask(&format!("  {name} is {code}: use it? [Y/n] "))?;
+                if matches!(answer.trim().to_lowercase().as_str(), "" | "y" | "yes") {
+                    return Some(Some(code.to_owned()));
+                }
+            }
+            None => io.show(&format!(
+                "  `{}` is not a country name known here; type its two-letter ISO code (KE, TH, BR …)\n",
+                crate::text::inert(text)
+            )),
+        }
     }
-    if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Ok(Some(text.to_ascii_uppercase()));
-    }
-    Err(format!(
-        "`{text}` is not a two-letter ISO 3166-1 code (KE, TH, BR …)"
-    ))
 }
 
 fn building_blocks(framework: &Framework, text: &str) -> Result<Vec<String>, String> {
@@ -168,8 +184,12 @@ mod tests {
         let mut io = Script::new(&[
             "",
             "Civil registry",
+            "Atlantis",
+            "QQ",
+            "Kenia",
+            "n",
             "Kenya",
-            "ke",
+            "",
             "id, paymnts",
             "id payments",
             "L9",
@@ -197,7 +217,12 @@ mod tests {
         assert_eq!(blank.date, today);
         let shown = io.shown();
         assert!(shown.contains("a name is needed"), "{shown}");
-        assert!(shown.contains("`Kenya` is not a two-letter"), "{shown}");
+        assert!(
+            shown.contains("`Atlantis` is not a country name"),
+            "{shown}"
+        );
+        assert!(shown.contains("`QQ` is not an ISO 3166-1"), "{shown}");
+        assert!(shown.contains("Kenya is KE: use it? [Y/n]"), "{shown}");
         assert!(shown.contains("did you mean `payments`?"), "{shown}");
         assert!(shown.contains("`2026-02-30` is not a real date"), "{shown}");
         assert!(shown.contains("L1 Conception"), "{shown}");

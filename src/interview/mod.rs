@@ -7,6 +7,7 @@
 //! writes each answer into the YAML text without disturbing the rest of the file.
 
 pub mod answer_edit;
+mod country;
 pub mod facts;
 pub mod session;
 

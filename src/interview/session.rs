@@ -5,9 +5,10 @@
 //! Each answer is saved as soon as it is complete, so an interrupted walk loses at most the
 //! question in progress; a new walk starts at the first applicable question with no answer.
 
+use crate::date::Date;
 use crate::diagnostic::{self, Severity};
 use crate::framework::{Applicability, Framework, Question};
-use crate::questionnaire::raw::{RawAnswer, RawEvidence};
+use crate::questionnaire::raw::{EVIDENCE_KINDS, RawAnswer, RawEvidence};
 use crate::questionnaire::{Answer, AnswerValue, Questionnaire};
 use crate::source::{Limits, SourceFile};
 use crate::text::{shorten, wrap};
@@ -343,15 +344,62 @@ impl<'a> Session<'a> {
                 _ if current.iter().any(|e| e.reference == reference) => {
                     io.show("  already listed\n");
                 }
-                _ => current.push(RawEvidence {
-                    reference: reference.to_owned(),
-                    kind: None,
-                    date: None,
-                    sha256: None,
-                    title: None,
-                }),
+                _ => current.push(self.evidence_entry(io, reference)?),
             }
         }
+    }
+
+    /// A new evidence entry: a warning if its file is not there, then its kind and date, each
+    /// with a default that Enter takes and `-` leaves out. The kind is guessed from the name
+    /// (`grievance-procedure.pdf` is a procedure); the date is the file's own. Without a date,
+    /// evidence counts as fresh, so the question is worth asking.
+    fn evidence_entry(&self, io: &mut impl Io, reference: &str) -> Option<RawEvidence> {
+        let file_date = match crate::evidence::local_path(&self.source.name, reference) {
+            Some(path) if path.is_file() => modified_on(&path),
+            Some(_) => {
+                io.show(&format!(
+                    "  {}\n",
+                    self.style.dim(&format!(
+                        "no file `{}` beside the questionnaire yet: kept, and reported as missing until it is there",
+                        crate::text::inert(reference)
+                    ))
+                ));
+                None
+            }
+            None => None,
+        };
+        let guess = guess_kind(reference);
+        let kind_prompt = match guess {
+            Some(kind) => format!("  kind [{kind}]: "),
+            None => "  kind: law, policy, procedure, … (Enter to leave out): ".to_owned(),
+        };
+        let kind = ask_until(io, &kind_prompt, |text| match text {
+            "" => Ok(guess.map(str::to_owned)),
+            "-" => Ok(None),
+            text => EVIDENCE_KINDS
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(text))
+                .map(|k| Some((*k).to_owned()))
+                .ok_or_else(|| format!("choose one of {}", EVIDENCE_KINDS.join(", "))),
+        })?;
+        let date_prompt = match file_date {
+            Some(date) => format!("  issued or last reviewed [{date}, the file's date]: "),
+            None => "  issued or last reviewed, YYYY-MM-DD (Enter to leave out): ".to_owned(),
+        };
+        let date = ask_until(io, &date_prompt, |text| match text {
+            "" => Ok(file_date.map(|d| d.to_string())),
+            "-" => Ok(None),
+            text => Date::parse(text)
+                .map(|d| Some(d.to_string()))
+                .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form")),
+        })?;
+        Some(RawEvidence {
+            reference: reference.to_owned(),
+            kind,
+            date,
+            sha256: None,
+            title: None,
+        })
     }
 
     fn notes(&self, io: &mut impl Io, current: Option<String>) -> Option<Option<String>> {
@@ -534,6 +582,31 @@ fn strip_positions(value: &mut serde_json::Value) {
         serde_json::Value::Array(items) => items.iter_mut().for_each(strip_positions),
         _ => {}
     }
+}
+
+/// The kind of evidence a reference's name says it is, if one word of it is a kind.
+fn guess_kind(reference: &str) -> Option<&'static str> {
+    let name = reference
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(reference)
+        .to_lowercase();
+    let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
+    EVIDENCE_KINDS
+        .iter()
+        .copied()
+        .filter(|k| *k != "other")
+        .find(|k| words.contains(k) || words.iter().any(|w| w.strip_suffix('s') == Some(k)))
+}
+
+/// The day a file was last changed (UTC), if the system tells.
+fn modified_on(path: &std::path::Path) -> Option<Date> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let secs = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(Date::from_days(i64::try_from(secs / 86_400).ok()?))
 }
 
 #[cfg(test)]

@@ -42,8 +42,14 @@ fn a_walk_saves_each_answer_as_it_is_given() {
     assert!(ids.len() > 5, "{ids:?}");
     let mut io = Script::new(&[
         "y",                     // first question: yes
-        "docs/hria.pdf",         //   evidence
+        "docs/hria.pdf",         //   evidence, not on disk
+        "memo",                  //     not a kind
+        "",                      //     no kind
+        "2026-13-01",            //     not a date
+        "2026-03-02",            //     its date
         "https://example.org/x", //   evidence
+        "audit",                 //     its kind
+        "",                      //     no date
         "",                      //   end of evidence
         "Reviewed in March",     //   notes
         "a",                     // second: n/a
@@ -81,6 +87,13 @@ fn a_walk_saves_each_answer_as_it_is_given() {
         .map(|e| e.reference.as_str())
         .collect();
     assert_eq!(refs, ["docs/hria.pdf", "https://example.org/x"]);
+    assert_eq!(first.evidence[0].kind, None);
+    assert_eq!(
+        first.evidence[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-02")
+    );
+    assert_eq!(first.evidence[1].kind.as_deref(), Some("audit"));
+    assert_eq!(first.evidence[1].date, None);
     assert_eq!(first.notes.as_deref(), Some("Reviewed in March"));
     let second = reloaded.questionnaire.answer(&ids[1]).expect("answered");
     assert_eq!(second.value, Some(AnswerValue::NotApplicable));
@@ -88,6 +101,12 @@ fn a_walk_saves_each_answer_as_it_is_given() {
     assert_eq!(value_in(text, &ids[2]), Some(AnswerValue::No));
     assert_eq!(value_in(text, &ids[3]), None);
     let shown = io.shown();
+    assert!(
+        shown.contains("no file `docs/hria.pdf` beside the questionnaire yet"),
+        "{shown}"
+    );
+    assert!(shown.contains("choose one of law, policy"), "{shown}");
+    assert!(shown.contains("`2026-13-01` is not a real date"), "{shown}");
     assert!(shown.contains("n/a needs a reason"), "{shown}");
     assert!(shown.contains("`maybe` is not an answer"), "{shown}");
     assert!(shown.contains("back to the previous question"), "{shown}");
@@ -135,6 +154,22 @@ fn a_new_walk_resumes_at_the_first_question_without_an_answer() {
         io.shown()
     );
     assert!(io.shown().contains(&ids[1]));
+}
+
+#[test]
+fn the_kind_is_guessed_from_the_name() {
+    assert_eq!(
+        super::guess_kind("evidence/grievance-procedure.pdf"),
+        Some("procedure")
+    );
+    assert_eq!(super::guess_kind("Audits/2025_AUDIT.pdf"), Some("audit"));
+    assert_eq!(super::guess_kind("minutes-board.md"), Some("minutes"));
+    assert_eq!(
+        super::guess_kind("https://example.org/laws/x"),
+        None,
+        "only the last part"
+    );
+    assert_eq!(super::guess_kind("notes.txt"), None);
 }
 
 #[test]
