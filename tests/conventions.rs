@@ -459,6 +459,57 @@ fn output_files_are_created_once_and_never_over_a_device() {
     assert!(std::os::unix::fs::FileTypeExt::is_char_device(&null));
 }
 
+/// A signal while the output is being written removes the temporary file and exits with
+/// 128 + the signal: 130 for SIGINT (Ctrl-C), 143 for SIGTERM (a CI runner cancelling).
+#[test]
+fn a_signal_during_a_write_leaves_nothing_behind() {
+    for (signal, code) in [("TERM", 143), ("INT", 130)] {
+        let dir = crate::common::scratch(&format!("signal-{signal}"));
+        let target = dir.join("result.json");
+        // Debug builds hold the temporary file open this long before renaming it.
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dpisafe"))
+            .args(["assess", "examples/g2p-payments/questionnaire.yaml"])
+            .args(["--format", "json", "-o"])
+            .arg(&target)
+            .current_dir(crate::common::root())
+            .env("DPISAFE_TEST_HOLD_MS", "20000")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("starts");
+        let temporary = || {
+            std::fs::read_dir(&dir)
+                .expect("dir")
+                .filter_map(|e| e.ok())
+                .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        };
+        let started = std::time::Instant::now();
+        while !temporary() {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(15),
+                "the temporary file never appeared"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let killed = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let status = child.wait().expect("ends");
+        assert_eq!(status.code(), Some(code), "SIG{signal}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "ended on the signal, not after the hold"
+        );
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert!(left.is_empty(), "SIG{signal} left {left:?}");
+    }
+}
+
 /// A questionnaire from a pull request cannot learn about the runner's files: a reference
 /// outside the evidence root is never read, and no digest or existence of it is reported.
 #[test]

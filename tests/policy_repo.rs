@@ -350,9 +350,12 @@ fn the_pre_commit_hooks_run_as_the_example_configures_them() {
             .iter()
             .find(|h| h["id"] == id)
             .unwrap_or_else(|| panic!("`{id}` is defined"));
-        assert_eq!(hook["language"], "rust", "pre-commit builds dpisafe itself");
+        assert_eq!(
+            hook["language"], "script",
+            "the hook script builds dpisafe itself, locked and without the PDF engine"
+        );
         let entry: Vec<&str> = hook["entry"].as_str().expect("entry").split(' ').collect();
-        assert_eq!(entry[0], "dpisafe");
+        assert_eq!(entry[0], "scripts/pre-commit-hook.sh");
         let mut args: Vec<String> = entry[1..].iter().map(|s| (*s).to_owned()).collect();
         args.extend(
             use_["args"]
@@ -375,16 +378,19 @@ fn the_pre_commit_hooks_run_as_the_example_configures_them() {
             );
             args.extend(matched);
         }
-        let out = Command::new(env!("CARGO_BIN_EXE_dpisafe"))
+        // The hook's own script, told to use the binary under test instead of building one.
+        let out = Command::new(root().join(entry[0]))
             .args(&args)
             .current_dir(&dir)
+            .env("DPISAFE_BIN", env!("CARGO_BIN_EXE_dpisafe"))
             .env("NO_COLOR", "1")
             .env("SOURCE_DATE_EPOCH", epoch(BEFORE_EXPIRY))
             .output()
             .expect("runs");
         assert!(
             out.status.success(),
-            "{id}: dpisafe {args:?}: {}",
+            "{id}: {} {args:?}: {}",
+            entry[0],
             String::from_utf8_lossy(&out.stderr)
         );
     }
@@ -421,4 +427,98 @@ fn junit_failures_are_exactly_what_fails_the_gate() {
         "{fail}"
     );
     assert_eq!(fail.matches("<failure").count(), 7, "{fail}");
+}
+
+/// Every third-party action the action and the workflow use is pinned by a full commit SHA,
+/// so a moved tag cannot change what runs; the workflow's own `OWNER/dpisafe@REF` is a
+/// placeholder the user fills in.
+#[test]
+fn third_party_actions_are_pinned_by_commit() {
+    let pinned = regex::Regex::new(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$").expect("regex");
+    let mut seen = 0;
+    for (file, steps) in [
+        ("action.yml", yaml("action.yml")["runs"]["steps"].clone()),
+        (
+            "ci/github-workflow.yml",
+            yaml("ci/github-workflow.yml")["jobs"]["safeguards"]["steps"].clone(),
+        ),
+    ] {
+        for step in steps.as_array().expect("steps") {
+            let Some(uses) = step["uses"].as_str() else {
+                continue;
+            };
+            if uses == "OWNER/dpisafe@REF" {
+                continue;
+            }
+            assert!(
+                pinned.is_match(uses),
+                "{file}: `{uses}` is not pinned by SHA"
+            );
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 3, "checkout, cache and upload-sarif");
+    let workflow = yaml("ci/github-workflow.yml");
+    assert!(
+        workflow["jobs"]["safeguards"]["timeout-minutes"].is_u64(),
+        "the job has a timeout"
+    );
+}
+
+/// The action caches its build under a key naming dpisafe's version and the action's ref, so
+/// a new version builds once and later runs restore it.
+#[test]
+fn the_action_caches_its_build_by_version_and_ref() {
+    let action = yaml("action.yml");
+    let steps = action["runs"]["steps"].as_array().expect("steps");
+    let name = steps
+        .iter()
+        .find(|s| s["id"] == "build")
+        .expect("the step that names the build");
+    let dir = scratch("action-cache-key");
+    let output = dir.join("github-output");
+    std::fs::write(&output, "").expect("output file");
+    let ran = Command::new("bash")
+        .args(["-eo", "pipefail", "-c"])
+        .arg(name["run"].as_str().expect("run"))
+        .env("GITHUB_ACTION_PATH", root())
+        .env("GITHUB_OUTPUT", &output)
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .env("RUNNER_TEMP", &dir)
+        .env("ACTION_REF", "0123abcd")
+        .output()
+        .expect("bash runs");
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let written = std::fs::read_to_string(&output).expect("outputs");
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        written.contains(&format!("key=dpisafe-Linux-X64-{version}-0123abcd\n")),
+        "{written}"
+    );
+    let cache = steps
+        .iter()
+        .find(|s| s["id"] == "cache")
+        .expect("the cache step");
+    assert_eq!(cache["with"]["key"], "${{ steps.build.outputs.key }}");
+    let build = steps
+        .iter()
+        .find(|s| s["name"] == "Build dpisafe from source")
+        .expect("the build step");
+    assert!(
+        build["if"]
+            .as_str()
+            .is_some_and(|c| c.contains("steps.cache.outputs.cache-hit != 'true'")),
+        "no build on a cache hit"
+    );
+    assert!(
+        build["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("--locked --no-default-features")),
+        "locked, without the PDF engine"
+    );
 }

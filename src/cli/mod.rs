@@ -6,6 +6,7 @@ mod assessment;
 mod commands;
 mod exit;
 mod output;
+mod signals;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -23,6 +24,7 @@ use crate::source::{Limits, SourceFile};
 
 /// Runs dpisafe with the process's arguments.
 pub fn main() -> ExitCode {
+    signals::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

@@ -77,7 +77,9 @@ fn write_atomically(
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut file = builder.tempfile_in(dir).map_err(write_error)?;
+    let _pending = super::signals::Pending::new(file.path());
     file.write_all(bytes).map_err(write_error)?;
+    hold_for_tests();
     file.as_file().sync_all().map_err(write_error)?;
     if let Some(permissions) = permissions {
         file.as_file()
@@ -110,4 +112,16 @@ fn is_an_input(path: &Path, inputs: &[PathBuf]) -> bool {
         .iter()
         .filter_map(|input| input.canonicalize().ok())
         .any(|input| input == target || (input.is_dir() && target.starts_with(&input)))
+}
+
+/// In debug builds only, `DPISAFE_TEST_HOLD_MS` keeps the temporary file open that long before
+/// it is renamed, so a test can send a signal while it exists. Release builds have no such seam.
+fn hold_for_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("DPISAFE_TEST_HOLD_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }

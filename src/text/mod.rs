@@ -2,7 +2,7 @@
 
 pub mod suggest;
 
-pub use suggest::did_you_mean;
+pub use suggest::{did_you_mean, lookalike};
 
 /// Greedy word wrap at `width` characters; words longer than `width` stay whole.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {

@@ -283,7 +283,9 @@ impl Checker<'_> {
                 .iter()
                 .map(|q| q.id.as_str())
                 .chain(aliases().map(|a| a.from.as_str()));
+            let lookalike = crate::text::lookalike(id, ids.clone());
             match did_you_mean(id, ids) {
+                _ if lookalike.is_some() => lookalike.unwrap_or_default(),
                 Some(best) => match aliases().find(|a| a.from == best) {
                     Some(alias) => format!(
                         "did you mean `{best}`? it is now `{}`; run `dpisafe migrate` to carry answers over",

@@ -148,18 +148,17 @@ fn starts_with_bom(path: &Path) -> bool {
         .is_ok_and(|()| head == [0xEF, 0xBB, 0xBF])
 }
 
-/// Ctrl-C: wait for a save in progress, say where the answers are, and end with 130.
+/// Ctrl-C or SIGTERM: wait for a save in progress and say where the answers are (the signal
+/// handler then ends the process with 130 or 143).
 fn on_interrupt(path: &Path) {
     let name = path.display().to_string();
-    // Fails only when a handler is already set, which this process never does twice.
-    let _ = ctrlc::set_handler(move || {
+    crate::cli::signals::on_signal(move || {
         let _saving = SAVING.lock();
         let _ = writeln!(
             std::io::stderr().lock(),
             "\ninterrupted: every answer given so far is saved in {name}; \
              `dpisafe interview {name}` goes on from there"
         );
-        std::process::exit(130);
     });
 }
 
