@@ -163,7 +163,12 @@ pub fn framework_mismatch(report: &Report, framework: &Framework) -> Option<Stri
 /// A saved result (a baseline, or a result to re-render) from its text: JSON, of this report
 /// version, matching the report schema. `what` names it in messages.
 pub fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagnostic>> {
-    let value: serde_json::Value = serde_json::from_str(&source.text).map_err(|err| {
+    // Strict JSON first (YAML would also take `{a: 1}`), then the same text through the
+    // positioned reader: JSON is YAML, and that reader gives each problem its line and
+    // column, refuses
+    // duplicate keys (which a JSON parser would settle by keeping the last), and holds the
+    // text to the same size, node and depth limits as any questionnaire.
+    serde_json::from_str::<serde::de::IgnoredAny>(&source.text).map_err(|err| {
         let pos = u32::try_from(err.line())
             .ok()
             .zip(u32::try_from(err.column()).ok())
@@ -171,29 +176,67 @@ pub fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagn
             .map(|(line, col)| Pos::new(line, col.max(1)));
         invalid_result(source, pos, format!("the {what} is not valid JSON: {err}"))
     })?;
-    result_from_value(source, value, what)
+    let parsed =
+        crate::source::yaml::parse(&source.text, &Limits::default()).map_err(|failure| {
+            let (pos, message) = match failure {
+                crate::source::yaml::ParseFailure::Syntax { message, pos } => (pos, message),
+                crate::source::yaml::ParseFailure::ComplexKey { pos } => {
+                    (Some(pos), "a key is a list or an object".to_owned())
+                }
+            };
+            invalid_result(
+                source,
+                pos,
+                format!("the {what} is not valid JSON: {message}"),
+            )
+        })?;
+    if let Some(duplicate) = parsed.duplicates.first() {
+        return Err(invalid_result(
+            source,
+            Some(duplicate.pos),
+            format!(
+                "the key `{}` appears twice in the same object (first at line {})",
+                duplicate.key, duplicate.first.line
+            ),
+        ));
+    }
+    let value = parsed.root.to_json();
+    check_version(source, &value, what)?;
+    let mut problems = crate::diagnostic::Diagnostics::default();
+    SchemaKind::Report
+        .schema()
+        .check(&parsed.root, &value, &source.name, &mut problems);
+    if let Some(first) = problems.into_sorted().into_iter().next() {
+        let message = format!(
+            "the {what} does not match the report format: {}",
+            first.message
+        );
+        return Err(invalid_result(source, first.pos, message));
+    }
+    decode(source, value, what)
 }
 
-/// A saved result from its parsed JSON: of this report version and matching the schema.
-pub fn result_from_value(
+/// A saved result's `dpisafe_report` version must be this build's.
+fn check_version(
     source: &SourceFile,
-    value: serde_json::Value,
+    value: &serde_json::Value,
     what: &str,
-) -> Result<Report, Box<Diagnostic>> {
+) -> Result<(), Box<Diagnostic>> {
     let version = value
         .get("dpisafe_report")
         .and_then(serde_json::Value::as_u64);
     if version != Some(u64::from(REPORT_VERSION)) {
         return Err(invalid_result(source, None, version_message(version, what)));
     }
-    let problems = SchemaKind::Report.check_json(&value);
-    if let Some(first) = problems.first() {
-        return Err(invalid_result(
-            source,
-            None,
-            format!("the {what} does not match the report format: {first}"),
-        ));
-    }
+    Ok(())
+}
+
+/// The report from a value that has passed the schema.
+fn decode(
+    source: &SourceFile,
+    value: serde_json::Value,
+    what: &str,
+) -> Result<Report, Box<Diagnostic>> {
     serde_json::from_value(value).map_err(|err| {
         invalid_result(
             source,

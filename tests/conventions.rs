@@ -591,5 +591,32 @@ fn saved_results_with_figures_out_of_range_are_refused() {
     );
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty());
-    assert!(err.contains("/summary/score: 250"), "{err}");
+    assert!(
+        err.contains("invalid-result")
+            && err.contains("`summary/score` is 250.0, above the maximum of 100"),
+        "{err}"
+    );
+    assert!(
+        err.contains("result.json:1:"),
+        "at its line and column: {err}"
+    );
+    // A key twice is refused at the second one, as in a questionnaire; a JSON parser would
+    // quietly keep the last.
+    let text = result.replacen(
+        "\"dpisafe_report\"",
+        "\"dpisafe_report\": 1,\n  \"dpisafe_report\"",
+        1,
+    );
+    std::fs::write(&file, text).expect("writes");
+    let (code, _, err) = crate::common::run(
+        crate::common::dpisafe()
+            .arg("render")
+            .arg(&file)
+            .args(["--format", "md"]),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the key `dpisafe_report` appears twice") && err.contains("result.json:3:"),
+        "{err}"
+    );
 }

@@ -463,7 +463,7 @@ impl Job<'_> {
             // A saved result met while walking a directory (a baseline, the output of an
             // earlier run) is not a deployment of its own; named, it is read.
             Some(_) if found => Outcome::Other { kind: "result" },
-            Some(value) => self.result(&source, value),
+            Some(_) => self.result(&source),
             None => self.questionnaire(&source, path),
         }
     }
@@ -518,9 +518,9 @@ impl Job<'_> {
         }
     }
 
-    fn result(&self, source: &SourceFile, value: serde_json::Value) -> Outcome {
+    fn result(&self, source: &SourceFile) -> Outcome {
         let started = self.timings.start();
-        let parsed = crate::assessment::result_from_value(source, value, "result");
+        let parsed = crate::assessment::parse_result(source, "result");
         self.timings.add(Stage::Parse, started);
         let report = match parsed {
             Ok(report) => report,
@@ -584,7 +584,8 @@ fn other_format(text: &str) -> Option<&'static str> {
 }
 
 /// The parsed JSON when the text is a saved result (a JSON object with `dpisafe_report`);
-/// anything else is read as a questionnaire.
+/// anything else is read as a questionnaire. A result is then read again by
+/// `assessment::parse_result`, which gives positions and refuses duplicate keys.
 fn result_json(text: &str) -> Option<serde_json::Value> {
     if !text.trim_start().starts_with('{') || !text.contains("\"dpisafe_report\"") {
         return None;
