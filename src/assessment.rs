@@ -176,8 +176,8 @@ pub fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagn
             .map(|(line, col)| Pos::new(line, col.max(1)));
         invalid_result(source, pos, format!("the {what} is not valid JSON: {err}"))
     })?;
-    let parsed =
-        crate::source::yaml::parse(&source.text, &Limits::default()).map_err(|failure| {
+    let parsed = crate::source::yaml::parse(&yaml_safe(&source.text), &Limits::default()).map_err(
+        |failure| {
             let (pos, message) = match failure {
                 crate::source::yaml::ParseFailure::Syntax { message, pos } => (pos, message),
                 crate::source::yaml::ParseFailure::ComplexKey { pos } => {
@@ -189,7 +189,8 @@ pub fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagn
                 pos,
                 format!("the {what} is not valid JSON: {message}"),
             )
-        })?;
+        },
+    )?;
     if let Some(duplicate) = parsed.duplicates.first() {
         return Err(invalid_result(
             source,
@@ -214,6 +215,27 @@ pub fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagn
         return Err(invalid_result(source, first.pos, message));
     }
     decode(source, value, what)
+}
+
+/// Valid JSON as YAML can read it: JSON allows DEL, C1 controls, U+FEFF and the
+/// non-characters raw inside strings, YAML does not. In valid JSON they can only be inside
+/// strings, where their `\uXXXX` escape means the same; only columns after them shift.
+fn yaml_safe(json: &str) -> std::borrow::Cow<'_, str> {
+    let forbidden = |c: char| {
+        ('\u{7f}'..='\u{9f}').contains(&c) || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+    };
+    if !json.chars().any(forbidden) {
+        return json.into();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if forbidden(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// A saved result's `dpisafe_report` version must be this build's.

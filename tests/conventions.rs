@@ -77,11 +77,11 @@ fn man_all_writes_every_page_the_main_page_names() {
     let (code, _, err) = run(dpisafe().args(["man", "--all", "-o"]).arg(&dir));
     assert_eq!(code, 0, "{err}");
     let mut named = 0;
+    let reference = regex::Regex::new(r"dpisafe((?:\\-[a-z0-9]+)+)\(1\)").expect("regex");
     for entry in std::fs::read_dir(&dir).expect("pages") {
         let page = std::fs::read_to_string(entry.expect("entry").path()).expect("page");
         assert!(page.contains(".TH dpisafe"), "roff");
         // Every page another page refers to, `dpisafe\-check(1)` in roff, is there.
-        let reference = regex::Regex::new(r"dpisafe((?:\\-[a-z0-9]+)+)\(1\)").expect("regex");
         for found in reference.captures_iter(&page) {
             let file = format!("dpisafe{}.1", found[1].replace("\\-", "-"));
             assert!(dir.join(&file).is_file(), "{file} is named but missing");

@@ -12,6 +12,7 @@ mod docs;
 mod examples;
 mod framework_data;
 mod handbook;
+mod hostile;
 mod i18n;
 mod interview;
 mod invalid_questionnaires;

@@ -14,6 +14,7 @@ use crate::questionnaire::raw::{RawAnswer, RawEvidence};
 use crate::questionnaire::span_edit::{self, Edit};
 use crate::source::yaml::{self, Entry, NodeValue};
 use crate::source::{Limits, Pos};
+use crate::text::yaml_quoted as quoted;
 
 /// Why an answer could not be written into the text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -501,11 +502,6 @@ fn key(id: &str) -> String {
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_')
         && id.starts_with(|c: char| c.is_ascii_alphanumeric());
     if plain { id.to_owned() } else { quoted(id) }
-}
-
-/// A JSON string literal, which YAML reads as the same text.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
 #[cfg(test)]

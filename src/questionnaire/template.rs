@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::framework::{Applicability, Framework, Question};
 use crate::text::did_you_mean;
 use crate::text::wrap;
+use crate::text::yaml_quoted as quoted;
 
 use super::Date;
 
@@ -232,9 +233,4 @@ fn answer_block(out: &mut String, question: &Question) {
     out.push_str("    answer:        # yes | partial | no | n/a\n");
     out.push_str("    evidence: []\n");
     out.push_str("    notes:\n");
-}
-
-/// A JSON string literal, which YAML reads as the same text.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }

@@ -128,14 +128,30 @@ impl PdfError {
     }
 }
 
-/// `data` as the JSON a template reads from `/data.json`; a failure is a problem of the
-/// template users know as `file`.
+/// `data` as the JSON a template reads from `/data.json`, without the control characters no
+/// document should hold (Typst would typeset a NUL from user text as a glyph); a failure is a
+/// problem of the template users know as `file`.
 pub fn data_json(file: &str, data: &impl serde::Serialize) -> Result<Vec<u8>, TemplateError> {
-    serde_json::to_vec(data).map_err(|err| TemplateError {
+    let failed = |err: serde_json::Error| TemplateError {
         file: file.to_owned(),
         line: None,
         message: err.to_string(),
-    })
+    };
+    let mut value = serde_json::to_value(data).map_err(failed)?;
+    strip_controls(&mut value);
+    serde_json::to_vec(&value).map_err(failed)
+}
+
+/// Drops [`crate::text::is_unprintable`] characters and carriage returns from every string.
+fn strip_controls(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => {
+            text.retain(|c| c != '\r' && !crate::text::is_unprintable(c));
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_controls),
+        serde_json::Value::Object(map) => map.values_mut().for_each(strip_controls),
+        _ => {}
+    }
 }
 
 impl Fonts {

@@ -278,13 +278,16 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 fn has_controls(text: &str) -> bool {
-    text.chars().any(crate::text::is_unprintable)
+    text.chars()
+        .any(|c| c == '\r' || crate::text::is_unprintable(c))
 }
 
-/// `text` without the characters no document should hold ([`crate::text::is_unprintable`]).
+/// `text` without the characters no document should hold ([`crate::text::is_unprintable`]),
+/// nor carriage returns: the reports' lines end in `\n`, and a stray `\r` from user text
+/// would only be a control left in the file.
 fn without_controls(text: &str) -> String {
     text.chars()
-        .filter(|&c| !crate::text::is_unprintable(c))
+        .filter(|&c| c != '\r' && !crate::text::is_unprintable(c))
         .collect()
 }
 

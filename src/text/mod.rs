@@ -4,6 +4,33 @@ pub mod suggest;
 
 pub use suggest::{did_you_mean, lookalike};
 
+/// A YAML double-quoted scalar that reads back as `text`, for the files dpisafe writes (`init`,
+/// the interview). Beyond the usual escapes, everything YAML does not allow raw is written as
+/// `\uXXXX`: C0 controls, DEL, C1 controls, the byte-order mark and the non-characters U+FFFE
+/// and U+FFFF. (A JSON string literal is not enough: JSON leaves DEL and C1 raw.)
+pub fn yaml_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c < ' '
+                || ('\u{7f}'..='\u{9f}').contains(&c)
+                || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
+            {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Greedy word wrap at `width` characters; words longer than `width` stay whole.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
@@ -113,6 +140,20 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn yaml_quoted_escapes_what_yaml_forbids_raw() {
+        assert_eq!(super::yaml_quoted("a \"b\" \\ c"), r#""a \"b\" \\ c""#);
+        assert_eq!(
+            super::yaml_quoted("\u{1b}[2J\u{9b}\u{7f}\u{feff}"),
+            r#""\u001b[2J\u009b\u007f\ufeff""#
+        );
+        assert_eq!(
+            super::yaml_quoted("line\nnext\ttab"),
+            r#""line\nnext\ttab""#
+        );
+        assert_eq!(super::yaml_quoted("ระบบ é 👩‍👧"), "\"ระบบ é 👩‍👧\"");
+    }
+
     #[test]
     fn user_text_is_inert_on_a_terminal() {
         let hostile = "a\u{1b}[2J\u{1b}[32mPASS\n::error file=x\r\n\u{9b}31m\u{202e}z\u{7}\tb";

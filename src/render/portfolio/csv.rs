@@ -99,12 +99,18 @@ fn line(out: &mut String, record: &[String]) {
 /// A text cell, with a leading `'` when it starts with a character that makes a spreadsheet
 /// read it as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return), so a deployment
 /// named `=HYPERLINK(…)` is shown as written, never run. Numbers never pass through here, so a
-/// figure stays a figure.
+/// figure stays a figure. Control characters other than tabs and line breaks are dropped, and
+/// so are carriage returns (records end in CRLF), so a CSV shown with `cat` cannot send escape
+/// sequences to the terminal.
 fn text(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let value: String = value
+        .chars()
+        .filter(|&c| c != '\r' && !crate::text::is_unprintable(c))
+        .collect();
+    if value.starts_with(['=', '+', '-', '@', '\t']) {
         format!("'{value}")
     } else {
-        value.to_owned()
+        value
     }
 }
 
@@ -131,9 +137,12 @@ mod tests {
 
     #[test]
     fn text_that_reads_as_a_formula_is_prefixed() {
-        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"] {
             assert_eq!(text(formula), format!("'{formula}"));
         }
+        // A carriage return or an escape before the formula is dropped, not a way past it.
+        assert_eq!(text("\r=x"), "'=x");
+        assert_eq!(text("\u{1b}[2J=x"), "[2J=x");
         for plain in ["Rail", "", "a=b", "'quoted", "KE"] {
             assert_eq!(text(plain), plain);
         }
