@@ -185,8 +185,11 @@ fn run_checked(args: &[&str], codes: &[i32], stdout_is_terminal: bool) -> String
 #[test]
 fn every_hostile_string_is_inert_in_every_terminal_output() {
     let dir = scratch("hostile-catalogue-terminal");
-    // The empty string is no name (validation says so); it is still in the notes.
-    for (n, name) in CATALOGUE.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+    // Four strings to a name, so the whole catalogue passes in eleven rounds: each string is
+    // as hostile beside others (a line break still starts a line). The empty string is no
+    // name (validation says so); it is still in the notes.
+    let names: Vec<String> = CATALOGUE[..41].chunks(4).map(|c| c.join(" ¦ ")).collect();
+    for (n, name) in names.iter().enumerate() {
         let sub = dir.join(n.to_string());
         std::fs::create_dir_all(&sub).expect("dir");
         let file = questionnaire(&sub, name);

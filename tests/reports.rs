@@ -276,6 +276,98 @@ fn render_gives_the_report_of_a_saved_result() {
     assert!(err.contains("invalid-result"), "{err}");
 }
 
+/// A template that is a FIFO would block the run forever: it is refused at once, by name.
+#[cfg(unix)]
+#[test]
+fn a_template_that_is_not_a_regular_file_is_refused_without_reading() {
+    let dir = scratch("template-fifo");
+    let fifo = dir.join("report.md.j2");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    let (code, out, err) = run(dpisafe()
+        .args([
+            "report",
+            &example("legal-aid-dpg"),
+            "--format",
+            "md",
+            "--templates",
+        ])
+        .arg(&dir));
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(
+        err.contains("report.md.j2") && err.contains("is not a regular file"),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "no wait on the FIFO"
+    );
+}
+
+/// A custom template that loops or grows without end is stopped by the budget, with exit 2, a
+/// message saying which budget, and nothing written.
+#[test]
+fn a_runaway_custom_template_is_stopped_by_its_budget() {
+    let dir = scratch("template-budget");
+    let loops = dir.join("loops");
+    std::fs::create_dir_all(&loops).expect("dir");
+    std::fs::write(
+        loops.join("report.md.j2"),
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+    )
+    .expect("write");
+    let out = dir.join("report.md");
+    let started = std::time::Instant::now();
+    let (code, _, err) = run(dpisafe()
+        .args([
+            "report",
+            &example("legal-aid-dpg"),
+            "--format",
+            "md",
+            "--templates",
+        ])
+        .arg(&loops)
+        .arg("-o")
+        .arg(&out)
+        .env("DPISAFE_TEMPLATE_SECONDS", "2"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("ran for more than 2 s"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert!(!out.exists(), "nothing written");
+    #[cfg(feature = "pdf")]
+    {
+        let grows = dir.join("grows");
+        std::fs::create_dir_all(&grows).expect("dir");
+        std::fs::write(
+            grows.join("report.typ"),
+            "#let a = (1,)\n#for i in range(40) { a = a + a }\n#a.len()\n",
+        )
+        .expect("write");
+        let pdf = dir.join("report.pdf");
+        let (code, _, err) = run(dpisafe()
+            .args([
+                "report",
+                &example("legal-aid-dpg"),
+                "--format",
+                "pdf",
+                "--templates",
+            ])
+            .arg(&grows)
+            .arg("-o")
+            .arg(&pdf)
+            .env("DPISAFE_TEMPLATE_MIB", "400")
+            .env("DPISAFE_TEMPLATE_SECONDS", "30"));
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("past 400 MiB"), "{err}");
+        assert!(!pdf.exists(), "nothing written");
+    }
+}
+
 #[test]
 fn templates_dir_overrides_and_errors_are_located() {
     let dir = scratch("templates");

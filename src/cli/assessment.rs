@@ -295,7 +295,13 @@ pub(crate) fn render(
     hint: &str,
 ) -> Result<Vec<u8>, Exit> {
     let started = std::time::Instant::now();
+    // The user's templates are programs: they run under a time and memory budget.
+    let watchdog = settings
+        .templates
+        .is_custom()
+        .then(crate::cli::watchdog::Watchdog::start);
     let rendered = format.render(subject, settings);
+    drop(watchdog);
     let verb = if format.is_binary() {
         "typeset the PDF"
     } else {

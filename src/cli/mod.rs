@@ -7,6 +7,7 @@ mod commands;
 mod exit;
 mod output;
 mod signals;
+mod watchdog;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

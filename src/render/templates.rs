@@ -45,6 +45,8 @@ pub struct TemplateError {
 #[derive(Debug, Clone)]
 pub struct Templates {
     sources: Vec<(&'static str, String, PathBuf)>,
+    /// Whether any of them comes from a `--templates` directory rather than dpisafe itself.
+    custom: bool,
 }
 
 impl Templates {
@@ -61,7 +63,14 @@ impl Templates {
                     )
                 })
                 .collect(),
+            custom: false,
         }
+    }
+
+    /// Whether any template is the user's: those run under the command line's time and memory
+    /// budget, since a template can loop or grow a string without end.
+    pub fn is_custom(&self) -> bool {
+        self.custom
     }
 
     /// The templates of `dir`, each falling back to the embedded one when the file is absent.
@@ -77,12 +86,9 @@ impl Templates {
         for (name, text, path) in &mut templates.sources {
             let candidate = dir.join(*name);
             if candidate.exists() {
-                *text = std::fs::read_to_string(&candidate).map_err(|err| TemplateError {
-                    file: candidate.display().to_string(),
-                    line: None,
-                    message: format!("cannot be read: {err}"),
-                })?;
+                *text = read_template(&candidate)?;
                 *path = candidate;
+                templates.custom = true;
             }
         }
         Ok(templates)
@@ -131,6 +137,32 @@ impl Templates {
         let context = Value::from(context);
         template.render(context).map_err(fail)
     }
+}
+
+/// The largest template read: far above any real one, so a huge file is refused at once.
+const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A template file's text, if it is a regular file of sensible size: a FIFO, a device or a
+/// `/proc` file named `report.md.j2` would block the run forever.
+fn read_template(path: &Path) -> Result<String, TemplateError> {
+    let refuse = |message: String| TemplateError {
+        file: path.display().to_string(),
+        line: None,
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|err| refuse(format!("cannot be read: {err}")))?;
+    if !meta.is_file() || crate::source::is_pseudo_file(path) {
+        return Err(refuse(
+            "is not a regular file, so it is not read".to_owned(),
+        ));
+    }
+    if meta.len() > MAX_TEMPLATE_BYTES {
+        return Err(refuse(format!(
+            "is {} bytes; templates are read up to {MAX_TEMPLATE_BYTES}",
+            meta.len()
+        )));
+    }
+    std::fs::read_to_string(path).map_err(|err| refuse(format!("cannot be read: {err}")))
 }
 
 /// Renders a built-in template other than the report's (the `diff` document, for one) from
