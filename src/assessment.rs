@@ -46,10 +46,11 @@ pub fn questionnaire(
     framework: &Framework,
     source: &SourceFile,
     limits: &Limits,
+    evidence: &crate::evidence::Options,
 ) -> Validated<Questionnaire> {
     let mut loaded = answers(framework, source, limits);
     if let Some(questionnaire) = &mut loaded.value {
-        crate::evidence::inspect(questionnaire);
+        crate::evidence::inspect(questionnaire, evidence);
     }
     loaded
 }
@@ -97,11 +98,12 @@ pub fn load(
     framework: &Framework,
     sources: &[SourceFile],
     limits: &Limits,
+    evidence: &crate::evidence::Options,
 ) -> Validated<Assessment> {
     let mut diagnostics = crate::diagnostic::Diagnostics::default();
     let mut questionnaires = Vec::new();
     for source in sources {
-        let loaded = questionnaire(framework, source, limits);
+        let loaded = questionnaire(framework, source, limits, evidence);
         diagnostics.extend(loaded.diagnostics);
         questionnaires.extend(loaded.value);
     }

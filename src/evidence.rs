@@ -6,7 +6,8 @@
 //! or altered file is a finding stored on the evidence entry, never an error: scoring then
 //! stops counting that entry as support for its answer.
 //!
-//! Files are looked at only inside the evidence root (see [`evidence_root`]); a reference
+//! Files are looked at only inside the evidence root (found by [`evidence_root`], or given as
+//! [`Options::root`]); a reference
 //! outside it is reported as not read, and nothing of it (existence, size, digest) is told.
 
 use std::collections::HashMap;
@@ -22,24 +23,49 @@ use crate::questionnaire::evidence::{Found, is_address};
 /// answer cites, and small enough to hash in seconds.
 pub const MAX_HASHED_BYTES: u64 = 512 * 1024 * 1024;
 
+/// How evidence files are looked at: where they must lie, and how much of one is hashed.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The evidence root (`--evidence-root`); `None` finds it (see [`evidence_root`]).
+    pub root: Option<PathBuf>,
+    /// Files larger than this are not hashed (`--max-hash-mib`).
+    pub max_hashed_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            root: None,
+            max_hashed_bytes: MAX_HASHED_BYTES,
+        }
+    }
+}
+
 /// Looks at every evidence entry of `questionnaire` and records what was found.
 ///
 /// Paths are relative to the file that holds the answer. Each distinct file is read at most
 /// once, and only to compute a digest that an entry asks for.
-pub fn inspect(questionnaire: &mut Questionnaire) {
+pub fn inspect(questionnaire: &mut Questionnaire, options: &Options) {
     let mut digests: HashMap<PathBuf, Result<String, Found>> = HashMap::new();
     let mut roots: HashMap<String, PathBuf> = HashMap::new();
+    let given_root = options.root.as_deref().map(absolute);
     for answer in &mut questionnaire.answers {
-        let root = roots
-            .entry(answer.file.clone())
-            .or_insert_with(|| evidence_root(&base_of(&answer.file)))
-            .clone();
+        let root = match &given_root {
+            Some(root) => root.clone(),
+            None => roots
+                .entry(answer.file.clone())
+                .or_insert_with(|| evidence_root(&base_of(&answer.file)))
+                .clone(),
+        };
         for evidence in &mut answer.evidence {
             let found = match local_path(&answer.file, &evidence.reference) {
                 None => Found::Address,
-                Some(path) if inside(&path, &root) => {
-                    look(&path, evidence.sha256.as_deref(), &mut digests)
-                }
+                Some(path) if inside(&path, &root) => look(
+                    &path,
+                    evidence.sha256.as_deref(),
+                    options.max_hashed_bytes,
+                    &mut digests,
+                ),
                 Some(_) => outside(),
             };
             evidence.found = Some(found);
@@ -123,6 +149,7 @@ fn outside() -> Found {
 fn look(
     path: &Path,
     expected: Option<&str>,
+    max_hashed_bytes: u64,
     digests: &mut HashMap<PathBuf, Result<String, Found>>,
 ) -> Found {
     match std::fs::metadata(path) {
@@ -137,14 +164,14 @@ fn look(
                 reason: "a system file (under /proc, /sys or /dev), never read".to_owned(),
             };
         }
-        Ok(meta) if meta.len() > MAX_HASHED_BYTES => {
+        Ok(meta) if meta.len() > max_hashed_bytes => {
             // Only a recorded digest makes dpisafe read the file; past the limit it is not
             // read at all, so a huge or sparse file cannot stall a run.
             if expected.is_some() {
                 return Found::Unreadable {
                     reason: format!(
                         "larger than {} MiB, so its sha256 was not checked",
-                        MAX_HASHED_BYTES / (1024 * 1024)
+                        max_hashed_bytes / (1024 * 1024)
                     ),
                 };
             }
@@ -162,7 +189,7 @@ fn look(
     };
     let digest = digests
         .entry(path.to_path_buf())
-        .or_insert_with(|| sha256(path))
+        .or_insert_with(|| sha256(path, max_hashed_bytes))
         .clone();
     match digest {
         Ok(actual) if actual == expected => Found::File { verified: true },
@@ -172,14 +199,14 @@ fn look(
 }
 
 /// The lowercase hex SHA-256 of a file, read in blocks so that large scans stay cheap.
-fn sha256(path: &Path) -> Result<String, Found> {
+fn sha256(path: &Path, max_hashed_bytes: u64) -> Result<String, Found> {
     let unreadable = |err: std::io::Error| Found::Unreadable {
         reason: err.kind().to_string(),
     };
     // Bounded even if the file grows while it is read.
     let mut file = std::fs::File::open(path)
         .map_err(unreadable)?
-        .take(MAX_HASHED_BYTES + 1);
+        .take(max_hashed_bytes + 1);
     let mut hasher = Sha256::new();
     let mut buffer = vec![0_u8; 64 * 1024];
     loop {

@@ -367,7 +367,7 @@ fn the_library_pipeline_merges_respondents_and_reports_every_problem() {
         read("examples/national-id/questionnaire.yaml"),
         read("examples/national-id/civil-society.yaml"),
     ];
-    let loaded = assessment::load(framework, &sources, &limits);
+    let loaded = assessment::load(framework, &sources, &limits, &Default::default());
     let merged = loaded
         .value
         .expect("two respondents of one deployment merge");
@@ -377,7 +377,12 @@ fn the_library_pipeline_merges_respondents_and_reports_every_problem() {
     assert_eq!(report.disagreements.len(), merged.disagreements.len());
 
     let broken = SourceFile::new("broken.yaml", "dpisafe: 1\nanswers: [\n");
-    let loaded = assessment::load(framework, &[sources[0].clone(), broken], &limits);
+    let loaded = assessment::load(
+        framework,
+        &[sources[0].clone(), broken],
+        &limits,
+        &Default::default(),
+    );
     assert!(loaded.value.is_none(), "one invalid file stops the merge");
     assert!(
         loaded.diagnostics.iter().any(|d| d.file == "broken.yaml"),

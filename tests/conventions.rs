@@ -541,6 +541,52 @@ fn evidence_outside_the_root_is_never_read() {
     }
 }
 
+/// `--evidence-root DIR` sets the root: a file outside it is not read even beside the
+/// questionnaire, and one inside it is; `--max-hash-mib` lowers the hashing limit.
+#[test]
+fn the_evidence_root_and_the_hashing_limit_can_be_set() {
+    let dir = crate::common::scratch("evidence-root-flag");
+    let shared = dir.join("shared");
+    std::fs::create_dir_all(&shared).expect("dir");
+    std::fs::write(shared.join("big.md"), vec![b'x'; 2 * 1024 * 1024]).expect("writes");
+    let project = dir.join("project");
+    std::fs::create_dir_all(&project).expect("dir");
+    let file = crate::common::edited_rail(&project, |text| {
+        // Its recorded sha256 is another file's, so a read file shows as changed.
+        text.replacen("ref: evidence/hria.md", "ref: ../shared/big.md", 1)
+    });
+    let check = |extra: &[&str]| {
+        let (_, out, err) = crate::common::run(
+            crate::common::dpisafe()
+                .args(extra)
+                .arg("check")
+                .arg(&file)
+                .current_dir(&project),
+        );
+        format!("{out}{err}")
+    };
+    // By default the root is the questionnaire's directory here: ../shared is outside it.
+    assert!(check(&[]).contains("outside the evidence root"));
+    // A root that holds both: the file is read, and its digest compared.
+    let wide = check(&["--evidence-root", dir.to_str().expect("path")]);
+    assert!(!wide.contains("outside the evidence root"), "{wide}");
+    assert!(
+        wide.contains("no longer matches its recorded sha256"),
+        "{wide}"
+    );
+    // The same, with a hashing limit below the file's 2 MiB: not hashed, and said so.
+    let limited = check(&[
+        "--evidence-root",
+        dir.to_str().expect("path"),
+        "--max-hash-mib",
+        "1",
+    ]);
+    assert!(limited.contains("larger than 1 MiB"), "{limited}");
+    // A root that holds only the questionnaire's own folder keeps ../shared out.
+    let narrow = check(&["--evidence-root", project.to_str().expect("path")]);
+    assert!(narrow.contains("outside the evidence root"), "{narrow}");
+}
+
 /// `--force` replaces an earlier output, never a file the run reads: an evidence document
 /// the answers cite, or a template of `--templates`.
 #[test]

@@ -66,6 +66,17 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub framework: Option<PathBuf>,
 
+    /// Evidence files must lie under DIR; any other is reported as not read and nothing of it
+    /// is told [default: the Git work tree holding the questionnaire, else the current
+    /// directory when it holds it, else the questionnaire's directory].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub evidence_root: Option<PathBuf>,
+
+    /// Evidence files larger than this many MiB are not hashed against their `sha256`
+    /// [default: 512].
+    #[arg(long, global = true, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_hash_mib: Option<u64>,
+
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -68,7 +68,7 @@ pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
             continue;
         };
         let started = std::time::Instant::now();
-        let loaded = pipeline::questionnaire(&framework, &source, &ctx.limits);
+        let loaded = pipeline::questionnaire(&framework, &source, &ctx.limits, &ctx.evidence);
         ctx.report(&loaded.diagnostics, Some(&source));
         ctx.detail(&format!(
             "validated {} in {}: {}",

@@ -90,6 +90,7 @@ pub(crate) struct Context {
     quiet: bool,
     verbose: bool,
     limits: Limits,
+    evidence: crate::evidence::Options,
     lang: crate::i18n::Lang,
 }
 
@@ -113,6 +114,14 @@ impl Context {
             quiet: cli.quiet,
             verbose: cli.verbose,
             limits: Limits::default(),
+            evidence: crate::evidence::Options {
+                root: cli.evidence_root.clone(),
+                max_hashed_bytes: cli
+                    .max_hash_mib
+                    .map_or(crate::evidence::MAX_HASHED_BYTES, |mib| {
+                        mib.saturating_mul(1024 * 1024)
+                    }),
+            },
             lang: cli.lang.map(Into::into).unwrap_or_default(),
         }
     }

@@ -51,6 +51,7 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
     let job = Job {
         framework: &framework,
         limits: &ctx.limits,
+        evidence: &ctx.evidence,
         as_of,
         color: ctx.color,
         quiet: ctx.quiet,
@@ -429,6 +430,7 @@ enum Outcome {
 struct Job<'a> {
     framework: &'a Framework,
     limits: &'a Limits,
+    evidence: &'a crate::evidence::Options,
     as_of: Option<Date>,
     color: bool,
     quiet: bool,
@@ -475,7 +477,7 @@ impl Job<'_> {
             .map(|path| crate::assessment::read(path, self.limits))
             .collect::<Result<Vec<SourceFile>, Diagnostic>>()
             .map_err(|d| d.message)?;
-        let loaded = crate::assessment::load(self.framework, &sources, self.limits);
+        let loaded = crate::assessment::load(self.framework, &sources, self.limits, self.evidence);
         let Some(assessment) = loaded.value else {
             let first = loaded
                 .diagnostics
@@ -495,7 +497,8 @@ impl Job<'_> {
 
     fn questionnaire(&self, source: &SourceFile, path: &Path) -> Outcome {
         let started = self.timings.start();
-        let loaded = crate::assessment::questionnaire(self.framework, source, self.limits);
+        let loaded =
+            crate::assessment::questionnaire(self.framework, source, self.limits, self.evidence);
         self.timings.add(Stage::Parse, started);
         let Some(q) = loaded.value else {
             return self.skipped(&source.name, &loaded.diagnostics, Some(source));

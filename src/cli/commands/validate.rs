@@ -17,7 +17,8 @@ pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
             continue;
         };
         let started = std::time::Instant::now();
-        let loaded = crate::assessment::questionnaire(&framework, &source, &ctx.limits);
+        let loaded =
+            crate::assessment::questionnaire(&framework, &source, &ctx.limits, &ctx.evidence);
         ctx.detail(&format!(
             "validated {} in {}",
             source.name,
