@@ -223,9 +223,7 @@ pub fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagn
 /// non-characters raw inside strings, YAML does not. In valid JSON they can only be inside
 /// strings, where their `\uXXXX` escape means the same; only columns after them shift.
 fn yaml_safe(json: &str) -> std::borrow::Cow<'_, str> {
-    let forbidden = |c: char| {
-        ('\u{7f}'..='\u{9f}').contains(&c) || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
-    };
+    let forbidden = crate::text::yaml_forbids;
     if !json.chars().any(forbidden) {
         return json.into();
     }

@@ -546,14 +546,18 @@ fn evidence_outside_the_root_is_never_read() {
 #[test]
 fn the_evidence_root_and_the_hashing_limit_can_be_set() {
     let dir = crate::common::scratch("evidence-root-flag");
-    let shared = dir.join("shared");
-    std::fs::create_dir_all(&shared).expect("dir");
-    std::fs::write(shared.join("big.md"), vec![b'x'; 2 * 1024 * 1024]).expect("writes");
+    let documents = dir.join("common-documents");
+    std::fs::create_dir_all(&documents).expect("dir");
+    std::fs::write(documents.join("big.md"), vec![b'x'; 2 * 1024 * 1024]).expect("writes");
     let project = dir.join("project");
     std::fs::create_dir_all(&project).expect("dir");
     let file = crate::common::edited_rail(&project, |text| {
         // Its recorded sha256 is another file's, so a read file shows as changed.
-        text.replacen("ref: evidence/hria.md", "ref: ../shared/big.md", 1)
+        text.replacen(
+            "ref: evidence/hria.md",
+            "ref: ../common-documents/big.md",
+            1,
+        )
     });
     let check = |extra: &[&str]| {
         let (_, out, err) = crate::common::run(
@@ -565,7 +569,7 @@ fn the_evidence_root_and_the_hashing_limit_can_be_set() {
         );
         format!("{out}{err}")
     };
-    // By default the root is the questionnaire's directory here: ../shared is outside it.
+    // By default the root is the questionnaire's directory here: ../common-documents is outside it.
     assert!(check(&[]).contains("outside the evidence root"));
     // A root that holds both: the file is read, and its digest compared.
     let wide = check(&["--evidence-root", dir.to_str().expect("path")]);
@@ -582,7 +586,7 @@ fn the_evidence_root_and_the_hashing_limit_can_be_set() {
         "1",
     ]);
     assert!(limited.contains("larger than 1 MiB"), "{limited}");
-    // A root that holds only the questionnaire's own folder keeps ../shared out.
+    // A root that holds only the questionnaire's own folder keeps ../common-documents out.
     let narrow = check(&["--evidence-root", project.to_str().expect("path")]);
     assert!(narrow.contains("outside the evidence root"), "{narrow}");
 }
@@ -629,12 +633,15 @@ fn saved_results_with_figures_out_of_range_are_refused() {
     value["summary"]["score"] = serde_json::json!(250.0);
     let file = dir.join("result.json");
     std::fs::write(&file, value.to_string()).expect("writes");
-    let (code, out, err) = crate::common::run(
-        crate::common::dpisafe()
-            .arg("render")
-            .arg(&file)
-            .args(["--format", "md"]),
-    );
+    let render = || {
+        crate::common::run(
+            crate::common::dpisafe()
+                .arg("render")
+                .arg(&file)
+                .args(["--format", "md"]),
+        )
+    };
+    let (code, out, err) = render();
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty());
     assert!(
@@ -654,12 +661,7 @@ fn saved_results_with_figures_out_of_range_are_refused() {
         1,
     );
     std::fs::write(&file, text).expect("writes");
-    let (code, _, err) = crate::common::run(
-        crate::common::dpisafe()
-            .arg("render")
-            .arg(&file)
-            .args(["--format", "md"]),
-    );
+    let (code, _, err) = render();
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("the key `dpisafe_report` appears twice") && err.contains("result.json:3:"),

@@ -276,6 +276,20 @@ fn render_gives_the_report_of_a_saved_result() {
     assert!(err.contains("invalid-result"), "{err}");
 }
 
+/// `dpisafe report` of the legal-aid example as `format` with the templates of `dir`.
+fn with_templates(format: &str, dir: &Path) -> assert_cmd::Command {
+    let mut cmd = dpisafe();
+    cmd.args([
+        "report",
+        &example("legal-aid-dpg"),
+        "--format",
+        format,
+        "--templates",
+    ])
+    .arg(dir);
+    cmd
+}
+
 /// A template that is a FIFO would block the run forever: it is refused at once, by name.
 #[cfg(unix)]
 #[test]
@@ -288,15 +302,7 @@ fn a_template_that_is_not_a_regular_file_is_refused_without_reading() {
         .expect("mkfifo runs");
     assert!(made.success());
     let started = std::time::Instant::now();
-    let (code, out, err) = run(dpisafe()
-        .args([
-            "report",
-            &example("legal-aid-dpg"),
-            "--format",
-            "md",
-            "--templates",
-        ])
-        .arg(&dir));
+    let (code, out, err) = run(&mut with_templates("md", &dir));
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty());
     assert!(
@@ -323,15 +329,7 @@ fn a_runaway_custom_template_is_stopped_by_its_budget() {
     .expect("write");
     let out = dir.join("report.md");
     let started = std::time::Instant::now();
-    let (code, _, err) = run(dpisafe()
-        .args([
-            "report",
-            &example("legal-aid-dpg"),
-            "--format",
-            "md",
-            "--templates",
-        ])
-        .arg(&loops)
+    let (code, _, err) = run(with_templates("md", &loops)
         .arg("-o")
         .arg(&out)
         .env("DPISAFE_TEMPLATE_SECONDS", "2"));
@@ -349,15 +347,7 @@ fn a_runaway_custom_template_is_stopped_by_its_budget() {
         )
         .expect("write");
         let pdf = dir.join("report.pdf");
-        let (code, _, err) = run(dpisafe()
-            .args([
-                "report",
-                &example("legal-aid-dpg"),
-                "--format",
-                "pdf",
-                "--templates",
-            ])
-            .arg(&grows)
+        let (code, _, err) = run(with_templates("pdf", &grows)
             .arg("-o")
             .arg(&pdf)
             .env("DPISAFE_TEMPLATE_MIB", "400")
@@ -372,29 +362,9 @@ fn a_runaway_custom_template_is_stopped_by_its_budget() {
 fn templates_dir_overrides_and_errors_are_located() {
     let dir = scratch("templates");
     std::fs::write(dir.join("report.md.j2"), "Custom: {{ view.title }}\n").expect("write");
-    let out = stdout_of(
-        dpisafe()
-            .args([
-                "report",
-                &example("legal-aid-dpg"),
-                "--format",
-                "md",
-                "--templates",
-            ])
-            .arg(&dir),
-    );
+    let out = stdout_of(&mut with_templates("md", &dir));
     assert!(out.starts_with("Custom: Safeguards assessment:"), "{out}");
-    let html = stdout_of(
-        dpisafe()
-            .args([
-                "report",
-                &example("legal-aid-dpg"),
-                "--format",
-                "html",
-                "--templates",
-            ])
-            .arg(&dir),
-    );
+    let html = stdout_of(&mut with_templates("html", &dir));
     assert!(
         html.starts_with("<!DOCTYPE html>"),
         "missing templates fall back to built-in ones"
@@ -404,15 +374,7 @@ fn templates_dir_overrides_and_errors_are_located() {
         "line one\n{{ view.no_such_field }}\n",
     )
     .expect("write");
-    let (code, out, err) = run(dpisafe()
-        .args([
-            "report",
-            &example("legal-aid-dpg"),
-            "--format",
-            "md",
-            "--templates",
-        ])
-        .arg(&dir));
+    let (code, out, err) = run(&mut with_templates("md", &dir));
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(

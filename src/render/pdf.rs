@@ -142,11 +142,13 @@ pub fn data_json(file: &str, data: &impl serde::Serialize) -> Result<Vec<u8>, Te
     serde_json::to_vec(&value).map_err(failed)
 }
 
-/// Drops [`crate::text::is_unprintable`] characters and carriage returns from every string.
+/// Every string as a document holds it ([`crate::text::without_controls`]).
 fn strip_controls(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::String(text) => {
-            text.retain(|c| c != '\r' && !crate::text::is_unprintable(c));
+            if let std::borrow::Cow::Owned(clean) = crate::text::without_controls(text) {
+                *text = clean;
+            }
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(strip_controls),
         serde_json::Value::Object(map) => map.values_mut().for_each(strip_controls),

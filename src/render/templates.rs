@@ -153,7 +153,7 @@ fn read_template(path: &Path) -> Result<String, TemplateError> {
     let meta = std::fs::metadata(path).map_err(|err| refuse(format!("cannot be read: {err}")))?;
     if !meta.is_file() || crate::source::is_pseudo_file(path) {
         return Err(refuse(
-            "is not a regular file, so it is not read".to_owned(),
+            "the template is not a regular file (a pipe, a device or a system file), so it is not read".to_owned(),
         ));
     }
     if meta.len() > MAX_TEMPLATE_BYTES {
@@ -229,9 +229,11 @@ pub(crate) fn environment() -> Environment<'static> {
             };
             out.write_str(&escape_markdown(&text))
                 .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
-        } else if let Some(text) = value.as_str().filter(|t| has_controls(t)) {
+        } else if let Some(std::borrow::Cow::Owned(text)) =
+            value.as_str().map(crate::text::without_controls)
+        {
             // Raw escapes and NUL bytes in user text never reach a document.
-            minijinja::escape_formatter(out, state, &Value::from(without_controls(text)))
+            minijinja::escape_formatter(out, state, &Value::from(text))
         } else {
             minijinja::escape_formatter(out, state, value)
         }
@@ -274,7 +276,7 @@ fn wrap(state: &minijinja::State<'_, '_>, value: &Value, width: Option<usize>) -
 fn escape_for(state: &minijinja::State<'_, '_>, text: &str) -> String {
     match state.auto_escape() {
         AutoEscape::Custom(name) if name == "markdown" => escape_markdown(text),
-        AutoEscape::Html => super::charts::escape(&without_controls(text)),
+        AutoEscape::Html => super::charts::escape(&crate::text::without_controls(text)),
         _ => text.to_owned(),
     }
 }
@@ -307,20 +309,6 @@ pub fn escape_markdown(text: &str) -> String {
         }
     }
     out
-}
-
-fn has_controls(text: &str) -> bool {
-    text.chars()
-        .any(|c| c == '\r' || crate::text::is_unprintable(c))
-}
-
-/// `text` without the characters no document should hold ([`crate::text::is_unprintable`]),
-/// nor carriage returns: the reports' lines end in `\n`, and a stray `\r` from user text
-/// would only be a control left in the file.
-fn without_controls(text: &str) -> String {
-    text.chars()
-        .filter(|&c| c != '\r' && !crate::text::is_unprintable(c))
-        .collect()
 }
 
 #[cfg(test)]

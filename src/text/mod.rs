@@ -4,6 +4,29 @@ pub mod suggest;
 
 pub use suggest::{did_you_mean, lookalike};
 
+/// Characters a YAML scalar must escape to mean themselves: C0 controls other than tab and line
+/// breaks, DEL, C1 controls (YAML forbids them raw, and reads NEL as a line break), the
+/// byte-order mark and the non-characters U+FFFE and U+FFFF.
+pub fn yaml_forbids(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// `text` as a document holds it: without [`is_unprintable`] characters, and without carriage
+/// returns, since documents end their lines in `\n`. HTML, the PDF's data and CSV cells.
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let dropped = |c: char| c == '\r' || is_unprintable(c);
+    if text.chars().any(dropped) {
+        text.chars()
+            .filter(|&c| !dropped(c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// A YAML double-quoted scalar that reads back as `text`, for the files dpisafe writes (`init`,
 /// the interview). Beyond the usual escapes, everything YAML does not allow raw is written as
 /// `\uXXXX`: C0 controls, DEL, C1 controls, the byte-order mark and the non-characters U+FFFE
@@ -18,10 +41,7 @@ pub fn yaml_quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c < ' '
-                || ('\u{7f}'..='\u{9f}').contains(&c)
-                || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
-            {
+            c if yaml_forbids(c) => {
                 out.push_str(&format!("\\u{:04x}", u32::from(c)));
             }
             c => out.push(c),

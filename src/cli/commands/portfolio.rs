@@ -461,12 +461,12 @@ impl Job<'_> {
         if found && let Some(kind) = other_format(&source.text) {
             return Outcome::Other { kind };
         }
-        match result_json(&source.text) {
+        match (looks_like_result(&source.text), found) {
             // A saved result met while walking a directory (a baseline, the output of an
             // earlier run) is not a deployment of its own; named, it is read.
-            Some(_) if found => Outcome::Other { kind: "result" },
-            Some(_) => self.result(&source),
-            None => self.questionnaire(&source, path),
+            (true, true) => Outcome::Other { kind: "result" },
+            (true, false) => self.result(&source),
+            (false, _) => self.questionnaire(&source, path),
         }
     }
 
@@ -586,16 +586,10 @@ fn other_format(text: &str) -> Option<&'static str> {
         .map(|(_, kind)| kind)
 }
 
-/// The parsed JSON when the text is a saved result (a JSON object with `dpisafe_report`);
-/// anything else is read as a questionnaire. A result is then read again by
-/// `assessment::parse_result`, which gives positions and refuses duplicate keys.
-fn result_json(text: &str) -> Option<serde_json::Value> {
-    if !text.trim_start().starts_with('{') || !text.contains("\"dpisafe_report\"") {
-        return None;
-    }
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .filter(|v| v.get("dpisafe_report").is_some())
+/// Whether the text is a saved result: a JSON object naming `dpisafe_report`. It is read
+/// (and judged) once, by `assessment::parse_result`; anything else is a questionnaire.
+fn looks_like_result(text: &str) -> bool {
+    text.trim_start().starts_with('{') && text.contains("\"dpisafe_report\"")
 }
 
 /// A progress bar on stderr, only on a terminal and without --quiet.

@@ -103,14 +103,11 @@ fn line(out: &mut String, record: &[String]) {
 /// so are carriage returns (records end in CRLF), so a CSV shown with `cat` cannot send escape
 /// sequences to the terminal.
 fn text(value: &str) -> String {
-    let value: String = value
-        .chars()
-        .filter(|&c| c != '\r' && !crate::text::is_unprintable(c))
-        .collect();
+    let value = crate::text::without_controls(value);
     if value.starts_with(['=', '+', '-', '@', '\t']) {
         format!("'{value}")
     } else {
-        value
+        value.into_owned()
     }
 }
 
