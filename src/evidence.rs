@@ -91,7 +91,7 @@ fn base_of(file: &str) -> PathBuf {
 /// else the current directory when it holds it (a CI checkout), else its own directory. A
 /// pull request controls the questionnaire, so its references must not reach other files of
 /// the runner: whether they exist, or their digests, would leak.
-fn evidence_root(dir: &Path) -> PathBuf {
+pub fn evidence_root(dir: &Path) -> PathBuf {
     let dir = absolute(dir);
     if let Some(work_tree) = dir.ancestors().find(|a| a.join(".git").exists()) {
         return work_tree.to_path_buf();
@@ -104,7 +104,7 @@ fn evidence_root(dir: &Path) -> PathBuf {
 
 /// Whether `path`, links followed, lies inside `root`. A path that does not exist is judged
 /// with `..` resolved in its words, so nothing outside is even tested for existence.
-fn inside(path: &Path, root: &Path) -> bool {
+pub fn inside(path: &Path, root: &Path) -> bool {
     absolute(path).starts_with(root)
 }
 

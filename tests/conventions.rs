@@ -591,6 +591,88 @@ fn the_evidence_root_and_the_hashing_limit_can_be_set() {
     assert!(narrow.contains("outside the evidence root"), "{narrow}");
 }
 
+/// A policy's `evidence_root` (relative to the policy file) and `max_hash_mib` set the same
+/// as the flags, which override them. The root may only narrow the repository holding the
+/// policy, and one that is not a directory is refused at its line.
+#[test]
+fn a_policy_sets_the_evidence_root_and_the_hashing_limit() {
+    let dir = crate::common::scratch("evidence-root-policy");
+    std::fs::create_dir_all(dir.join(".git")).expect("dir");
+    let documents = dir.join("common-documents");
+    std::fs::create_dir_all(&documents).expect("dir");
+    std::fs::write(documents.join("big.md"), vec![b'x'; 2 * 1024 * 1024]).expect("writes");
+    let project = dir.join("project");
+    std::fs::create_dir_all(&project).expect("dir");
+    let file = crate::common::edited_rail(&project, |text| {
+        text.replacen(
+            "ref: evidence/hria.md",
+            "ref: ../common-documents/big.md",
+            1,
+        )
+    });
+    let policy = project.join("policy.yaml");
+    let check = |policy_text: &str, extra: &[&str]| {
+        std::fs::write(&policy, policy_text).expect("writes");
+        let (code, out, err) = crate::common::run(
+            crate::common::dpisafe()
+                .args(extra)
+                .arg("check")
+                .arg(&file)
+                .arg("--policy")
+                .arg(&policy)
+                .current_dir(&project),
+        );
+        (code, format!("{out}{err}"))
+    };
+    // The Git work tree is the default root: the shared document is read and compared.
+    let (_, whole) = check("dpisafe_policy: 1\n", &[]);
+    assert!(!whole.contains("outside the evidence root"), "{whole}");
+    assert!(
+        whole.contains("no longer matches its recorded sha256"),
+        "{whole}"
+    );
+    let (_, limited) = check("dpisafe_policy: 1\nmax_hash_mib: 1\n", &[]);
+    assert!(limited.contains("larger than 1 MiB"), "{limited}");
+    // The policy narrows the root to its own folder.
+    let (_, narrow) = check("dpisafe_policy: 1\nevidence_root: .\n", &[]);
+    assert!(narrow.contains("outside the evidence root"), "{narrow}");
+    // The flags win over the policy's keys.
+    let (_, flagged) = check(
+        "dpisafe_policy: 1\nevidence_root: .\nmax_hash_mib: 1\n",
+        &[
+            "--evidence-root",
+            dir.to_str().expect("path"),
+            "--max-hash-mib",
+            "4",
+        ],
+    );
+    assert!(!flagged.contains("outside the evidence root"), "{flagged}");
+    assert!(!flagged.contains("larger than"), "{flagged}");
+    // Refused, each at its line and column: a misspelt root, a root beyond the repository,
+    // and a hashing limit of zero.
+    for (text, at, says) in [
+        (
+            "dpisafe_policy: 1\nevidence_root: evidense\n",
+            "policy.yaml:2:16",
+            "is not a directory",
+        ),
+        (
+            "dpisafe_policy: 1\nevidence_root: ../..\n",
+            "policy.yaml:2:16",
+            "outside the repository",
+        ),
+        (
+            "dpisafe_policy: 1\nmax_hash_mib: 0\n",
+            "policy.yaml:2:15",
+            "max_hash_mib",
+        ),
+    ] {
+        let (code, out) = check(text, &[]);
+        assert_eq!(code, 2, "{out}");
+        assert!(out.contains(at) && out.contains(says), "{text}: {out}");
+    }
+}
+
 /// `--force` replaces an earlier output, never a file the run reads: an evidence document
 /// the answers cite, or a template of `--templates`.
 #[test]

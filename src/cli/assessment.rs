@@ -39,7 +39,16 @@ pub(crate) struct Loaded {
 
 /// Reads, validates and merges the questionnaires; every problem is printed here.
 pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
-    let framework = ctx.framework()?;
+    load_with(ctx, ctx.framework()?, inputs, &ctx.evidence(None))
+}
+
+/// [`load`] against a framework already read, with `evidence` options (a policy's keys).
+pub(crate) fn load_with(
+    ctx: &Context,
+    framework: FrameworkRef,
+    inputs: &Inputs,
+    evidence: &crate::evidence::Options,
+) -> Result<Loaded, Exit> {
     if inputs.files.len() > 1 && !inputs.merge {
         ctx.fail(&Error::Usage {
             message: format!(
@@ -68,7 +77,7 @@ pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
             continue;
         };
         let started = std::time::Instant::now();
-        let loaded = pipeline::questionnaire(&framework, &source, &ctx.limits, &ctx.evidence);
+        let loaded = pipeline::questionnaire(&framework, &source, &ctx.limits, evidence);
         ctx.report(&loaded.diagnostics, Some(&source));
         ctx.detail(&format!(
             "validated {} in {}: {}",

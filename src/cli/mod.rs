@@ -90,7 +90,10 @@ pub(crate) struct Context {
     quiet: bool,
     verbose: bool,
     limits: Limits,
-    evidence: crate::evidence::Options,
+    /// `--evidence-root`, which overrides a policy's `evidence_root`.
+    pub(crate) evidence_root: Option<std::path::PathBuf>,
+    /// `--max-hash-mib` in bytes, which overrides a policy's `max_hash_mib`.
+    max_hashed_bytes: Option<u64>,
     lang: crate::i18n::Lang,
 }
 
@@ -114,15 +117,25 @@ impl Context {
             quiet: cli.quiet,
             verbose: cli.verbose,
             limits: Limits::default(),
-            evidence: crate::evidence::Options {
-                root: cli.evidence_root.clone(),
-                max_hashed_bytes: cli
-                    .max_hash_mib
-                    .map_or(crate::evidence::MAX_HASHED_BYTES, |mib| {
-                        mib.saturating_mul(1024 * 1024)
-                    }),
-            },
+            evidence_root: cli.evidence_root.clone(),
+            max_hashed_bytes: cli.max_hash_mib.map(|mib| mib.saturating_mul(1024 * 1024)),
             lang: cli.lang.map(Into::into).unwrap_or_default(),
+        }
+    }
+
+    /// How evidence is looked at: the flags first, then the `policy`'s keys, then the defaults.
+    fn evidence(&self, policy: Option<&crate::policy::Policy>) -> crate::evidence::Options {
+        let root = self
+            .evidence_root
+            .clone()
+            .or_else(|| policy.and_then(|p| p.evidence_root.as_ref().map(|(dir, _)| dir.clone())));
+        let max_hashed_bytes = self
+            .max_hashed_bytes
+            .or_else(|| policy.and_then(|p| p.max_hashed_bytes))
+            .unwrap_or(crate::evidence::MAX_HASHED_BYTES);
+        crate::evidence::Options {
+            root,
+            max_hashed_bytes,
         }
     }
 

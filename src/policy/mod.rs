@@ -36,6 +36,11 @@ pub struct Policy {
     pub critical_failures: Strictness,
     /// What a missing or altered evidence file does.
     pub evidence_problems: Strictness,
+    /// Where evidence must lie (`evidence_root`, resolved against the policy's directory), and
+    /// where that is written.
+    pub evidence_root: Option<(std::path::PathBuf, Pos)>,
+    /// The largest evidence file hashed, in bytes (`max_hash_mib`).
+    pub max_hashed_bytes: Option<u64>,
     /// Whether the questionnaire's own waivers count.
     pub questionnaire_waivers: bool,
     /// Waivers from the policy file.
@@ -66,6 +71,8 @@ impl Default for Policy {
             risks: Vec::new(),
             critical_failures: Strictness::Fail,
             evidence_problems: Strictness::Fail,
+            evidence_root: None,
+            max_hashed_bytes: None,
             questionnaire_waivers: true,
             waivers: Vec::new(),
         }

@@ -54,6 +54,17 @@ pub struct RawPolicy {
     /// What a missing or altered evidence file does: `fail` (the default) or `warn`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_problems: Option<Strictness>,
+    /// Where evidence files must lie, relative to this policy file's directory: a reference
+    /// outside it is not read. Without it, the Git work tree holding the questionnaire.
+    /// `--evidence-root` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub evidence_root: Option<String>,
+    /// Evidence files larger than this many MiB are not hashed against their `sha256`
+    /// (default 512). `--max-hash-mib` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub max_hash_mib: Option<u64>,
     /// Whether waivers written in the questionnaire count (`true`, the default). Set `false`
     /// so that only the waivers in this file, reviewed with it, can excuse a shortfall.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -70,6 +70,14 @@ pub fn check_references(
     }
 }
 
+/// `dir` as written in the policy `file`: relative to the file's directory.
+fn beside(file: &str, dir: &str) -> std::path::PathBuf {
+    let base = std::path::Path::new(file)
+        .parent()
+        .unwrap_or(std::path::Path::new(""));
+    base.join(dir)
+}
+
 /// Builds the validated policy from a raw one whose references were checked.
 pub fn build(raw: RawPolicy, root: &Node, file: &str) -> Policy {
     let at = |key: &str, value: Option<f64>| {
@@ -103,6 +111,11 @@ pub fn build(raw: RawPolicy, root: &Node, file: &str) -> Policy {
         risks: keyed("risks", &raw.risks),
         critical_failures: raw.critical_failures.unwrap_or(defaults.critical_failures),
         evidence_problems: raw.evidence_problems.unwrap_or(Strictness::Fail),
+        evidence_root: raw.evidence_root.map(|dir| {
+            let pos = root.get("evidence_root").map_or(root.pos, |n| n.pos);
+            (beside(file, &dir), pos)
+        }),
+        max_hashed_bytes: raw.max_hash_mib.map(|mib| mib.saturating_mul(1024 * 1024)),
         questionnaire_waivers: raw.questionnaire_waivers.unwrap_or(true),
         waivers: waivers_from(raw.waivers, root, file),
     }

@@ -1,12 +1,13 @@
 //! `dpisafe check FILE… [--policy P] [--baseline B] [--format text|json|sarif|junit]`: the
 //! CI gate. Exit 0 when the policy passes, 1 when it fails, 2 when an input is invalid.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::Error;
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::assessment::{self, DefaultDate};
 use crate::cli::{Context, Exit};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Framework;
 use crate::policy::Policy;
 use crate::questionnaire::Questionnaire;
@@ -15,12 +16,22 @@ use crate::render::templates::Templates;
 use crate::source::SourceFile;
 
 pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
-    let mut loaded = match assessment::load(ctx, &args.inputs) {
-        Ok(loaded) => loaded,
+    let framework = match ctx.framework() {
+        Ok(framework) => framework,
         Err(exit) => return Ok(exit),
     };
-    let (policy, policy_source) = match load_policy(ctx, args, loaded.framework()) {
+    // The policy comes first: its `evidence_root` and `max_hash_mib` decide how the
+    // questionnaires' evidence is looked at.
+    let (policy, policy_source) = match load_policy(ctx, args, &framework) {
         Ok(found) => found,
+        Err(exit) => return Ok(exit),
+    };
+    let evidence = match evidence_options(ctx, &policy, policy_source.as_ref()) {
+        Ok(evidence) => evidence,
+        Err(exit) => return Ok(exit),
+    };
+    let mut loaded = match assessment::load_with(ctx, framework, &args.inputs, &evidence) {
+        Ok(loaded) => loaded,
         Err(exit) => return Ok(exit),
     };
     let baseline = match load_baseline(ctx, args, &loaded) {
@@ -142,6 +153,47 @@ fn same_subject(
     )
     .with_hint("use a baseline written from this deployment's own questionnaire");
     ctx.report(&[diagnostic], None);
+    Err(Exit::Invalid)
+}
+
+/// How evidence is looked at under `policy`. Its `evidence_root` must be a directory (a
+/// misspelt root would put every evidence file outside it, silently), and may only narrow the
+/// root the policy file itself lies in: the policy sits in the same repository as the
+/// questionnaires, so a pull request could otherwise widen it to `/`.
+fn evidence_options(
+    ctx: &Context,
+    policy: &Policy,
+    source: Option<&SourceFile>,
+) -> Result<crate::evidence::Options, Exit> {
+    let options = ctx.evidence(Some(policy));
+    let (Some((dir, pos)), None) = (&policy.evidence_root, &ctx.evidence_root) else {
+        return Ok(options);
+    };
+    let file = policy.file.as_deref().unwrap_or_default();
+    let repository =
+        crate::evidence::evidence_root(Path::new(file).parent().unwrap_or(Path::new("")));
+    let problem = if !dir.is_dir() {
+        Some((
+            format!("evidence_root `{}` is not a directory", dir.display()),
+            "name a directory relative to the policy file, such as `.` or `evidence`",
+        ))
+    } else if !crate::evidence::inside(dir, &repository) {
+        Some((
+            format!(
+                "evidence_root `{}` lies outside the repository holding the policy",
+                dir.display()
+            ),
+            "a policy may narrow where evidence is read, not widen it; use --evidence-root DIR on the command line for that",
+        ))
+    } else {
+        None
+    };
+    let Some((message, hint)) = problem else {
+        return Ok(options);
+    };
+    let diagnostic =
+        Diagnostic::error(Code::InvalidValue, file, Some(*pos), message).with_hint(hint);
+    ctx.report(&[diagnostic], source);
     Err(Exit::Invalid)
 }
 

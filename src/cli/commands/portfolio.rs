@@ -48,10 +48,11 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
     let inputs = expand(&args.paths);
     let timings = Timings::from_env();
     let started = timings.enabled.then(Instant::now);
+    let evidence = ctx.evidence(None);
     let job = Job {
         framework: &framework,
         limits: &ctx.limits,
-        evidence: &ctx.evidence,
+        evidence: &evidence,
         as_of,
         color: ctx.color,
         quiet: ctx.quiet,

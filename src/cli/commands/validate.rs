@@ -18,7 +18,7 @@ pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
         };
         let started = std::time::Instant::now();
         let loaded =
-            crate::assessment::questionnaire(&framework, &source, &ctx.limits, &ctx.evidence);
+            crate::assessment::questionnaire(&framework, &source, &ctx.limits, &ctx.evidence(None));
         ctx.detail(&format!(
             "validated {} in {}",
             source.name,
