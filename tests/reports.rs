@@ -355,6 +355,18 @@ fn a_runaway_custom_template_is_stopped_by_its_budget() {
         assert_eq!(code, 2, "{err}");
         assert!(err.contains("past 400 MiB"), "{err}");
         assert!(!pdf.exists(), "nothing written");
+        // A loop of page breaks is stopped by its page count, before the export.
+        let pages = dir.join("pages");
+        std::fs::create_dir_all(&pages).expect("dir");
+        std::fs::write(
+            pages.join("report.typ"),
+            "#for i in range(5001) [#i #pagebreak()]\n",
+        )
+        .expect("write");
+        let (code, _, err) = run(with_templates("pdf", &pages).arg("-o").arg(&pdf));
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("5002 pages, more than the 5000"), "{err}");
+        assert!(!pdf.exists(), "nothing written");
     }
 }
 

@@ -99,6 +99,14 @@ pub enum PdfError {
     /// The compiled document could not be exported, or a virtual file name was invalid.
     #[error("could not produce the PDF: {0}")]
     Export(String),
+    /// The template laid out more pages than any report needs.
+    #[error("the PDF template laid out {pages} pages, more than the {limit} a report may have")]
+    TooLarge {
+        /// The pages laid out.
+        pages: usize,
+        /// [`MAX_PAGES`].
+        limit: usize,
+    },
 }
 
 impl PdfError {
@@ -123,6 +131,11 @@ impl PdfError {
                 file: file.to_owned(),
                 line: None,
                 message,
+            },
+            too_large @ Self::TooLarge { .. } => TemplateError {
+                file: file.to_owned(),
+                line: None,
+                message: too_large.to_string(),
             },
         }
     }
@@ -205,11 +218,27 @@ impl Paper {
 /// the clock, and the document identifier is derived from the content.
 pub fn render(input: PdfInput<'_>, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     let world = SandboxWorld::new(input, fonts)?;
-    let result = compile(&world).and_then(|document| export(&document, world.today));
+    let result = compile(&world)
+        .and_then(|document| within(&document, MAX_PAGES).map(|()| document))
+        .and_then(|document| export(&document, world.today));
     // Typst memoises into a process-wide cache; drop entries unused for 10 renders so a
     // long-running caller does not keep every report alive.
     comemo::evict(10);
     result
+}
+
+/// The most pages a PDF may have: the largest bundled report has about 50, and a portfolio of
+/// 10,000 deployments about 300. A custom template past it (a loop of page breaks) is stopped
+/// before the export, which would otherwise hold every page in memory once more.
+pub const MAX_PAGES: usize = 5000;
+
+/// Whether `document` keeps to `limit` pages.
+fn within(document: &PagedDocument, limit: usize) -> Result<(), PdfError> {
+    let pages = document.pages().len();
+    if pages > limit {
+        return Err(PdfError::TooLarge { pages, limit });
+    }
+    Ok(())
 }
 
 /// The Typst world of one render: only the template and the virtual files exist in it.
@@ -515,6 +544,18 @@ mod tests {
         let has = |pdf: &[u8], needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
         assert!(has(&letter, b"/MediaBox[0 0 612 792]"));
         assert!(has(&a4, b"/MediaBox[0 0 595.2756 841.8898]"));
+    }
+
+    #[test]
+    fn a_document_past_the_page_limit_is_refused() {
+        let template = "#for i in range(5) [Page #i #pagebreak(weak: true)]\nLast";
+        let document = compile_only(template, Paper::A4).expect("compiles");
+        assert!(within(&document, 6).is_ok());
+        let error = within(&document, 3).expect_err("too many pages");
+        assert_eq!(
+            error.to_string(),
+            "the PDF template laid out 6 pages, more than the 3 a report may have"
+        );
     }
 
     #[test]
