@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# A short fuzzing pass over both cargo-fuzz targets (fuzz/fuzz_targets/):
+# A short fuzzing pass over the cargo-fuzz targets (fuzz/fuzz_targets/):
 #   questionnaire  bytes -> questionnaire load and validation -> report -> JSON, MD, HTML, SARIF, JUnit
 #   framework      bytes -> framework load and validation -> applicability -> `init` template,
 #                  loaded back and assessed against that framework
+#   mutate         edits to two valid questionnaires (answers, evidence and what was found of
+#                  it, waivers, scope) -> load -> merge -> report, gate -> every format
+#   pdf            edits to a valid saved result -> the saved-result reader -> PDF (Typst;
+#                  built with --features pdf, and slow: thousands of runs, not millions)
 # Builds both, runs each for FUZZ_SECONDS (default 30), and fails on any crash, hang or OOM.
 #
 # Needs: cargo-fuzz (`cargo install cargo-fuzz --locked`) and a compiler that accepts the
@@ -12,7 +16,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS     seconds per target (default 30)
-#   FUZZ_TARGETS     targets to run (default "questionnaire framework")
+#   FUZZ_TARGETS     targets to run (default "questionnaire framework mutate pdf")
 #   FUZZ_TOOLCHAIN   force a toolchain, e.g. "nightly" or "stable"
 #   FUZZ_SANITIZER   address (default) or none
 #
@@ -24,7 +28,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 fuzz_dir="$root/fuzz"
 seconds="${FUZZ_SECONDS:-30}"
-targets="${FUZZ_TARGETS:-questionnaire framework}"
+targets="${FUZZ_TARGETS:-questionnaire framework mutate pdf}"
 sanitizer="${FUZZ_SANITIZER:-address}"
 
 case "$seconds" in
@@ -61,8 +65,8 @@ if ! cargo "+$toolchain" --version >/dev/null 2>&1; then
 fi
 
 cd "$fuzz_dir"
-echo "fuzz-smoke: building targets with $toolchain, sanitizer $sanitizer"
-"${cargo_fuzz[@]}" build --sanitizer "$sanitizer"
+# The pdf target needs Typst, which the others do without.
+features_of() { if [ "$1" = pdf ]; then echo "--features=pdf"; else echo "--features="; fi; }
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/dpisafe-fuzz.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
@@ -75,12 +79,15 @@ for target in $targets; do
     log="$scratch/$target.log"
     artifacts="$fuzz_dir/artifacts/$target"
     mkdir -p "$scratch/$target" "$artifacts"
+    echo "fuzz-smoke: building $target with $toolchain, sanitizer $sanitizer"
+    "${cargo_fuzz[@]}" build --sanitizer "$sanitizer" "$(features_of "$target")" "$target"
     echo "fuzz-smoke: $target for ${seconds}s"
     args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536
         -print_final_stats=1 -artifact_prefix="$artifacts/")
     [ -f "$dict" ] && args+=(-dict="$dict")
     status=0
-    "${cargo_fuzz[@]}" run --sanitizer "$sanitizer" "$target" "$scratch/$target" "$seeds" \
+    mkdir -p "$seeds"
+    "${cargo_fuzz[@]}" run --sanitizer "$sanitizer" "$(features_of "$target")" "$target" "$scratch/$target" "$seeds" \
         -- "${args[@]}" >"$log" 2>&1 || status=$?
     execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
     [ -n "$execs" ] || execs="$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log" | tail -n 1)"

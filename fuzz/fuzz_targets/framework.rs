@@ -6,7 +6,7 @@
 
 use dpisafe::framework::{Applicability, Framework};
 use dpisafe::questionnaire::template::{self, Blank};
-use dpisafe::source::{self, Limits, SourceFile};
+use dpisafe::source::{Limits, SourceFile};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -51,7 +51,8 @@ fuzz_target!(|data: &[u8]| {
             scope,
             name: Some("Fuzz \"deployment\": #1".to_owned()),
             country: Some("KE".to_owned()),
-            date: Some(dpisafe_fuzz::default_date()),
+            date: dpisafe_fuzz::default_date(),
+            organisation: Some("Fuzz <office> & 'partners'".to_owned()),
         };
         match template::render(&framework, &blank) {
             Ok(text) => round_trip(&framework, &text, &limits),

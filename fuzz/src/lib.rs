@@ -12,6 +12,7 @@
 
 use dpisafe::assessment::Assessment;
 use dpisafe::framework::Framework;
+use dpisafe::i18n::Lang;
 use dpisafe::questionnaire::{Date, Questionnaire};
 use dpisafe::render::templates::Templates;
 use dpisafe::render::view::{Mode, Options};
@@ -25,12 +26,17 @@ pub fn default_date() -> Date {
 
 /// Builds the report of `questionnaire` against `framework` and renders it every way.
 pub fn report_and_render(framework: &Framework, questionnaire: &Questionnaire) -> Report {
-    // `dpisafe report` judges waivers and evidence age on `assessed_on`.
-    let as_of = questionnaire.assessed_on;
     let assessment = Assessment {
         questionnaire: questionnaire.clone(),
         disagreements: Vec::new(),
     };
+    assess_and_render(framework, &assessment)
+}
+
+/// Builds the report of a (possibly merged) `assessment` and renders it every way.
+pub fn assess_and_render(framework: &Framework, assessment: &Assessment) -> Report {
+    // `dpisafe report` judges waivers and evidence age on `assessed_on`.
+    let as_of = assessment.questionnaire.assessed_on;
     let report = assessment.report(framework, as_of);
 
     let json = dpisafe::render::json::render(&report);
@@ -46,10 +52,12 @@ pub fn report_and_render(framework: &Framework, questionnaire: &Questionnaire) -
     }
 
     let templates = Templates::embedded();
-    for mode in [Mode::Accountability, Mode::Learning] {
+    // Both modes, and a left-to-right and a right-to-left language.
+    for (mode, lang) in [(Mode::Accountability, Lang::En), (Mode::Learning, Lang::Ar)] {
         let options = Options {
             mode,
             redact: mode == Mode::Learning,
+            lang,
         };
         let markdown = dpisafe::render::document::markdown(framework, &report, options, &templates);
         if let Err(err) = markdown {
@@ -69,8 +77,8 @@ pub fn report_and_render(framework: &Framework, questionnaire: &Questionnaire) -
         panic!("SARIF is not JSON: {err}");
     }
     let _junit = dpisafe::render::junit::render(framework, &report);
-    let _summary = dpisafe::render::summary::render(&report, false, dpisafe::i18n::Lang::En);
-    let _verdict = dpisafe::render::verdict::render(&report, dpisafe::i18n::Lang::En);
+    let _summary = dpisafe::render::summary::render(&report, false, Lang::En);
+    let _verdict = dpisafe::render::verdict::render(&report, Lang::Ar);
     if std::env::var_os("DPISAFE_FUZZ_TRACE").is_some() {
         eprintln!(
             "report: {} findings, {} principles",
