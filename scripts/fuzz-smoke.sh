@@ -85,6 +85,9 @@ for target in $targets; do
     args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536
         -print_final_stats=1 -artifact_prefix="$artifacts/")
     [ -f "$dict" ] && args+=(-dict="$dict")
+    # The structure-aware targets read a list of edits: without this, libFuzzer starts at
+    # 4-byte inputs (one edit at most) and grows them over hours.
+    case "$target" in mutate | pdf) args+=(-len_control=0 -max_len=4096) ;; esac
     status=0
     mkdir -p "$seeds"
     "${cargo_fuzz[@]}" run --sanitizer "$sanitizer" "$(features_of "$target")" "$target" "$scratch/$target" "$seeds" \
