@@ -68,3 +68,54 @@ echo "   built), reduce (report to row). Shares are of the summed worker time; t
 echo "   itself costs about two clock reads per stage per file."
 DPISAFE_PORTFOLIO_TIMINGS=1 "$BIN" -q portfolio "$WORK/q" --format json -o "$WORK/timed.json" 2>&1 |
     grep '^timings:' | sed 's/; /;\n     /g; s/^/   /'
+
+echo "== against the parse floor (examples/parse_floor.rs: the same YAML parser into a JSON value, the same thread pool)"
+cargo build --release --no-default-features --quiet --example parse_floor
+FLOOR="${CARGO_TARGET_DIR:-$PWD/target}/release/examples/parse_floor"
+PYTHON="${PYTHON:-python3}"
+if ! "$PYTHON" -c 'import yaml; yaml.CSafeLoader' 2>/dev/null; then
+    echo "   PyYAML with its C loader is missing for $PYTHON: pip install pyyaml (or PYTHON=…)" >&2
+    exit 3
+fi
+cat >"$WORK/pyyaml_floor.py" <<'PY'
+import pathlib, sys, yaml
+files = sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml"))
+for path in files:
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+print(f"parsed {len(files)} files")
+PY
+
+# median_of N LABEL COMMAND…: the median wall time of N runs, and the peak RSS of the last one.
+median_of() {
+    local runs="$1" label="$2"
+    shift 2
+    local times=()
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/stdout" 2>"$WORK/stderr" || {
+            echo "$label failed:" >&2
+            tail -5 "$WORK/stderr" >&2
+            exit 1
+        }
+        read -r wall rss <"$WORK/time"
+        times+=("$wall")
+    done
+    local median
+    median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(((runs + 1) / 2))p")
+    printf '   %-58s %7.2f s  %7.1f MiB\n' "$label" "$median" "$(echo "$rss / 1024" | bc -l)" >&2
+    echo "$median $rss"
+}
+
+RUNS="${RUNS:-5}"
+echo "   median of $RUNS runs each (RUNS=… to change)"
+read -r floor2 _ < <(median_of "$RUNS" "parse floor ($(nproc) threads)" "$FLOOR" "$WORK/q")
+read -r port2 rss2 < <(median_of "$RUNS" "portfolio ($(nproc) threads)" \
+    "$BIN" -q portfolio "$WORK/q" --format json -o "$WORK/floor-all.json" --force)
+read -r floor1 _ < <(median_of "$RUNS" "parse floor (1 thread)" env RAYON_NUM_THREADS=1 "$FLOOR" "$WORK/q")
+read -r port1 _ < <(median_of "$RUNS" "portfolio (1 thread)" \
+    env RAYON_NUM_THREADS=1 "$BIN" -q portfolio "$WORK/q" --format json -o "$WORK/floor-one.json" --force)
+read -r pyyaml _ < <(median_of 1 "PyYAML C loader, parse only (1 thread)" "$PYTHON" "$WORK/pyyaml_floor.py" "$WORK/q")
+ratio() { echo "scale=2; $1 / $2" | bc -l; }
+echo "   portfolio / parse floor, $(nproc) threads:  $(ratio "$port2" "$floor2")×   (goal ≤ 1.3×)"
+echo "   portfolio / parse floor, 1 thread:   $(ratio "$port1" "$floor1")×"
+echo "   PyYAML parse only / portfolio:       $(ratio "$pyyaml" "$port2")× faster   (goal ≥ 4.5×)"
+echo "   portfolio peak memory:               $(echo "$rss2 / 1024" | bc) MiB   (goal ≤ 100 MiB)"

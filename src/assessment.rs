@@ -40,6 +40,12 @@ pub struct Assessment {
     pub disagreements: Vec<Disagreement>,
 }
 
+/// Gets the questionnaire checks ready in the background while the caller loads the framework
+/// and reads its files: a command that will read questionnaires calls this first.
+pub fn prepare() {
+    crate::validate::schema::QUESTIONNAIRE.prepare();
+}
+
 /// Reads one respondent's questionnaire: validation against `framework`, then the evidence
 /// files it names. The value is `None` when the file has an error.
 pub fn questionnaire(

@@ -727,3 +727,39 @@ fn the_g2p_example_spreads_gender_actions_across_authorities() {
     );
     assert!(leads.contains("R4"), "{leads:?}");
 }
+
+/// The compiled framework (what every command loads) is exactly what the YAML gives through
+/// every check. Run with `UPDATE_FRAMEWORK=1` to rewrite it after changing the YAML.
+#[test]
+fn compiled_framework_matches_its_yaml() {
+    let loaded = dpisafe::validate::framework::embedded_from_text();
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let from_text = loaded.value.expect("the embedded framework is valid");
+    let bytes = dpisafe::validate::framework::compile(&from_text);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("frameworks/compiled/universal-dpi-safeguards-1.0.cbor");
+    if std::env::var_os("UPDATE_FRAMEWORK").is_some() {
+        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("creates the folder");
+        std::fs::write(&path, &bytes).expect("writes the compiled framework");
+        return;
+    }
+    assert!(
+        bytes == framework::EMBEDDED_COMPILED,
+        "frameworks/compiled/ is out of date; run `UPDATE_FRAMEWORK=1 cargo test --test main compiled` and commit it"
+    );
+}
+
+/// Decoding the compiled bytes loses nothing: the framework reads back field for field.
+#[test]
+fn compiled_framework_decodes_to_the_same_framework() {
+    let from_text = dpisafe::validate::framework::embedded_from_text()
+        .value
+        .expect("the embedded framework is valid");
+    let decoded = dpisafe::validate::framework::embedded();
+    assert_eq!(
+        serde_json::to_value(decoded).expect("serialises"),
+        serde_json::to_value(&from_text).expect("serialises")
+    );
+    let garbled = dpisafe::validate::framework::decompile(b"\xa1\x00");
+    assert!(garbled.is_err());
+}

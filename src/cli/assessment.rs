@@ -39,6 +39,7 @@ pub(crate) struct Loaded {
 
 /// Reads, validates and merges the questionnaires; every problem is printed here.
 pub(crate) fn load(ctx: &Context, inputs: &Inputs) -> Result<Loaded, Exit> {
+    crate::assessment::prepare();
     load_with(ctx, ctx.framework()?, inputs, &ctx.evidence(None))
 }
 

@@ -7,15 +7,23 @@
 
 pub mod raw;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 
 /// The name diagnostics use for the embedded framework file.
 pub const EMBEDDED_NAME: &str = "frameworks/universal-dpi-safeguards-1.0.yaml";
 
-/// The embedded framework file's text; `validate::framework::embedded` loads it.
+/// The embedded framework file's text: what `framework show` prints and what the compiled
+/// form below is checked against.
 pub const EMBEDDED_TEXT: &str = include_str!("../../frameworks/universal-dpi-safeguards-1.0.yaml");
+
+/// The embedded framework already validated and built, as CBOR: `validate::framework::embedded`
+/// decodes it, so a command does not parse the framework's YAML and run its schema each time.
+/// It is generated from [`EMBEDDED_TEXT`] by `UPDATE_FRAMEWORK=1 cargo test compiled`, and a
+/// test fails when the two drift apart.
+pub const EMBEDDED_COMPILED: &[u8] =
+    include_bytes!("../../frameworks/compiled/universal-dpi-safeguards-1.0.cbor");
 pub use raw::{
     AliasKind, PrincipleKind, RawScoring as Scoring, RawSource as Source,
     RawSourceRef as SourceRef, RiskCategory, TextSource,
@@ -32,7 +40,7 @@ pub fn published_date(published: &str) -> Option<Date> {
 }
 
 /// A validated framework.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Framework {
     /// Identity, provenance and licence.
     pub metadata: raw::RawMetadata,
@@ -61,7 +69,7 @@ pub struct Framework {
 }
 
 /// A stage or an authority.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Named {
     /// Identifier.
     pub id: String,
@@ -72,7 +80,7 @@ pub struct Named {
 }
 
 /// A risk.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Risk {
     /// Identifier (`RS3`).
     pub id: String,
@@ -87,7 +95,7 @@ pub struct Risk {
 }
 
 /// A principle.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Principle {
     /// Identifier (`F8`).
     pub id: String,
@@ -108,7 +116,7 @@ pub struct Principle {
 }
 
 /// A framework process.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Process {
     /// Unique key in this framework (`F4.10a`).
     pub key: String,
@@ -131,7 +139,7 @@ pub struct Process {
 }
 
 /// Whether an answerable item is a safeguards question or a gender check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum QuestionKind {
     /// A safeguards question.
@@ -148,7 +156,7 @@ pub enum QuestionKind {
 }
 
 /// Something a questionnaire answers: a safeguards question or a gender check.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     /// Identifier (`F8.Q2`, `G-PAY-01`).
     pub id: String,

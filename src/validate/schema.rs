@@ -84,6 +84,23 @@ impl Schema {
             .collect()
     }
 
+    /// Starts compiling this schema on a thread of its own, so that the work overlaps what the
+    /// caller does before its first check (decoding the framework, parsing the YAML). Compiling
+    /// includes jsonschema's check of the schema against its meta-schema, which the crate
+    /// offers no way to skip. Nothing is lost if the thread cannot start: the first check then
+    /// compiles it, and a check that comes early waits for the thread rather than compiling twice.
+    pub fn prepare(&'static self) {
+        if self.compiled.get().is_some() {
+            return;
+        }
+        let spawned = std::thread::Builder::new()
+            .name(format!("{}-schema", self.noun))
+            .spawn(move || {
+                self.compiled();
+            });
+        drop(spawned);
+    }
+
     fn compiled(&self) -> &Compiled {
         self.compiled.get_or_init(|| Compiled::new(self.text))
     }

@@ -16,6 +16,7 @@ use crate::render::templates::Templates;
 use crate::source::SourceFile;
 
 pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
+    crate::assessment::prepare();
     let framework = match ctx.framework() {
         Ok(framework) => framework,
         Err(exit) => return Ok(exit),

@@ -6,6 +6,7 @@ use crate::cli::args::ValidateArgs;
 use crate::cli::{Context, Exit, assessment};
 
 pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
+    crate::assessment::prepare();
     let framework = match ctx.framework() {
         Ok(framework) => framework,
         Err(exit) => return Ok(exit),

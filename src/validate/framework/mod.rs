@@ -9,20 +9,43 @@ pub use check::{build, check_references};
 
 use crate::diagnostic::Diagnostics;
 use crate::framework::raw::RawFramework;
-use crate::framework::{EMBEDDED_NAME, EMBEDDED_TEXT, Framework};
+use crate::framework::{EMBEDDED_COMPILED, EMBEDDED_NAME, EMBEDDED_TEXT, Framework};
 use crate::source::{Limits, SourceFile};
 use crate::validate::{self, Validated, schema};
 
+// Decoded from the compiled form: parsing the YAML and running the framework schema cost
+// most of a short command's time, and the result never changes between runs.
 static EMBEDDED: LazyLock<Framework> = LazyLock::new(|| {
-    let source = SourceFile::new(EMBEDDED_NAME, EMBEDDED_TEXT);
-    load(&source, &Limits::default())
-        .value
-        .expect("invariant: the embedded framework is valid (checked by its tests)")
+    decompile(EMBEDDED_COMPILED)
+        .expect("invariant: the compiled framework decodes (checked by its drift test)")
 });
 
 /// The Universal DPI Safeguards Framework v1.0 shipped inside the binary.
 pub fn embedded() -> &'static Framework {
     &EMBEDDED
+}
+
+/// The embedded framework loaded the long way, from its YAML text through every check: what
+/// the compiled form must equal.
+pub fn embedded_from_text() -> Validated<Framework> {
+    load(
+        &SourceFile::new(EMBEDDED_NAME, EMBEDDED_TEXT),
+        &Limits::default(),
+    )
+}
+
+/// A validated framework as the compact bytes [`decompile`] reads back.
+pub fn compile(framework: &Framework) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    ciborium::into_writer(framework, &mut bytes)
+        .expect("invariant: writing CBOR into memory cannot fail");
+    bytes
+}
+
+/// A framework from the bytes [`compile`] wrote. Only ever given bytes the tool compiled
+/// itself, so a failure names the decoder's reason and nothing more.
+pub fn decompile(bytes: &[u8]) -> Result<Framework, String> {
+    ciborium::from_reader(bytes).map_err(|error| error.to_string())
 }
 
 /// Parses and validates a framework file.
