@@ -5,7 +5,7 @@
 //! English is the source: a message missing from another catalog falls back to English, and
 //! [`super::status`] (with a test) reports any id one catalog has and another lacks.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use indexmap::IndexMap;
 
@@ -22,30 +22,24 @@ pub const SOURCES: [(Lang, &str, &str); 4] = [
     (Lang::Ar, "i18n/ar.yaml", include_str!("../../i18n/ar.yaml")),
 ];
 
-static CATALOGS: LazyLock<Vec<(Lang, Catalog)>> = LazyLock::new(|| {
-    SOURCES
-        .iter()
-        .map(|(lang, name, text)| {
-            let catalog = parse(text).unwrap_or_else(|err| {
-                panic!("invariant: the embedded catalog {name} parses (tested): {err}")
-            });
-            (*lang, catalog)
-        })
-        .collect()
-});
+// One slot per language, parsed the first time that language is asked for: an English run
+// never parses the other catalogs, which cost more than the rest of a short report.
+static CATALOGS: [OnceLock<Catalog>; SOURCES.len()] = [const { OnceLock::new() }; SOURCES.len()];
 
 /// Parses a catalog file.
 pub fn parse(text: &str) -> Result<Catalog, String> {
     serde_saphyr::from_str::<Catalog>(text).map_err(|err| err.to_string())
 }
 
-/// The embedded catalog of `lang`.
+/// The embedded catalog of `lang` (English for a language without one).
 pub fn embedded(lang: Lang) -> &'static Catalog {
-    CATALOGS
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map(|(_, c)| c)
-        .unwrap_or_else(|| &CATALOGS[0].1)
+    let index = SOURCES.iter().position(|(l, _, _)| *l == lang).unwrap_or(0);
+    let (_, name, text) = SOURCES[index];
+    CATALOGS[index].get_or_init(|| {
+        parse(text).unwrap_or_else(|err| {
+            panic!("invariant: the embedded catalog {name} parses (tested): {err}")
+        })
+    })
 }
 
 /// The messages of one language, falling back to English for an id it lacks.

@@ -12,7 +12,7 @@
 //! matches the English text is stale and is never shown: the English text is, until the
 //! translation is redone. This also holds for a custom `--framework` whose texts differ.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -52,17 +52,10 @@ pub const SOURCES: [(Lang, &str, &str); 3] = [
     ),
 ];
 
-static EMBEDDED: LazyLock<Vec<(Lang, Translations)>> = LazyLock::new(|| {
-    SOURCES
-        .iter()
-        .map(|(lang, name, text)| {
-            let parsed = parse(text).unwrap_or_else(|err| {
-                panic!("invariant: the embedded translations {name} parse (tested): {err}")
-            });
-            (*lang, parsed)
-        })
-        .collect()
-});
+// One slot per language, parsed the first time that language is asked for, so a run in one
+// language never parses the others' files.
+static EMBEDDED: [OnceLock<Translations>; SOURCES.len()] =
+    [const { OnceLock::new() }; SOURCES.len()];
 
 static NONE: LazyLock<Translations> = LazyLock::new(Translations::new);
 
@@ -73,10 +66,15 @@ pub fn parse(text: &str) -> Result<Translations, String> {
 
 /// The embedded translations of `lang` (empty for English).
 pub fn embedded(lang: Lang) -> &'static Translations {
-    EMBEDDED
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map_or(&NONE, |(_, t)| t)
+    let Some(index) = SOURCES.iter().position(|(l, _, _)| *l == lang) else {
+        return &NONE;
+    };
+    let (_, name, text) = SOURCES[index];
+    EMBEDDED[index].get_or_init(|| {
+        parse(text).unwrap_or_else(|err| {
+            panic!("invariant: the embedded translations {name} parse (tested): {err}")
+        })
+    })
 }
 
 /// A translatable framework text: its id and its English text.
