@@ -227,6 +227,20 @@ pub struct Applicability {
 }
 
 impl Framework {
+    /// Every id a user can name in `framework show`: principles, risks, process keys, questions,
+    /// reused checks, stages and authorities, in that order.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        ids.extend(self.principles.iter().map(|p| p.id.as_str()));
+        ids.extend(self.risks.iter().map(|r| r.id.as_str()));
+        ids.extend(self.processes.iter().map(|p| p.key.as_str()));
+        ids.extend(self.questions.iter().map(|q| q.id.as_str()));
+        ids.extend(self.reused_checks.iter().map(|q| q.id.as_str()));
+        ids.extend(self.stages.iter().map(|s| s.id.as_str()));
+        ids.extend(self.authorities.iter().map(|a| a.id.as_str()));
+        ids
+    }
+
     /// The principle with this id.
     pub fn principle(&self, id: &str) -> Option<&Principle> {
         self.principles.iter().find(|p| p.id == id)

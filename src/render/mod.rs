@@ -1,13 +1,14 @@
 //! Renderers: each turns the one [`Report`](crate::report::Report) into one output format.
 //! The documents (Markdown, HTML, PDF) share a [`view::ReportView`] and the [`charts`].
-//! [`handbook`] and [`reference`] render the framework itself, as a handbook and as the
-//! questionnaire reference. They return text and never print; the command line decides where
-//! it goes.
+//! [`handbook`], [`reference`] and [`framework`] render the framework itself: as a handbook, as
+//! the questionnaire reference, and as the terminal's lists and lookups. They return text and
+//! never print; the command line decides where it goes.
 
 pub mod charts;
 pub mod diff;
 pub mod document;
 pub mod format;
+pub mod framework;
 pub mod handbook;
 pub mod json;
 pub mod junit;
