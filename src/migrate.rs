@@ -161,6 +161,27 @@ impl Migration {
     pub fn is_complete(&self) -> bool {
         self.needs_review.is_empty()
     }
+
+    /// One warning per id left for a person, at the id's place in `file`, with the candidates
+    /// as its label and the advice as its hint.
+    pub fn review_diagnostics(&self, file: &str) -> Vec<Diagnostic> {
+        self.needs_review
+            .iter()
+            .map(|r| {
+                Diagnostic::warning(
+                    Code::NeedsReview,
+                    file,
+                    Some(Pos::new(r.line, r.column)),
+                    format!("{} `{}` needs review", r.site.as_str(), r.id),
+                )
+                .with_label(match r.candidates.as_slice() {
+                    [] => "unknown to the new framework".to_owned(),
+                    several => format!("→ {}", several.join(" or ")),
+                })
+                .with_hint(r.advice())
+            })
+            .collect()
+    }
 }
 
 /// How a file relates to the framework it is carried over to.

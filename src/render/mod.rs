@@ -12,6 +12,7 @@ pub mod framework;
 pub mod handbook;
 pub mod json;
 pub mod junit;
+pub mod migration;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod portfolio;

@@ -6,17 +6,17 @@
 //! `--report json` puts the report on standard output instead, for scripts; the migrated file
 //! must then go to `-o` or `--in-place` (or nowhere, with `--dry-run`).
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
 use crate::cli::args::{MigrateArgs, MigrateReport};
 use crate::cli::output::{self, Target};
 use crate::cli::{Context, Exit, print_stdout};
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::framework::Framework;
 use crate::migrate::{self, Migration};
-use crate::source::{Pos, SourceFile};
+use crate::render;
+use crate::source::SourceFile;
 
 const BOM: &str = "\u{FEFF}";
 
@@ -53,18 +53,41 @@ pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
     if migration.is_complete() && !validates(ctx, &source, &migration, &framework) {
         return Ok(Exit::Invalid);
     }
+    let written = write(args, &source, &migration, to_stdout)?;
+    match args.report {
+        MigrateReport::Text => report(ctx, &source, &migration, args, written.as_deref()),
+        MigrateReport::Json => {
+            print_stdout(&render::migration::json(&migration, written.as_deref()))?;
+        }
+    }
+    Ok(if migration.is_complete() {
+        Exit::Ok
+    } else {
+        Exit::PolicyFailed
+    })
+}
+
+/// Sends the migrated questionnaire where the flags say (the dry-run diff, the file itself,
+/// standard output or `-o`) and returns the path written, if any.
+fn write(
+    args: &MigrateArgs,
+    source: &SourceFile,
+    migration: &Migration,
+    to_stdout: bool,
+) -> Result<Option<PathBuf>, Error> {
     let changed = migration.text != source.text;
     let bytes = with_bom(&args.file, &migration.text);
-    let written = if args.dry_run {
+    if args.dry_run {
         if args.report == MigrateReport::Text {
-            print_stdout(&line_diff(&source.name, &source.text, &migration))?;
+            let diff = render::migration::line_diff(&source.name, &source.text, migration);
+            print_stdout(&diff)?;
         }
-        None
+        Ok(None)
     } else if args.in_place {
-        in_place(&args.file, &bytes, changed)?
+        in_place(&args.file, &bytes, changed)
     } else if to_stdout {
         print_stdout(&String::from_utf8_lossy(&bytes))?;
-        None
+        Ok(None)
     } else {
         let path = args.output.output.as_deref().unwrap_or(Path::new("-"));
         output::write(
@@ -75,17 +98,8 @@ pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
             },
             &bytes,
         )?;
-        Some(path.to_owned())
-    };
-    match args.report {
-        MigrateReport::Text => report(ctx, &source, &migration, args, written.as_deref()),
-        MigrateReport::Json => print_stdout(&json(&migration, written.as_deref()))?,
+        Ok(Some(path.to_owned()))
     }
-    Ok(if migration.is_complete() {
-        Exit::Ok
-    } else {
-        Exit::PolicyFailed
-    })
 }
 
 /// A migration with nothing to review must give a questionnaire the new framework accepts;
@@ -171,64 +185,19 @@ fn report(
     args: &MigrateArgs,
     written: Option<&Path>,
 ) {
-    let mut text = if migration.from == migration.to {
-        format!("{}: written for {}\n", migration.file, migration.to)
-    } else {
-        format!(
-            "{}: from {} to {}\n",
-            migration.file, migration.from, migration.to
-        )
-    };
-    if migration.carried_over.is_empty() {
-        text.push_str("Carried over: nothing needed renaming.\n");
-    } else {
-        let _ = writeln!(text, "Carried over ({}):", migration.carried_over.len());
-        for c in &migration.carried_over {
-            let _ = writeln!(
-                text,
-                "  line {:<4} {:<9}  {} → {}",
-                c.line,
-                c.site.as_str(),
-                c.old,
-                c.new
-            );
-        }
-    }
-    let _ = writeln!(
-        text,
-        "Unchanged: {} already right for {}.",
-        crate::text::count(migration.unchanged, "id", "ids"),
-        migration.to
-    );
-    if let Some(date) = &migration.added_assessed_on {
-        let _ = writeln!(
-            text,
-            "Added: assessed_on: {date}. Correct it to the date the answers describe."
+    ctx.note(render::migration::summary(migration).trim_end());
+    ctx.report(&migration.review_diagnostics(&source.name), Some(source));
+    ctx.note(&outcome(args, written));
+    if !migration.is_complete() {
+        ctx.note(
+            "some ids need a person (exit 1): edit them as shown, then run `dpisafe validate`",
         );
     }
-    if !migration.is_complete() {
-        let _ = writeln!(text, "Needs review ({}):", migration.needs_review.len());
-    }
-    ctx.note(text.trim_end());
-    let reviews: Vec<Diagnostic> = migration
-        .needs_review
-        .iter()
-        .map(|r| {
-            Diagnostic::warning(
-                Code::NeedsReview,
-                &source.name,
-                Some(Pos::new(r.line, r.column)),
-                format!("{} `{}` needs review", r.site.as_str(), r.id),
-            )
-            .with_label(match r.candidates.as_slice() {
-                [] => "unknown to the new framework".to_owned(),
-                several => format!("→ {}", several.join(" or ")),
-            })
-            .with_hint(r.advice())
-        })
-        .collect();
-    ctx.report(&reviews, Some(source));
-    let outcome = match (args.dry_run, written) {
+}
+
+/// Where the migrated questionnaire went, in one line.
+fn outcome(args: &MigrateArgs, written: Option<&Path>) -> String {
+    match (args.dry_run, written) {
         (true, _) => "dry run: nothing written".to_owned(),
         (false, Some(path)) if args.in_place => {
             format!(
@@ -242,71 +211,5 @@ fn report(
             format!("{} left as it was: nothing to change", args.file.display())
         }
         (false, None) => "the migrated questionnaire is on standard output".to_owned(),
-    };
-    ctx.note(&outcome);
-    if !migration.is_complete() {
-        ctx.note(
-            "some ids need a person (exit 1): edit them as shown, then run `dpisafe validate`",
-        );
     }
-}
-
-/// The JSON report, with where the questionnaire was written (`null`: nowhere or stdout).
-fn json(migration: &Migration, written: Option<&Path>) -> String {
-    let mut value = serde_json::to_value(migration).unwrap_or_default();
-    if let Some(object) = value.as_object_mut() {
-        object.insert(
-            "written".to_owned(),
-            written.map_or(serde_json::Value::Null, |p| p.display().to_string().into()),
-        );
-    }
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// The changed lines as a unified diff without context (`diff -U0`): migration edits ids
-/// inside lines and never adds or removes one, so old and new lines pair up.
-fn line_diff(name: &str, old: &str, migration: &Migration) -> String {
-    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
-    let new_lines: Vec<&str> = migration.text.split_inclusive('\n').collect();
-    let mut out = format!("--- {name}\n+++ {name} (migrated to {})\n", migration.to);
-    if old_lines.len() != new_lines.len() {
-        // Cannot happen with id edits; show the whole file rather than a wrong pairing.
-        let _ = writeln!(out, "@@ -1,{} +1,{} @@", old_lines.len(), new_lines.len());
-        old_lines.iter().for_each(|l| push_line(&mut out, '-', l));
-        new_lines.iter().for_each(|l| push_line(&mut out, '+', l));
-        return out;
-    }
-    let mut index = 0;
-    while index < old_lines.len() {
-        if old_lines[index] == new_lines[index] {
-            index += 1;
-            continue;
-        }
-        let start = index;
-        while index < old_lines.len() && old_lines[index] != new_lines[index] {
-            index += 1;
-        }
-        let count = index - start;
-        let range = if count == 1 {
-            format!("{}", start + 1)
-        } else {
-            format!("{},{count}", start + 1)
-        };
-        let _ = writeln!(out, "@@ -{range} +{range} @@");
-        old_lines[start..index]
-            .iter()
-            .for_each(|l| push_line(&mut out, '-', l));
-        new_lines[start..index]
-            .iter()
-            .for_each(|l| push_line(&mut out, '+', l));
-    }
-    out
-}
-
-fn push_line(out: &mut String, mark: char, line: &str) {
-    out.push(mark);
-    out.push_str(line.trim_end_matches(['\n', '\r']));
-    out.push('\n');
 }
