@@ -10,6 +10,7 @@ pub mod document;
 pub mod format;
 pub mod framework;
 pub mod handbook;
+pub mod i18n_status;
 pub mod json;
 pub mod junit;
 pub mod migration;
