@@ -44,83 +44,286 @@ pub enum Severity {
 #[non_exhaustive]
 pub enum Code {
     /// The file could not be read.
+    #[strum(
+        detailed_message = "The file does not exist, is a directory, or cannot be read (permissions). Check the \
+      path; it is relative to the directory you run dpisafe from. `dpisafe portfolio` also \
+      uses it for a quoted pattern that matches no file and a directory that holds no \
+      .yaml, .yml or .json file."
+    )]
     FileUnreadable,
     /// The file is larger than the limit.
+    #[strum(
+        detailed_message = "The file is larger than 16 MiB. A questionnaire is a few kilobytes; you have \
+      probably named the wrong file (an archive, a PDF of evidence)."
+    )]
     FileTooLarge,
     /// The file is not UTF-8 text.
+    #[strum(
+        detailed_message = "The file is not UTF-8 text: it is UTF-16 (often saved by Windows editors), holds \
+      bytes that are not UTF-8, or holds a NUL byte (a binary file). Save it as UTF-8. The \
+      position shows the first byte that is not valid."
+    )]
     NotUtf8,
     /// The file is empty.
+    #[strum(
+        detailed_message = "The file holds nothing but whitespace or comments. Start from `dpisafe init`."
+    )]
     EmptyFile,
     /// The YAML is malformed or exceeds a parser budget.
+    #[strum(
+        detailed_message = "The YAML cannot be parsed: an unclosed quote, a tab used for indentation, a \
+      misaligned key, a list or mapping used as a key. Also reported when a file goes \
+      beyond the reader's limits: more than 250,000 nodes (for example an alias \"bomb\" \
+      that expands exponentially), nesting deeper than 24 levels, or more than 16 MiB of \
+      text. Questionnaires never come near these limits."
+    )]
     YamlSyntax,
     /// A mapping has the same key twice.
+    #[strum(
+        detailed_message = "The same key appears twice in one mapping, such as an answer given twice for \
+      `F8.Q1`. Many YAML readers silently keep the last one; dpisafe refuses, because an \
+      audit must not guess which answer you meant. Keep one."
+    )]
     DuplicateKey,
     /// A value has the wrong type.
+    #[strum(
+        detailed_message = "A value has the wrong type: text where a list is expected (`building_blocks: id` \
+      instead of `[id]`), a list where a mapping is expected. The hint shows the expected \
+      form."
+    )]
     WrongType,
     /// A key is not part of the format.
+    #[strum(
+        detailed_message = "A key that is not part of the format, usually a typo (`answr`, `evidense`). The hint \
+      suggests the closest allowed key."
+    )]
     UnknownKey,
     /// A required key is missing.
+    #[strum(
+        detailed_message = "A required key is absent: `dpisafe`, `framework` and `deployment` at the top; \
+      `name`, `building_blocks` and `stage` in `deployment`; every field of a waiver. \
+      `dpisafe portfolio` also needs `assessed_on` (to judge waivers on a fixed date) \
+      unless `--as-of` or `SOURCE_DATE_EPOCH` gives one."
+    )]
     MissingKey,
     /// A value is outside what the format allows.
+    #[strum(
+        detailed_message = "A value outside what the format allows: an answer other than `yes`, `partial`, `no` \
+      or `n/a`; a country code not in capitals; an unknown evidence `kind`; a malformed \
+      `sha256`; an empty text that must be filled."
+    )]
     InvalidValue,
     /// A date is not a real calendar date in `YYYY-MM-DD` form.
+    #[strum(
+        detailed_message = "A date that is not `YYYY-MM-DD`, or a day that does not exist (`2026-02-30`). In a \
+      framework file, `metadata.published` may also be a month (`2024-09`); the handbook's \
+      PDF is dated with it."
+    )]
     InvalidDate,
     /// The file's format version is not supported.
+    #[strum(
+        detailed_message = "`dpisafe:` (questionnaire) or `dpisafe_framework:` (framework) names a format \
+      version this build does not read."
+    )]
     UnsupportedVersion,
     /// The questionnaire names a different framework than the one loaded.
+    #[strum(
+        detailed_message = "The questionnaire answers a different framework or version than the one loaded. Use \
+      the framework reference printed by `dpisafe init`, or pass the right file with \
+      `--framework`."
+    )]
     FrameworkMismatch,
     /// An answer is keyed by a question id the framework does not have.
+    #[strum(
+        detailed_message = "An answer is keyed by an id that is neither a question nor a gender check of the \
+      framework. The hint suggests the closest id, or names the new id when the question \
+      was renumbered (then run `dpisafe migrate`)."
+    )]
     UnknownQuestion,
     /// An `n/a` answer has no reason.
+    #[strum(
+        detailed_message = "`n/a` takes a question out of the score, so it needs a `reason:` saying why the \
+      question does not apply to this deployment."
+    )]
     NaWithoutReason,
     /// A waiver names a question the framework does not have.
+    #[strum(
+        detailed_message = "A waiver names a question the framework does not have. (A waiver that has expired is \
+      not an input error: scoring reverts the waived item and warns.)"
+    )]
     UnknownWaiverQuestion,
     /// A building block the framework does not define.
+    #[strum(
+        detailed_message = "`deployment.building_blocks` names a block the framework does not define. The \
+      embedded framework defines `id`, `payments`, `data-exchange` and `gbv-service`."
+    )]
     UnknownBuildingBlock,
     /// A life-cycle stage the framework does not define.
+    #[strum(
+        detailed_message = "`deployment.stage` is not a life-cycle stage of the framework (`L1` to `L5`)."
+    )]
     UnknownStage,
     /// A responsible authority the framework does not define.
+    #[strum(
+        detailed_message = "`respondent.authority` is not a responsible authority of the framework (`R1` to \
+      `R5`)."
+    )]
     UnknownAuthority,
     /// A framework identifier is defined twice.
+    #[strum(
+        detailed_message = "A framework file defines the same id twice (a stage, risk, principle, process key, \
+      question or gender check)."
+    )]
     DuplicateId,
     /// A framework record points at something that does not exist.
+    #[strum(
+        detailed_message = "A framework record names something that is not defined: a question's principle, \
+      risk, stage, authority, building block or process; a gender rule's check; an alias \
+      target."
+    )]
     UnknownReference,
     /// A framework record names a process id that stands for several processes.
+    #[strum(
+        detailed_message = "A question names a process id that the framework uses for several different \
+      processes, such as `F4.10`, whose variants are `F4.10a` and `F4.10b`. Linking to \
+      the bare id would credit the question to every variant, and move the exposure of \
+      risks the question has nothing to do with. Name the variant meant by its key."
+    )]
     AmbiguousReference,
     /// Framework data that contradicts itself (for example bands out of order).
+    #[strum(
+        detailed_message = "Framework data that contradicts itself: credits outside 0–1 or not exactly `yes`, \
+      `partial` and `no`; bands not listed from the highest down or not ending at 0; a \
+      negative principle weight; a question or process id that does not start with its \
+      principle."
+    )]
     InconsistentFramework,
     /// A principle has no questions, so it can never be scored.
+    #[strum(
+        detailed_message = "A warning: a principle of a framework file has no questions, so every report will \
+      show it as not assessed."
+    )]
     PrincipleWithoutQuestions,
     /// Two items of a framework ask nearly the same thing.
+    #[strum(
+        detailed_message = "A warning: two answerable items (questions or gender checks) ask nearly the same \
+      thing, judged by the words they share. Asking both makes people answer one concern \
+      twice and counts it twice. Keep one, or let the gender check reuse the question \
+      with `same_as`."
+    )]
     SimilarItems,
     /// An evidence file named by a relative path does not exist.
+    #[strum(
+        detailed_message = "A warning (and, under the default policy, a `check` failure): an evidence `ref` that \
+      is a path does not point at a file. Paths are relative to the questionnaire that \
+      holds the answer. The answer still counts, but that entry no longer supports it, so \
+      a `yes` resting only on it is reported as claimed."
+    )]
     EvidenceMissing,
     /// An evidence file no longer matches its recorded SHA-256.
+    #[strum(
+        detailed_message = "A warning (and a `check` failure by default): the file exists but its SHA-256 \
+      differs from the `sha256:` recorded beside it, so the document may not be the one \
+      the answer was based on. The hint prints the new digest to record once the change \
+      has been reviewed."
+    )]
     EvidenceChanged,
     /// An evidence path exists but cannot be read as a file.
+    #[strum(
+        detailed_message = "A warning: something exists at the evidence path but it is a directory or cannot be \
+      read."
+    )]
     EvidenceUnreadable,
     /// A waiver's expiry date has passed; its shortfall counts again.
+    #[strum(
+        detailed_message = "A warning: a waiver's `expires` date is before the evaluation date: `--as-of` if \
+      given, else `SOURCE_DATE_EPOCH`, else today (UTC) for `check` and the \
+      questionnaire's `assessed_on` for `assess`. The waiver no longer excuses its \
+      question, so a critical `no` fails `check` again. Renew the waiver with a new date \
+      and approval, or close the gap."
+    )]
     WaiverExpired,
     /// A waiver names a question that does not apply to the deployment.
+    #[strum(
+        detailed_message = "A warning: a waiver names a question that does not apply to this deployment (its \
+      building blocks or stage leave the question out), so it excuses nothing."
+    )]
     WaiverUnused,
     /// An answer is given for a question that does not apply to the deployment.
+    #[strum(
+        detailed_message = "A warning: an answer is given for a question that does not apply to this deployment \
+      (its building blocks or stage leave the question out), so the answer is not scored. \
+      Often the deployment's `stage` or `building_blocks` is not what the respondent had \
+      in mind."
+    )]
     AnswerUnused,
     /// A policy names a principle the framework does not define.
+    #[strum(
+        detailed_message = "A policy file sets a threshold for a principle id the framework does not define."
+    )]
     UnknownPrinciple,
     /// A policy names a risk the framework does not define.
+    #[strum(
+        detailed_message = "A policy file sets a limit for a risk id the framework does not define."
+    )]
     UnknownRisk,
     /// A saved result (a baseline, or input to `render`) cannot be used.
+    #[strum(
+        detailed_message = "A file given to `check --baseline`, to `dpisafe render` or (as a saved result) to \
+      `dpisafe portfolio` is not a JSON result written by `dpisafe assess --format json` \
+      or `dpisafe check --format json`, was written in a report format version this build \
+      does not read, or (for a baseline) describes another deployment or framework. Write \
+      it again with the current version. `portfolio` also refuses a result made against \
+      another framework than the one loaded."
+    )]
     InvalidResult,
     /// Questionnaires given to `--merge` describe different deployments.
+    #[strum(
+        detailed_message = "`assess --merge` was given questionnaires about different deployments: their \
+      deployment name, stage or building blocks differ. Merge only answers about the same \
+      deployment."
+    )]
     MergeConflict,
     /// A report template (built in or from `--templates`) cannot be rendered.
+    #[strum(
+        detailed_message = "A report template could not be rendered: a syntax error, a name the template uses \
+      that the report does not have, or a template that runs too long. The message names \
+      the template file and line. Templates from `--templates DIR` replace the built-in \
+      ones file by file; remove the faulty file to fall back to the built-in template."
+    )]
     TemplateError,
     /// The two inputs of `diff` are about different deployments or framework versions.
+    #[strum(
+        detailed_message = "`dpisafe diff` was given two assessments that cannot be compared: the deployment's \
+      name or country differ, or they were made against different frameworks or framework \
+      versions (or a saved result against another framework than the one loaded). A diff \
+      follows one deployment over time. If the deployment was renamed, `--allow-different` \
+      compares it anyway; across framework versions, carry the older questionnaire over \
+      with `dpisafe migrate` first and assess it again."
+    )]
     DiffMismatch,
     /// `migrate` cannot carry the file over: it names a framework the loaded one does not
     /// supersede, or its `framework:` reference is written in a form it does not edit.
+    #[strum(
+        detailed_message = "`dpisafe migrate` cannot carry the file over, and writes nothing: the questionnaire \
+      names another framework, or a version the loaded framework does not supersede (its \
+      `metadata.supersedes` lists the versions it replaces), or its `framework:` reference \
+      is written in a form migrate does not edit (a block scalar, or quotes with escapes). \
+      Pass the framework file that replaces the file's version with `--framework`, or \
+      write the reference as plain text (`framework: <id>@<version>`) and run migrate \
+      again."
+    )]
     CannotMigrate,
     /// `migrate` left an id for a person to decide: several candidates, or none.
+    #[strum(
+        detailed_message = "`dpisafe migrate` left an id as it was for a person to decide: the framework's alias \
+      table gives several successors (the question was split; the candidates are listed), \
+      the id is unknown to the new framework and no alias covers it, two old ids would \
+      become the same new one, or the id is written in a form migrate does not edit (it \
+      then names the id it should become). Open the file at the position shown, choose, \
+      and run `dpisafe validate`. The command exits with 1 when anything needs review; the \
+      file is still written with everything else carried over."
+    )]
     NeedsReview,
 }
 
@@ -143,213 +346,10 @@ impl Code {
             .join(" ")
     }
 
-    /// What the code means and how to fix it, as `docs/codes.md` explains it.
+    /// What the code means and how to fix it, as `docs/codes.md` explains it: the
+    /// `detailed_message` written beside each variant.
     pub fn explanation(self) -> &'static str {
-        match self {
-            Code::FileUnreadable => {
-                "The file does not exist, is a directory, or cannot be read (permissions). Check the \
-                 path; it is relative to the directory you run dpisafe from. `dpisafe portfolio` also \
-                 uses it for a quoted pattern that matches no file and a directory that holds no \
-                 .yaml, .yml or .json file."
-            }
-            Code::FileTooLarge => {
-                "The file is larger than 16 MiB. A questionnaire is a few kilobytes; you have \
-                 probably named the wrong file (an archive, a PDF of evidence)."
-            }
-            Code::NotUtf8 => {
-                "The file is not UTF-8 text: it is UTF-16 (often saved by Windows editors), holds \
-                 bytes that are not UTF-8, or holds a NUL byte (a binary file). Save it as UTF-8. The \
-                 position shows the first byte that is not valid."
-            }
-            Code::EmptyFile => {
-                "The file holds nothing but whitespace or comments. Start from `dpisafe init`."
-            }
-            Code::YamlSyntax => {
-                "The YAML cannot be parsed: an unclosed quote, a tab used for indentation, a \
-                 misaligned key, a list or mapping used as a key. Also reported when a file goes \
-                 beyond the reader's limits: more than 250,000 nodes (for example an alias \"bomb\" \
-                 that expands exponentially), nesting deeper than 24 levels, or more than 16 MiB of \
-                 text. Questionnaires never come near these limits."
-            }
-            Code::DuplicateKey => {
-                "The same key appears twice in one mapping, such as an answer given twice for \
-                 `F8.Q1`. Many YAML readers silently keep the last one; dpisafe refuses, because an \
-                 audit must not guess which answer you meant. Keep one."
-            }
-            Code::WrongType => {
-                "A value has the wrong type: text where a list is expected (`building_blocks: id` \
-                 instead of `[id]`), a list where a mapping is expected. The hint shows the expected \
-                 form."
-            }
-            Code::UnknownKey => {
-                "A key that is not part of the format, usually a typo (`answr`, `evidense`). The hint \
-                 suggests the closest allowed key."
-            }
-            Code::MissingKey => {
-                "A required key is absent: `dpisafe`, `framework` and `deployment` at the top; \
-                 `name`, `building_blocks` and `stage` in `deployment`; every field of a waiver. \
-                 `dpisafe portfolio` also needs `assessed_on` (to judge waivers on a fixed date) \
-                 unless `--as-of` or `SOURCE_DATE_EPOCH` gives one."
-            }
-            Code::InvalidValue => {
-                "A value outside what the format allows: an answer other than `yes`, `partial`, `no` \
-                 or `n/a`; a country code not in capitals; an unknown evidence `kind`; a malformed \
-                 `sha256`; an empty text that must be filled."
-            }
-            Code::InvalidDate => {
-                "A date that is not `YYYY-MM-DD`, or a day that does not exist (`2026-02-30`). In a \
-                 framework file, `metadata.published` may also be a month (`2024-09`); the handbook's \
-                 PDF is dated with it."
-            }
-            Code::UnsupportedVersion => {
-                "`dpisafe:` (questionnaire) or `dpisafe_framework:` (framework) names a format \
-                 version this build does not read."
-            }
-            Code::FrameworkMismatch => {
-                "The questionnaire answers a different framework or version than the one loaded. Use \
-                 the framework reference printed by `dpisafe init`, or pass the right file with \
-                 `--framework`."
-            }
-            Code::UnknownQuestion => {
-                "An answer is keyed by an id that is neither a question nor a gender check of the \
-                 framework. The hint suggests the closest id, or names the new id when the question \
-                 was renumbered (then run `dpisafe migrate`)."
-            }
-            Code::NaWithoutReason => {
-                "`n/a` takes a question out of the score, so it needs a `reason:` saying why the \
-                 question does not apply to this deployment."
-            }
-            Code::UnknownWaiverQuestion => {
-                "A waiver names a question the framework does not have. (A waiver that has expired is \
-                 not an input error: scoring reverts the waived item and warns.)"
-            }
-            Code::UnknownBuildingBlock => {
-                "`deployment.building_blocks` names a block the framework does not define. The \
-                 embedded framework defines `id`, `payments`, `data-exchange` and `gbv-service`."
-            }
-            Code::UnknownStage => {
-                "`deployment.stage` is not a life-cycle stage of the framework (`L1` to `L5`)."
-            }
-            Code::UnknownAuthority => {
-                "`respondent.authority` is not a responsible authority of the framework (`R1` to \
-                 `R5`)."
-            }
-            Code::DuplicateId => {
-                "A framework file defines the same id twice (a stage, risk, principle, process key, \
-                 question or gender check)."
-            }
-            Code::UnknownReference => {
-                "A framework record names something that is not defined: a question's principle, \
-                 risk, stage, authority, building block or process; a gender rule's check; an alias \
-                 target."
-            }
-            Code::AmbiguousReference => {
-                "A question names a process id that the framework uses for several different \
-                 processes, such as `F4.10`, whose variants are `F4.10a` and `F4.10b`. Linking to \
-                 the bare id would credit the question to every variant, and move the exposure of \
-                 risks the question has nothing to do with. Name the variant meant by its key."
-            }
-            Code::InconsistentFramework => {
-                "Framework data that contradicts itself: credits outside 0–1 or not exactly `yes`, \
-                 `partial` and `no`; bands not listed from the highest down or not ending at 0; a \
-                 negative principle weight; a question or process id that does not start with its \
-                 principle."
-            }
-            Code::PrincipleWithoutQuestions => {
-                "A warning: a principle of a framework file has no questions, so every report will \
-                 show it as not assessed."
-            }
-            Code::SimilarItems => {
-                "A warning: two answerable items (questions or gender checks) ask nearly the same \
-                 thing, judged by the words they share. Asking both makes people answer one concern \
-                 twice and counts it twice. Keep one, or let the gender check reuse the question \
-                 with `same_as`."
-            }
-            Code::EvidenceMissing => {
-                "A warning (and, under the default policy, a `check` failure): an evidence `ref` that \
-                 is a path does not point at a file. Paths are relative to the questionnaire that \
-                 holds the answer. The answer still counts, but that entry no longer supports it, so \
-                 a `yes` resting only on it is reported as claimed."
-            }
-            Code::EvidenceChanged => {
-                "A warning (and a `check` failure by default): the file exists but its SHA-256 \
-                 differs from the `sha256:` recorded beside it, so the document may not be the one \
-                 the answer was based on. The hint prints the new digest to record once the change \
-                 has been reviewed."
-            }
-            Code::EvidenceUnreadable => {
-                "A warning: something exists at the evidence path but it is a directory or cannot be \
-                 read."
-            }
-            Code::WaiverExpired => {
-                "A warning: a waiver's `expires` date is before the evaluation date: `--as-of` if \
-                 given, else `SOURCE_DATE_EPOCH`, else today (UTC) for `check` and the \
-                 questionnaire's `assessed_on` for `assess`. The waiver no longer excuses its \
-                 question, so a critical `no` fails `check` again. Renew the waiver with a new date \
-                 and approval, or close the gap."
-            }
-            Code::WaiverUnused => {
-                "A warning: a waiver names a question that does not apply to this deployment (its \
-                 building blocks or stage leave the question out), so it excuses nothing."
-            }
-            Code::AnswerUnused => {
-                "A warning: an answer is given for a question that does not apply to this deployment \
-                 (its building blocks or stage leave the question out), so the answer is not scored. \
-                 Often the deployment's `stage` or `building_blocks` is not what the respondent had \
-                 in mind."
-            }
-            Code::UnknownPrinciple => {
-                "A policy file sets a threshold for a principle id the framework does not define."
-            }
-            Code::UnknownRisk => {
-                "A policy file sets a limit for a risk id the framework does not define."
-            }
-            Code::InvalidResult => {
-                "A file given to `check --baseline`, to `dpisafe render` or (as a saved result) to \
-                 `dpisafe portfolio` is not a JSON result written by `dpisafe assess --format json` \
-                 or `dpisafe check --format json`, was written in a report format version this build \
-                 does not read, or (for a baseline) describes another deployment or framework. Write \
-                 it again with the current version. `portfolio` also refuses a result made against \
-                 another framework than the one loaded."
-            }
-            Code::MergeConflict => {
-                "`assess --merge` was given questionnaires about different deployments: their \
-                 deployment name, stage or building blocks differ. Merge only answers about the same \
-                 deployment."
-            }
-            Code::TemplateError => {
-                "A report template could not be rendered: a syntax error, a name the template uses \
-                 that the report does not have, or a template that runs too long. The message names \
-                 the template file and line. Templates from `--templates DIR` replace the built-in \
-                 ones file by file; remove the faulty file to fall back to the built-in template."
-            }
-            Code::DiffMismatch => {
-                "`dpisafe diff` was given two assessments that cannot be compared: the deployment's \
-                 name or country differ, or they were made against different frameworks or framework \
-                 versions (or a saved result against another framework than the one loaded). A diff \
-                 follows one deployment over time. If the deployment was renamed, `--allow-different` \
-                 compares it anyway; across framework versions, carry the older questionnaire over \
-                 with `dpisafe migrate` first and assess it again."
-            }
-            Code::CannotMigrate => {
-                "`dpisafe migrate` cannot carry the file over, and writes nothing: the questionnaire \
-                 names another framework, or a version the loaded framework does not supersede (its \
-                 `metadata.supersedes` lists the versions it replaces), or its `framework:` reference \
-                 is written in a form migrate does not edit (a block scalar, or quotes with escapes). \
-                 Pass the framework file that replaces the file's version with `--framework`, or \
-                 write the reference as plain text (`framework: <id>@<version>`) and run migrate \
-                 again."
-            }
-            Code::NeedsReview => {
-                "`dpisafe migrate` left an id as it was for a person to decide: the framework's alias \
-                 table gives several successors (the question was split; the candidates are listed), \
-                 the id is unknown to the new framework and no alias covers it, two old ids would \
-                 become the same new one, or the id is written in a form migrate does not edit (it \
-                 then names the id it should become). Open the file at the position shown, choose, \
-                 and run `dpisafe validate`. The command exits with 1 when anything needs review; the \
-                 file is still written with everything else carried over."
-            }
-        }
+        strum::EnumMessage::get_detailed_message(&self).unwrap_or_default()
     }
 
     fn documentation(self) -> &'static str {
