@@ -135,10 +135,33 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
         .filter(|(_, f)| f.status.is_shortfall())
         .map(|(index, f)| question_result(framework, f, index, report, baseline))
         .collect();
-    let fallback = report.assessment.files.first().cloned().unwrap_or_default();
+    warning_results(report, &mut rules, &mut results);
+    violation_results(report, &mut rules, &mut results);
+    let log = Log {
+        schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "dpisafe",
+                    version: &report.tool.version,
+                    rules,
+                },
+            },
+            results,
+        }],
+    };
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One result per warning, under a rule for its code; a warning the policy makes blocking is
+/// an error.
+fn warning_results(report: &Report, rules: &mut Vec<Rule>, results: &mut Vec<SarifResult>) {
     for warning in &report.warnings {
         let code = warning.code.as_str();
-        let index = rule_index(&mut rules, code, || {
+        let index = rule_index(rules, code, || {
             extra_rule(
                 code,
                 warning.code.description(),
@@ -165,63 +188,52 @@ pub fn render(framework: &Framework, report: &Report, baseline: Option<&Report>)
             baseline_state: None,
         });
     }
-    if let Some(gate) = &report.gate {
-        for violation in gate.violations.iter().filter(|v| is_policy_rule(v)) {
-            let id = format!("policy/{}", violation.rule.as_str());
-            let index = rule_index(&mut rules, &id, || {
-                extra_rule(
-                    &id,
-                    policy_rule(violation.rule).to_owned(),
-                    format!(
-                        "{} It is set in the policy file (`dpisafe schema policy`); \
-                         docs/scoring.md explains how each figure is computed.",
-                        policy_rule(violation.rule)
-                    ),
-                    "Change the assessment, or the policy file if the threshold is wrong.",
-                )
-            });
-            let at = violation.location.clone().unwrap_or(Location {
-                file: fallback.clone(),
-                line: 1,
-                column: 1,
-            });
-            results.push(SarifResult {
-                rule_id: id,
-                rule_index: index,
-                level: if violation.blocking {
-                    "error"
-                } else {
-                    "warning"
-                },
-                message: Text {
-                    text: with_standing(
-                        sentence(&violation.message),
-                        Standing::of_violation(violation),
-                    ),
-                },
-                locations: vec![location(&at)],
-                suppressions: Vec::new(),
-                baseline_state: baseline_state(violation),
-            });
-        }
-    }
-    let log = Log {
-        schema: SARIF_SCHEMA,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "dpisafe",
-                    version: &report.tool.version,
-                    rules,
-                },
-            },
-            results,
-        }],
+}
+
+/// One result per threshold violation of the policy gate, under a `policy/…` rule.
+fn violation_results(report: &Report, rules: &mut Vec<Rule>, results: &mut Vec<SarifResult>) {
+    let Some(gate) = &report.gate else {
+        return;
     };
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    let fallback = report.assessment.files.first().cloned().unwrap_or_default();
+    for violation in gate.violations.iter().filter(|v| is_policy_rule(v)) {
+        let id = format!("policy/{}", violation.rule.as_str());
+        let index = rule_index(rules, &id, || {
+            extra_rule(
+                &id,
+                policy_rule(violation.rule).to_owned(),
+                format!(
+                    "{} It is set in the policy file (`dpisafe schema policy`); \
+                         docs/scoring.md explains how each figure is computed.",
+                    policy_rule(violation.rule)
+                ),
+                "Change the assessment, or the policy file if the threshold is wrong.",
+            )
+        });
+        let at = violation.location.clone().unwrap_or(Location {
+            file: fallback.clone(),
+            line: 1,
+            column: 1,
+        });
+        results.push(SarifResult {
+            rule_id: id,
+            rule_index: index,
+            level: if violation.blocking {
+                "error"
+            } else {
+                "warning"
+            },
+            message: Text {
+                text: with_standing(
+                    sentence(&violation.message),
+                    Standing::of_violation(violation),
+                ),
+            },
+            locations: vec![location(&at)],
+            suppressions: Vec::new(),
+            baseline_state: baseline_state(violation),
+        });
+    }
 }
 
 /// Threshold rules; critical failures and evidence problems already appear as results of
