@@ -39,19 +39,46 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A radar chart of principle scores (0–100), one axis per principle.
-pub fn radar(principles: &[PrincipleView]) -> String {
-    let size = 440.0;
-    let centre = size / 2.0;
-    let radius = 160.0;
-    let count = principles.len().max(1);
-    let point = |index: usize, value: f64| {
+/// The radar's geometry: a square of `SIZE` with one axis per principle.
+struct Radar {
+    count: usize,
+}
+
+impl Radar {
+    const SIZE: f64 = 440.0;
+    const CENTRE: f64 = Self::SIZE / 2.0;
+    const RADIUS: f64 = 160.0;
+
+    /// Where `value` (0–100, clamped) lies on axis `index`, the first axis pointing up.
+    fn point(&self, index: usize, value: f64) -> (f64, f64) {
         #[allow(clippy::cast_precision_loss)]
         let angle =
-            -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / count as f64;
-        let r = radius * value.clamp(0.0, 100.0) / 100.0;
-        (centre + r * angle.cos(), centre + r * angle.sin())
+            -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / self.count as f64;
+        let r = Self::RADIUS * value.clamp(0.0, 100.0) / 100.0;
+        (
+            Self::CENTRE + r * angle.cos(),
+            Self::CENTRE + r * angle.sin(),
+        )
+    }
+
+    /// The points of a polygon through `value(i)` on every axis, as SVG `points`.
+    fn polygon(&self, value: impl Fn(usize) -> f64) -> String {
+        let points: Vec<String> = (0..self.count)
+            .map(|i| {
+                let (x, y) = self.point(i, value(i));
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        points.join(" ")
+    }
+}
+
+/// A radar chart of principle scores (0–100), one axis per principle.
+pub fn radar(principles: &[PrincipleView]) -> String {
+    let radar = Radar {
+        count: principles.len().max(1),
     };
+    let size = Radar::SIZE;
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -67,25 +94,37 @@ pub fn radar(principles: &[PrincipleView]) -> String {
         escape(&described.join(", "))
     );
     for ring in [25.0, 50.0, 75.0, 100.0] {
-        let points: Vec<String> = (0..count)
-            .map(|i| {
-                let (x, y) = point(i, ring);
-                format!("{x:.1},{y:.1}")
-            })
-            .collect();
         let _ = write!(
             svg,
             r##"<polygon points="{}" fill="none" stroke="#c8cdd4" stroke-width="0.8"/>"##,
-            points.join(" ")
+            radar.polygon(|_| ring)
         );
     }
+    radar_axes(&mut svg, &radar, principles);
+    radar_scores(&mut svg, &radar, principles);
+    for ring in [50.0, 100.0] {
+        let (x, y) = radar.point(0, ring);
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="9" fill="#6b7280">{ring:.0}</text>"##,
+            x + 6.0,
+            y + 14.0
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One spoke per principle, labelled with its id just beyond the outer ring.
+fn radar_axes(svg: &mut String, radar: &Radar, principles: &[PrincipleView]) {
+    let centre = Radar::CENTRE;
     for (i, p) in principles.iter().enumerate() {
-        let (x, y) = point(i, 100.0);
+        let (x, y) = radar.point(i, 100.0);
         let _ = write!(
             svg,
             r##"<line x1="{centre}" y1="{centre}" x2="{x:.1}" y2="{y:.1}" stroke="#dde1e6" stroke-width="0.8"/>"##
         );
-        let (lx, ly) = point(i, 114.0);
+        let (lx, ly) = radar.point(i, 114.0);
         let anchor = if (lx - centre).abs() < 8.0 {
             "middle"
         } else if lx > centre {
@@ -100,38 +139,23 @@ pub fn radar(principles: &[PrincipleView]) -> String {
             escape(&p.id)
         );
     }
-    let shape: Vec<String> = principles
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let (x, y) = point(i, p.value);
-            format!("{x:.1},{y:.1}")
-        })
-        .collect();
+}
+
+/// The scores' shape, and a dot in its band's colour on each axis.
+fn radar_scores(svg: &mut String, radar: &Radar, principles: &[PrincipleView]) {
     let _ = write!(
         svg,
         r##"<polygon points="{}" fill="#1f5f9f" fill-opacity="0.22" stroke="#1f5f9f" stroke-width="2"/>"##,
-        shape.join(" ")
+        radar.polygon(|i| principles[i].value)
     );
     for (i, p) in principles.iter().enumerate() {
-        let (x, y) = point(i, p.value);
+        let (x, y) = radar.point(i, p.value);
         let _ = write!(
             svg,
             r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.2" fill="{}"/>"#,
             band_colour(&p.band_id)
         );
     }
-    for ring in [50.0, 100.0] {
-        let (x, y) = point(0, ring);
-        let _ = write!(
-            svg,
-            r##"<text x="{:.1}" y="{:.1}" font-size="9" fill="#6b7280">{ring:.0}</text>"##,
-            x + 6.0,
-            y + 14.0
-        );
-    }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// A heat map of residual risk exposure: one cell per risk, rows by risk family, coloured by
@@ -179,23 +203,28 @@ pub fn heat_map(risks: &[RiskView]) -> String {
         for (column, risk) in risks.iter().filter(|r| &r.category == family).enumerate() {
             #[allow(clippy::cast_precision_loss)]
             let x = label_width + column as f64 * (cell_w + gap);
-            let fill = band_colour(&risk.level_id);
-            let name = crate::text::shorten(&risk.name, 24);
-            let _ = write!(
-                svg,
-                r##"<rect x="{x:.1}" y="{y:.1}" width="{cell_w}" height="{cell_h}" rx="4" fill="{fill}"/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="#ffffff">{}</text><text x="{:.1}" y="{:.1}" font-size="10" fill="#ffffff">{}</text><text x="{:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="#ffffff">{}</text>"##,
-                x + 8.0,
-                y + 16.0,
-                escape(&risk.id),
-                x + 8.0,
-                y + 31.0,
-                escape(&name),
-                x + 8.0,
-                y + 54.0,
-                escape(&risk.exposure),
-            );
+            heat_cell(&mut svg, risk, (x, y), (cell_w, cell_h));
         }
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// One risk's tile at `(x, y)`: its id, short name and exposure on its level's colour.
+fn heat_cell(svg: &mut String, risk: &RiskView, (x, y): (f64, f64), (cell_w, cell_h): (f64, f64)) {
+    let fill = band_colour(&risk.level_id);
+    let name = crate::text::shorten(&risk.name, 24);
+    let _ = write!(
+        svg,
+        r##"<rect x="{x:.1}" y="{y:.1}" width="{cell_w}" height="{cell_h}" rx="4" fill="{fill}"/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="#ffffff">{}</text><text x="{:.1}" y="{:.1}" font-size="10" fill="#ffffff">{}</text><text x="{:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="#ffffff">{}</text>"##,
+        x + 8.0,
+        y + 16.0,
+        escape(&risk.id),
+        x + 8.0,
+        y + 31.0,
+        escape(&name),
+        x + 8.0,
+        y + 54.0,
+        escape(&risk.exposure),
+    );
 }
