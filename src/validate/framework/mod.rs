@@ -1,11 +1,13 @@
 //! Loading a framework: the embedded Universal DPI Safeguards Framework, or a custom file,
 //! from YAML text to a [`Framework`] whose references are known to resolve.
 
+mod build;
 mod check;
 
 use std::sync::LazyLock;
 
-pub use check::{build, check_references};
+pub use build::build;
+pub use check::check_references;
 
 use crate::diagnostic::Diagnostics;
 use crate::framework::raw::RawFramework;
