@@ -12,45 +12,7 @@ impl Checker<'_, '_> {
     /// A question should name a process of its own principle that shares one of its risks and
     /// one of its stages, or say why none fits (a warning).
     pub(super) fn processes_fit(&mut self, root: &Node) {
-        struct Placed {
-            principle: String,
-            risks: BTreeSet<String>,
-            stages: BTreeSet<String>,
-        }
-        let mut by_key: BTreeMap<String, Placed> = BTreeMap::new();
-        for process in root.list("processes") {
-            let principle = process
-                .text("principle")
-                .map(|t| t.value.to_owned())
-                .unwrap_or_default();
-            let variants = process.list("variants");
-            let records: Vec<(&Node, Option<Text<'_>>)> = if variants.is_empty() {
-                vec![(process, process.text("id"))]
-            } else {
-                variants.iter().map(|v| (v, v.text("key"))).collect()
-            };
-            for (node, key) in records {
-                let Some(key) = key else { continue };
-                let stages = node
-                    .list("placements")
-                    .iter()
-                    .filter_map(|p| p.text("stage").map(|t| t.value.to_owned()))
-                    .collect();
-                let risks = node
-                    .texts("risks")
-                    .iter()
-                    .map(|t| t.value.to_owned())
-                    .collect();
-                by_key.insert(
-                    key.value.to_owned(),
-                    Placed {
-                        principle: principle.clone(),
-                        risks,
-                        stages,
-                    },
-                );
-            }
-        }
+        let by_key = placed_processes(root);
         for question in root.list("questions") {
             if question.get("process_note").is_some() {
                 continue;
@@ -121,6 +83,52 @@ impl Checker<'_, '_> {
             }
         }
     }
+}
+
+/// A process record's principle, risks and stages: what a question must share with it.
+struct Placed {
+    principle: String,
+    risks: BTreeSet<String>,
+    stages: BTreeSet<String>,
+}
+
+/// Every process record of the file by its key, a variant by its own key.
+fn placed_processes(root: &Node) -> BTreeMap<String, Placed> {
+    let mut by_key: BTreeMap<String, Placed> = BTreeMap::new();
+    for process in root.list("processes") {
+        let principle = process
+            .text("principle")
+            .map(|t| t.value.to_owned())
+            .unwrap_or_default();
+        let variants = process.list("variants");
+        let records: Vec<(&Node, Option<Text<'_>>)> = if variants.is_empty() {
+            vec![(process, process.text("id"))]
+        } else {
+            variants.iter().map(|v| (v, v.text("key"))).collect()
+        };
+        for (node, key) in records {
+            let Some(key) = key else { continue };
+            let stages = node
+                .list("placements")
+                .iter()
+                .filter_map(|p| p.text("stage").map(|t| t.value.to_owned()))
+                .collect();
+            let risks = node
+                .texts("risks")
+                .iter()
+                .map(|t| t.value.to_owned())
+                .collect();
+            by_key.insert(
+                key.value.to_owned(),
+                Placed {
+                    principle: principle.clone(),
+                    risks,
+                    stages,
+                },
+            );
+        }
+    }
+    by_key
 }
 
 /// How alike two item texts are: the share of content words they have in common.

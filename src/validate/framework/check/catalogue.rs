@@ -29,11 +29,6 @@ impl<'a> Catalogue<'a> {
         let support = root
             .get("scoring")
             .map_or(&[][..], |s| s.list("support_areas"));
-        let answerable: Vec<&Node> = root
-            .list("questions")
-            .iter()
-            .chain(root.list("gender_checks"))
-            .collect();
         catalogue.define("building block", blocks.iter(), "id", diagnostics);
         catalogue.define("stage", root.list("stages").iter(), "id", diagnostics);
         catalogue.define(
@@ -52,37 +47,49 @@ impl<'a> Catalogue<'a> {
         catalogue.define_processes(root.list("processes"), diagnostics);
         catalogue.define("support area", support.iter(), "id", diagnostics);
         catalogue.define("source", root.list("sources").iter(), "key", diagnostics);
-        let safeguards: Vec<String> = root
-            .list("questions")
-            .iter()
-            .filter_map(|q| q.text("id").map(|t| t.value.to_owned()))
-            .collect();
-        catalogue
-            .sets
-            .entry("safeguard question")
-            .or_default()
-            .extend(safeguards);
-        // Questions and gender checks share one namespace: answers are keyed by either.
-        catalogue.define("question", answerable.into_iter(), "id", diagnostics);
-        // A process alias with several targets is as ambiguous as a shared published id.
-        for alias in root.list("aliases") {
-            let targets = alias.texts("to");
-            if alias.text("kind").map(|k| k.value) == Some("process")
-                && targets.len() > 1
-                && let Some(from) = alias.text("from")
-            {
-                catalogue
-                    .ambiguous
-                    .entry(from.value.to_owned())
-                    .or_insert_with(|| targets.iter().map(|t| t.value.to_owned()).collect());
-            }
-        }
+        catalogue.define_questions(root, diagnostics);
+        catalogue.ambiguous_aliases(root);
         catalogue
             .sets
             .entry("building block")
             .or_default()
             .insert("any".to_owned());
         catalogue
+    }
+
+    /// Safeguard questions on their own (gender checks may reuse only those), then questions
+    /// and gender checks together.
+    fn define_questions(&mut self, root: &Node, diagnostics: &mut Diagnostics) {
+        let safeguards: Vec<String> = root
+            .list("questions")
+            .iter()
+            .filter_map(|q| q.text("id").map(|t| t.value.to_owned()))
+            .collect();
+        self.sets
+            .entry("safeguard question")
+            .or_default()
+            .extend(safeguards);
+        let answerable = root
+            .list("questions")
+            .iter()
+            .chain(root.list("gender_checks"));
+        // Questions and gender checks share one namespace: answers are keyed by either.
+        self.define("question", answerable, "id", diagnostics);
+    }
+
+    /// A process alias with several targets is as ambiguous as a shared published id.
+    fn ambiguous_aliases(&mut self, root: &Node) {
+        for alias in root.list("aliases") {
+            let targets = alias.texts("to");
+            if alias.text("kind").map(|k| k.value) == Some("process")
+                && targets.len() > 1
+                && let Some(from) = alias.text("from")
+            {
+                self.ambiguous
+                    .entry(from.value.to_owned())
+                    .or_insert_with(|| targets.iter().map(|t| t.value.to_owned()).collect());
+            }
+        }
     }
 
     fn define<'n>(

@@ -269,17 +269,10 @@ impl Checker<'_, '_> {
     }
 
     fn gender_checks(&mut self, checks: &[Node]) {
+        // Which check reuses each question: a second one would count one answer twice.
         let mut reused: BTreeMap<String, String> = BTreeMap::new();
         for check in checks {
-            self.expect(check, "principles", "principle");
-            self.expect(check, "risks", "risk");
-            self.expect(check, "building_blocks", "building block");
-            self.expect(check, "stages", "stage");
-            self.expect(check, "authorities", "authority");
-            self.expect(check, "same_as", "safeguard question");
-            for source in check.list("sources") {
-                self.expect(source, "key", "source");
-            }
+            self.gender_check_references(check);
             let id = check.text("id");
             if let (Some(id), Some(group)) = (id, check.text("group"))
                 && !id.value.starts_with(&format!("G-{}-", group.value))
@@ -295,65 +288,90 @@ impl Checker<'_, '_> {
             }
             let name = id.map_or("the check", |t| t.value).to_owned();
             match check.text("same_as") {
-                Some(same_as) => {
-                    for own in [
-                        "text",
-                        "evidence",
-                        "principles",
-                        "building_blocks",
-                        "stages",
-                        "authorities",
-                        "action",
-                    ] {
-                        if let Some(entry) = check.entry(own) {
-                            self.inconsistent(
-                                entry.key_pos,
-                                format!(
-                                    "{name} reuses `{}` and cannot have `{own}` of its own",
-                                    same_as.value
-                                ),
-                                "the question it reuses is what people are asked; remove the key",
-                            );
-                        }
-                    }
-                    if let Some(first) = reused.insert(same_as.value.to_owned(), name.clone()) {
-                        self.inconsistent(
-                            same_as.pos,
-                            format!(
-                                "{name} and {first} both reuse `{}`: one answer would count twice in the gender index",
-                                same_as.value
-                            ),
-                            "let one check reuse the question and fold the other into it",
-                        );
-                    }
-                }
-                None => {
-                    for own in [
-                        "text",
-                        "evidence",
-                        "principles",
-                        "building_blocks",
-                        "stages",
-                    ] {
-                        let present = check.get(own).is_some_and(|v| match &v.value {
-                            crate::source::yaml::NodeValue::Seq(items) => !items.is_empty(),
-                            _ => true,
-                        });
-                        if !present {
-                            self.diagnostics.push(
-                                Diagnostic::error(
-                                    Code::MissingKey,
-                                    self.catalogue.file,
-                                    Some(check.pos),
-                                    format!("{name} has no `{own}` and reuses no question"),
-                                )
-                                .with_hint(format!(
-                                    "give it `{own}`, or `same_as: <question>` when a question already asks it"
-                                )),
-                            );
-                        }
-                    }
-                }
+                Some(same_as) => self.reusing_check(check, &name, same_as, &mut reused),
+                None => self.own_check(check, &name),
+            }
+        }
+    }
+
+    fn gender_check_references(&mut self, check: &Node) {
+        self.expect(check, "principles", "principle");
+        self.expect(check, "risks", "risk");
+        self.expect(check, "building_blocks", "building block");
+        self.expect(check, "stages", "stage");
+        self.expect(check, "authorities", "authority");
+        self.expect(check, "same_as", "safeguard question");
+        for source in check.list("sources") {
+            self.expect(source, "key", "source");
+        }
+    }
+
+    /// A check that reuses a question has none of the question's own keys, and no other check
+    /// reuses the same question.
+    fn reusing_check(
+        &mut self,
+        check: &Node,
+        name: &str,
+        same_as: Text<'_>,
+        reused: &mut BTreeMap<String, String>,
+    ) {
+        for own in [
+            "text",
+            "evidence",
+            "principles",
+            "building_blocks",
+            "stages",
+            "authorities",
+            "action",
+        ] {
+            if let Some(entry) = check.entry(own) {
+                self.inconsistent(
+                    entry.key_pos,
+                    format!(
+                        "{name} reuses `{}` and cannot have `{own}` of its own",
+                        same_as.value
+                    ),
+                    "the question it reuses is what people are asked; remove the key",
+                );
+            }
+        }
+        if let Some(first) = reused.insert(same_as.value.to_owned(), name.to_owned()) {
+            self.inconsistent(
+                same_as.pos,
+                format!(
+                    "{name} and {first} both reuse `{}`: one answer would count twice in the gender index",
+                    same_as.value
+                ),
+                "let one check reuse the question and fold the other into it",
+            );
+        }
+    }
+
+    /// A check asked on its own needs what a question needs.
+    fn own_check(&mut self, check: &Node, name: &str) {
+        for own in [
+            "text",
+            "evidence",
+            "principles",
+            "building_blocks",
+            "stages",
+        ] {
+            let present = check.get(own).is_some_and(|v| match &v.value {
+                crate::source::yaml::NodeValue::Seq(items) => !items.is_empty(),
+                _ => true,
+            });
+            if !present {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::MissingKey,
+                        self.catalogue.file,
+                        Some(check.pos),
+                        format!("{name} has no `{own}` and reuses no question"),
+                    )
+                    .with_hint(format!(
+                        "give it `{own}`, or `same_as: <question>` when a question already asks it"
+                    )),
+                );
             }
         }
     }
