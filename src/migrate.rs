@@ -240,15 +240,7 @@ pub fn migrate(
     let mode = mode(&source.name, reference, &from, framework)?;
     let mut found = ids(root, framework, mode);
     settle_collisions(&mut found);
-    let mut edits = Vec::new();
-    for item in &mut found {
-        if let Fate::Rename(new) = &item.fate {
-            match replacement(&source.text, item.span, &item.id, new) {
-                Some(text) => edits.push(Edit::new(item.span.range(), text)),
-                None => item.fate = Fate::Review(Reason::Unwritable, vec![new.clone()]),
-            }
-        }
-    }
+    let mut edits = rename_edits(&source.text, &mut found);
     let to = framework.reference();
     let mut carried_over = Vec::new();
     if mode == Mode::Superseded {
@@ -271,6 +263,38 @@ pub fn migrate(
     };
     let text =
         span_edit::apply(&source.text, &edits).map_err(|err| vec![failed(&source.name, &err)])?;
+    let (needs_review, unchanged) = sort_out(found, &mut carried_over);
+    Ok(Migration {
+        dpisafe_migrate: MIGRATE_REPORT_VERSION,
+        file: source.name.clone(),
+        from,
+        to,
+        carried_over,
+        needs_review,
+        unchanged,
+        added_assessed_on,
+        text,
+    })
+}
+
+/// The edits that rename ids; an id whose text migrate cannot rewrite in place (a quoted or
+/// folded form) is left for review instead.
+fn rename_edits(text: &str, found: &mut [Found]) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for item in found {
+        if let Fate::Rename(new) = &item.fate {
+            match replacement(text, item.span, &item.id, new) {
+                Some(text) => edits.push(Edit::new(item.span.range(), text)),
+                None => item.fate = Fate::Review(Reason::Unwritable, vec![new.clone()]),
+            }
+        }
+    }
+    edits
+}
+
+/// Adds each renamed id to `carried_over`, and returns the ids left for review and the count
+/// of ids kept as they were.
+fn sort_out(found: Vec<Found>, carried_over: &mut Vec<Carried>) -> (Vec<Review>, usize) {
     let mut needs_review = Vec::new();
     let mut unchanged = 0;
     for item in found {
@@ -287,17 +311,7 @@ pub fn migrate(
             }),
         }
     }
-    Ok(Migration {
-        dpisafe_migrate: MIGRATE_REPORT_VERSION,
-        file: source.name.clone(),
-        from,
-        to,
-        carried_over,
-        needs_review,
-        unchanged,
-        added_assessed_on,
-        text,
-    })
+    (needs_review, unchanged)
 }
 
 /// The schema's complaint about a top-level `assessed_on` missing (`validate::schema` words it).

@@ -1,6 +1,17 @@
 //! The command line: parses arguments, runs a command, prints its output and diagnostics, and
 //! turns the outcome into an exit code. The only module that prints or exits.
 
+/// The value of a step that either succeeds or has already told the user why the command
+/// stops: on `Err(exit)` the command returns that exit code, as `?` would return an error.
+macro_rules! proceed {
+    ($step:expr) => {
+        match $step {
+            Ok(value) => value,
+            Err(exit) => return Ok(exit),
+        }
+    };
+}
+
 mod args;
 mod assessment;
 mod commands;

@@ -110,6 +110,15 @@ pub struct Heading {
     pub name: String,
 }
 
+impl Heading {
+    fn new(id: &str, name: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            name: name.to_owned(),
+        }
+    }
+}
+
 /// A score band.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct BandInfo {

@@ -138,28 +138,14 @@ pub fn build(
     label(&mut rows, options.redact);
     if options.sort == Sort::Score {
         // Stable: equal scores keep name order.
-        rows.sort_by(|a, b| match (a.score, b.score) {
-            (Some(x), Some(y)) => y.total_cmp(&x),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        });
+        rows.sort_by(by_score);
     }
     let date = options
         .as_of
         .or_else(|| rows.iter().filter_map(|r| r.assessed_on).max());
     skipped.sort_by_key(|s| s.input);
     if options.redact {
-        for row in &mut rows {
-            row.respondents = None;
-            row.file = None;
-            for earlier in &mut row.history {
-                earlier.file = None;
-            }
-        }
-        for s in &mut skipped {
-            s.file = None;
-        }
+        redact(&mut rows, &mut skipped);
     }
     let deployments = rows.len();
     let groups = group(framework, rows, options.group_by)
@@ -182,24 +168,43 @@ pub fn build(
         principles: framework
             .principles
             .iter()
-            .map(|p| Heading {
-                id: p.id.clone(),
-                name: p.name.clone(),
-            })
+            .map(|p| Heading::new(&p.id, &p.name))
             .collect(),
         risks: framework
             .risks
             .iter()
-            .map(|r| Heading {
-                id: r.id.clone(),
-                name: r.name.clone(),
-            })
+            .map(|r| Heading::new(&r.id, &r.name))
             .collect(),
         bands: bands(&framework.scoring.bands),
         risk_bands: bands(&framework.scoring.risk.bands),
         deployments,
         groups,
         skipped,
+    }
+}
+
+/// Highest score first; unscored rows last.
+fn by_score(a: &Row, b: &Row) -> Ordering {
+    match (a.score, b.score) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Drops who answered and which file each row came from, for a portfolio shared outside
+/// the team.
+fn redact(rows: &mut [Row], skipped: &mut [Skipped]) {
+    for row in rows {
+        row.respondents = None;
+        row.file = None;
+        for earlier in &mut row.history {
+            earlier.file = None;
+        }
+    }
+    for s in skipped {
+        s.file = None;
     }
 }
 

@@ -81,26 +81,7 @@ impl<'a> MarkdownView<'a> {
 /// The comparison for a terminal; `color` marks improvements green and regressions red.
 pub fn table(diff: &Diff, color: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", deployment(diff));
-    let _ = writeln!(
-        out,
-        "Framework: {} v{}",
-        diff.framework.title, diff.framework.version
-    );
-    let _ = writeln!(out, "Old: {}", side(&diff.old));
-    let _ = writeln!(out, "New: {}\n", side(&diff.new));
-    let s = &diff.summary;
-    let _ = writeln!(
-        out,
-        "{:<12}{}: {} · {}",
-        "Verdict",
-        paint(s.change, color),
-        crate::text::count(s.regressions.len(), "regression", "regressions"),
-        crate::text::count(s.improvements.len(), "improvement", "improvements"),
-    );
-    for [label, value] in headline_rows(diff, color) {
-        let _ = writeln!(out, "{label:<12}{value}");
-    }
+    header(&mut out, diff, color);
     section(
         &mut out,
         "Principles",
@@ -121,7 +102,7 @@ pub fn table(diff: &Diff, color: bool) -> String {
         &risk_rows(diff, color),
         &["", "Risk", "", "Exposure", "Level"],
     );
-    let counts = s.questions;
+    let counts = diff.summary.questions;
     let title = format!(
         "Questions ({} improved · {} regressed · {} changed · {} unchanged)",
         counts.improved, counts.regressed, counts.changed, counts.unchanged
@@ -132,19 +113,49 @@ pub fn table(diff: &Diff, color: bool) -> String {
         &question_rows(diff, color),
         &["", "", "Old → new", ""],
     );
-    if s.regressions.is_empty() {
-        let _ = writeln!(out, "\nNothing regressed.");
-    } else {
-        let _ = writeln!(
-            out,
-            "\nRegressed ({}):",
-            crate::text::count(s.regressions.len(), "item", "items")
-        );
-        for note in &s.regressions {
-            let _ = writeln!(out, "  {}  {}", note.subject, note.text);
-        }
-    }
+    regressions(&mut out, diff);
     out
+}
+
+/// The deployment, the framework, both sides, the verdict and the headline figures.
+fn header(out: &mut String, diff: &Diff, color: bool) {
+    let _ = writeln!(out, "{}", deployment(diff));
+    let _ = writeln!(
+        out,
+        "Framework: {} v{}",
+        diff.framework.title, diff.framework.version
+    );
+    let _ = writeln!(out, "Old: {}", side(&diff.old));
+    let _ = writeln!(out, "New: {}\n", side(&diff.new));
+    let s = &diff.summary;
+    let _ = writeln!(
+        out,
+        "{:<12}{}: {} · {}",
+        "Verdict",
+        paint(s.change, color),
+        crate::text::count(s.regressions.len(), "regression", "regressions"),
+        crate::text::count(s.improvements.len(), "improvement", "improvements"),
+    );
+    for [label, value] in headline_rows(diff, color) {
+        let _ = writeln!(out, "{label:<12}{value}");
+    }
+}
+
+/// What regressed, one line each, or that nothing did.
+fn regressions(out: &mut String, diff: &Diff) {
+    let regressions = &diff.summary.regressions;
+    if regressions.is_empty() {
+        let _ = writeln!(out, "\nNothing regressed.");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\nRegressed ({}):",
+        crate::text::count(regressions.len(), "item", "items")
+    );
+    for note in regressions {
+        let _ = writeln!(out, "  {}  {}", note.subject, note.text);
+    }
 }
 
 /// The deployment's name and country, with the old ones when `--allow-different` let them

@@ -241,16 +241,11 @@ pub fn build(framework: &Framework) -> Handbook {
         .iter()
         .filter(|q| q.is_gender())
         .collect();
-    let question_count = framework.questions.len() - gender.len();
     let all_checks: Vec<&Question> = gender
         .iter()
         .copied()
         .chain(&framework.reused_checks)
         .collect();
-    let fact = |label: &str, value: String| Fact {
-        label: label.to_owned(),
-        value,
-    };
     Handbook {
         title: meta.title.clone(),
         subtitle: format!(
@@ -259,31 +254,7 @@ pub fn build(framework: &Framework) -> Handbook {
         ),
         framework: format!("{} v{} ({})", meta.title, meta.version, meta.licence),
         reference: framework.reference(),
-        facts: vec![
-            fact("Publisher", meta.publisher.clone()),
-            fact("Published", meta.published.clone()),
-            fact("Source", meta.source.clone()),
-            fact(
-                "Licence",
-                format!("{} ({})", meta.licence, meta.licence_url),
-            ),
-            fact("Questionnaires name it", framework.reference()),
-            fact(
-                "Contents",
-                format!(
-                    "{} principles, {} risks, {} questions, {} gender checks{}, {} processes",
-                    framework.principles.len(),
-                    framework.risks.len(),
-                    question_count,
-                    gender.len(),
-                    match framework.reused_checks.len() {
-                        0 => String::new(),
-                        n => format!(" ({n} more reuse a question)"),
-                    },
-                    framework.processes.len()
-                ),
-            ),
-        ],
+        facts: facts(framework),
         attribution: meta.attribution.clone(),
         licence_url: meta.licence_url.clone(),
         licence_href: web_address(&meta.licence_url),
@@ -292,7 +263,7 @@ pub fn build(framework: &Framework) -> Handbook {
         building_blocks: meta
             .building_blocks
             .iter()
-            .map(|b| fact(&b.id, b.name.clone()))
+            .map(|b| Fact::new(&b.id, b.name.clone()))
             .collect(),
         stages: framework.stages.iter().map(entry).collect(),
         authorities: framework.authorities.iter().map(entry).collect(),
@@ -306,21 +277,59 @@ pub fn build(framework: &Framework) -> Handbook {
         gender_groups: gender_groups(framework, &all_checks),
         gender_check_count: gender.len(),
         reused_check_count: framework.reused_checks.len(),
-        sources: framework
-            .sources
-            .iter()
-            .map(|s| SourceEntry {
-                key: s.key.clone(),
-                anchor: anchor("source-", &s.key),
-                citation: framework.citation(&crate::framework::SourceRef {
-                    key: s.key.clone(),
-                    at: None,
-                }),
-                verified: s.verified,
-                note: s.note.clone().unwrap_or_default(),
-            })
-            .collect(),
+        sources: source_entries(framework),
     }
+}
+
+/// The handbook's table of facts about the framework: who published it, when, under which
+/// licence, and what it holds.
+fn facts(framework: &Framework) -> Vec<Fact> {
+    let meta = &framework.metadata;
+    let gender = framework.questions.iter().filter(|q| q.is_gender()).count();
+    let question_count = framework.questions.len() - gender;
+    vec![
+        Fact::new("Publisher", meta.publisher.clone()),
+        Fact::new("Published", meta.published.clone()),
+        Fact::new("Source", meta.source.clone()),
+        Fact::new(
+            "Licence",
+            format!("{} ({})", meta.licence, meta.licence_url),
+        ),
+        Fact::new("Questionnaires name it", framework.reference()),
+        Fact::new(
+            "Contents",
+            format!(
+                "{} principles, {} risks, {} questions, {} gender checks{}, {} processes",
+                framework.principles.len(),
+                framework.risks.len(),
+                question_count,
+                gender,
+                match framework.reused_checks.len() {
+                    0 => String::new(),
+                    n => format!(" ({n} more reuse a question)"),
+                },
+                framework.processes.len()
+            ),
+        ),
+    ]
+}
+
+/// Every cited work, with its anchor and full citation.
+fn source_entries(framework: &Framework) -> Vec<SourceEntry> {
+    framework
+        .sources
+        .iter()
+        .map(|s| SourceEntry {
+            key: s.key.clone(),
+            anchor: anchor("source-", &s.key),
+            citation: framework.citation(&crate::framework::SourceRef {
+                key: s.key.clone(),
+                at: None,
+            }),
+            verified: s.verified,
+            note: s.note.clone().unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// The Markdown handbook.
@@ -514,42 +523,9 @@ fn process(framework: &Framework, p: &Process) -> ProcessEntry {
 }
 
 fn question(framework: &Framework, q: &Question) -> QuestionEntry {
-    let blocks = if q.building_blocks.iter().any(|b| b == "any") {
-        "every building block".to_owned()
-    } else {
-        q.building_blocks
-            .iter()
-            .map(|id| {
-                framework
-                    .metadata
-                    .building_blocks
-                    .iter()
-                    .find(|b| &b.id == id)
-                    .map_or_else(|| id.clone(), |b| b.name.clone())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let authorities = if q.authorities.is_empty() {
-        "any".to_owned()
-    } else {
-        q.authorities
-            .iter()
-            .map(|a| named(a, framework.authority(a)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let sources = match &q.kind {
-        QuestionKind::Gender { sources, .. } => sources
-            .iter()
-            .map(|s| match &s.at {
-                Some(at) => format!("{} ({at})", s.key),
-                None => s.key.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        QuestionKind::Safeguard => String::new(),
-    };
+    let blocks = blocks(framework, q);
+    let authorities = authorities(framework, q);
+    let sources = sources(q);
     let same_as = q.same_as().unwrap_or_default().to_owned();
     let text = match framework.question(&same_as) {
         Some(asked) => asked.text.clone(),
@@ -583,6 +559,54 @@ fn question(framework: &Framework, q: &Question) -> QuestionEntry {
         processes: q.processes.join(", "),
         principles: q.principles.iter().map(|p| link("principle-", p)).collect(),
         sources,
+    }
+}
+
+/// The building blocks a question applies to, by name; "every building block" for `any`.
+fn blocks(framework: &Framework, q: &Question) -> String {
+    if q.building_blocks.iter().any(|b| b == "any") {
+        "every building block".to_owned()
+    } else {
+        q.building_blocks
+            .iter()
+            .map(|id| {
+                framework
+                    .metadata
+                    .building_blocks
+                    .iter()
+                    .find(|b| &b.id == id)
+                    .map_or_else(|| id.clone(), |b| b.name.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The authorities a question is put to, by name; "any" when it names none.
+fn authorities(framework: &Framework, q: &Question) -> String {
+    if q.authorities.is_empty() {
+        "any".to_owned()
+    } else {
+        q.authorities
+            .iter()
+            .map(|a| named(a, framework.authority(a)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A gender check's sources with their pages; empty for a safeguard question.
+fn sources(q: &Question) -> String {
+    match &q.kind {
+        QuestionKind::Gender { sources, .. } => sources
+            .iter()
+            .map(|s| match &s.at {
+                Some(at) => format!("{} ({at})", s.key),
+                None => s.key.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        QuestionKind::Safeguard => String::new(),
     }
 }
 

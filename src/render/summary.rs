@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::words::Words;
 use crate::i18n::Lang;
-use crate::report::Report;
+use crate::report::{Action, Report, Summary};
 
 use super::table;
 
@@ -129,6 +129,20 @@ fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
             )
         );
     }
+    answers_lines(out, s, w);
+    if s.waived > 0 {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            label(w, "waived"),
+            w.m.plural("summary.waived", s.waived, &[])
+        );
+    }
+}
+
+/// The coverage line (answers by kind), the deployment's scope, and how much rests on
+/// evidence.
+fn answers_lines(out: &mut String, s: &Summary, w: Words) {
     let c = &s.answers;
     let _ = writeln!(
         out,
@@ -167,14 +181,6 @@ fn headline(out: &mut String, report: &Report, color: bool, w: Words) {
             ]
         )
     );
-    if s.waived > 0 {
-        let _ = writeln!(
-            out,
-            "{}{}",
-            label(w, "waived"),
-            w.m.plural("summary.waived", s.waived, &[])
-        );
-    }
 }
 
 fn principles(out: &mut String, report: &Report, color: bool, w: Words) {
@@ -302,51 +308,9 @@ fn actions(out: &mut String, report: &Report, w: Words) {
         .actions
         .iter()
         .take(TOP_ACTIONS)
-        .map(|a| {
-            vec![
-                a.rank.to_string(),
-                if a.waived {
-                    format!(
-                        "{} {}",
-                        w.get(&format!("priority_{}", a.priority.as_str())),
-                        w.get("waived_mark")
-                    )
-                } else {
-                    w.get(&format!("priority_{}", a.priority.as_str()))
-                },
-                w.get(&format!("kind_{}", a.kind.as_str())),
-                a.question.clone(),
-                a.authority.clone().unwrap_or_default(),
-                match (&a.stage, &a.due_stage) {
-                    (Some(stage), Some(due)) if a.missed => {
-                        w.format("stage_missed", &[("stage", stage), ("due", due)])
-                    }
-                    (stage, _) => stage.clone().unwrap_or_default(),
-                },
-                if a.processes.is_empty() {
-                    w.format("principle_mark", &[("principle", &a.principle)])
-                } else {
-                    a.processes.join(", ")
-                },
-            ]
-        })
+        .map(|a| action_row(a, w))
         .collect();
-    let mut leads: Vec<String> = Vec::new();
-    for authority in &report.authorities {
-        let (count, urgent) = report.action_counts(&authority.id);
-        if count == 0 {
-            continue;
-        }
-        leads.push(w.format(
-            "lead",
-            &[
-                ("id", &authority.id),
-                ("name", &w.texts.get(&authority.id, &authority.name)),
-                ("count", &count),
-                ("urgent", &urgent),
-            ],
-        ));
-    }
+    let leads = leads(report, w);
     let _ = write!(
         out,
         "\n{}\n",
@@ -376,6 +340,58 @@ fn actions(out: &mut String, report: &Report, w: Words) {
             Some((6, 24))
         )
     );
+}
+
+/// One row of the first actions: rank, priority (marked when waived), kind, question, lead,
+/// stage (with the stage it was due by when that has passed) and processes.
+fn action_row(a: &Action, w: Words) -> Vec<String> {
+    vec![
+        a.rank.to_string(),
+        if a.waived {
+            format!(
+                "{} {}",
+                w.get(&format!("priority_{}", a.priority.as_str())),
+                w.get("waived_mark")
+            )
+        } else {
+            w.get(&format!("priority_{}", a.priority.as_str()))
+        },
+        w.get(&format!("kind_{}", a.kind.as_str())),
+        a.question.clone(),
+        a.authority.clone().unwrap_or_default(),
+        match (&a.stage, &a.due_stage) {
+            (Some(stage), Some(due)) if a.missed => {
+                w.format("stage_missed", &[("stage", stage), ("due", due)])
+            }
+            (stage, _) => stage.clone().unwrap_or_default(),
+        },
+        if a.processes.is_empty() {
+            w.format("principle_mark", &[("principle", &a.principle)])
+        } else {
+            a.processes.join(", ")
+        },
+    ]
+}
+
+/// "F2 Ministry: 5 actions, 2 urgent" for each authority that leads at least one action.
+fn leads(report: &Report, w: Words) -> Vec<String> {
+    let mut leads: Vec<String> = Vec::new();
+    for authority in &report.authorities {
+        let (count, urgent) = report.action_counts(&authority.id);
+        if count == 0 {
+            continue;
+        }
+        leads.push(w.format(
+            "lead",
+            &[
+                ("id", &authority.id),
+                ("name", &w.texts.get(&authority.id, &authority.name)),
+                ("count", &count),
+                ("urgent", &urgent),
+            ],
+        ));
+    }
+    leads
 }
 
 /// A ten-cell bar for a score 0–100.

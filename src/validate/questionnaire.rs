@@ -8,7 +8,7 @@
 use super::tree::Text;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::framework::{AliasKind, Framework};
-use crate::questionnaire::raw::{RawEvidence, RawQuestionnaire, RawWaiver};
+use crate::questionnaire::raw::{RawAnswer, RawEvidence, RawQuestionnaire, RawWaiver};
 use crate::questionnaire::{
     Answer, Date, Deployment, Evidence, Questionnaire, Respondent, Scope, Waiver,
 };
@@ -320,31 +320,7 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
     let answers = raw
         .answers
         .into_iter()
-        .map(|(question, answer)| {
-            let entry = answers_node.and_then(|n| n.entry(&question));
-            let pos = entry.map_or(root.pos, |e| e.key_pos);
-            let evidence_nodes = entry.map_or(&[][..], |e| e.value.list("evidence"));
-            let evidence = answer
-                .evidence
-                .into_iter()
-                .zip(
-                    evidence_nodes
-                        .iter()
-                        .map(|n| n.pos)
-                        .chain(std::iter::repeat(pos)),
-                )
-                .map(|(e, pos)| evidence_from(e, pos))
-                .collect();
-            Answer {
-                question,
-                value: answer.answer,
-                evidence,
-                reason: answer.reason,
-                notes: answer.notes,
-                file: file.to_owned(),
-                pos,
-            }
-        })
+        .map(|(question, answer)| answer_from(question, answer, answers_node, root.pos, file))
         .collect();
     let waivers = waivers_from(raw.waivers, root, file);
     let respondent = raw.respondent.map(|r| Respondent {
@@ -364,14 +340,9 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
             description: raw.deployment.description,
         },
         respondents: vec![respondent.unwrap_or_default()],
-        scope: raw.scope.map(|scope| {
-            let mut authorities: Vec<String> = Vec::new();
-            for authority in scope.authorities {
-                if !authorities.contains(&authority) {
-                    authorities.push(authority);
-                }
-            }
-            Scope { authorities }
+        scope: raw.scope.map(|scope| Scope {
+            // Named twice is meant once.
+            authorities: first_of_each(scope.authorities),
         }),
         // The schema (shape) and the reference checks (real day) refused a bad date before
         // this step, so the fallback is never taken.
@@ -379,6 +350,51 @@ pub fn build(raw: RawQuestionnaire, root: &Node, file: &str) -> Questionnaire {
         answers,
         waivers,
     }
+}
+
+/// One answer with its place: the position of its key under `answers` (the file's start
+/// when the tree has none), and each evidence item at its own list entry.
+fn answer_from(
+    question: String,
+    answer: RawAnswer,
+    answers_node: Option<&Node>,
+    file_pos: Pos,
+    file: &str,
+) -> Answer {
+    let entry = answers_node.and_then(|n| n.entry(&question));
+    let pos = entry.map_or(file_pos, |e| e.key_pos);
+    let evidence_nodes = entry.map_or(&[][..], |e| e.value.list("evidence"));
+    let evidence = answer
+        .evidence
+        .into_iter()
+        .zip(
+            evidence_nodes
+                .iter()
+                .map(|n| n.pos)
+                .chain(std::iter::repeat(pos)),
+        )
+        .map(|(e, pos)| evidence_from(e, pos))
+        .collect();
+    Answer {
+        question,
+        value: answer.answer,
+        evidence,
+        reason: answer.reason,
+        notes: answer.notes,
+        file: file.to_owned(),
+        pos,
+    }
+}
+
+/// The items in their first order, each once.
+fn first_of_each(items: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for item in items {
+        if !kept.contains(&item) {
+            kept.push(item);
+        }
+    }
+    kept
 }
 
 fn evidence_from(raw: RawEvidence, pos: Pos) -> Evidence {

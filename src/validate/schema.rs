@@ -138,79 +138,70 @@ impl ErrorContext<'_> {
     fn describe(&self, kind: &ValidationErrorKind) -> Vec<Diagnostic> {
         let at = self.value_pos();
         let path = self.path(self.pointer);
+        let invalid =
+            |message: String| Diagnostic::error(Code::InvalidValue, self.file, Some(at), message);
         let one = |d: Diagnostic| vec![d];
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 unexpected.iter().map(|key| self.unknown_key(key)).collect()
             }
             ValidationErrorKind::Required { property } => {
-                let key = property.as_str().unwrap_or_default();
-                one(Diagnostic::error(
-                    Code::MissingKey,
-                    self.file,
-                    Some(self.key_pos()),
-                    if self.pointer.is_empty() {
-                        format!("the file is missing the required key `{key}`")
-                    } else {
-                        format!("`{path}` is missing the required key `{key}`")
-                    },
-                )
-                .with_label(format!("add `{key}:` here"))
-                .with_hint(self.required_hint(key)))
+                one(self.missing_key(property.as_str().unwrap_or_default(), &path))
             }
-            ValidationErrorKind::Type { kind } => one(Diagnostic::error(
-                Code::WrongType,
-                self.file,
-                Some(at),
-                format!(
-                    "`{path}` should be {}, not {}",
-                    expected_types(kind),
-                    describe_value(self.instance)
-                ),
-            )
-            .with_label(format!("expected {}", expected_types(kind)))
-            .with_hint(type_hint(kind))),
+            ValidationErrorKind::Type { kind } => one(self.wrong_type(kind, &path)),
             ValidationErrorKind::Enum { options } => one(self.not_one_of(options)),
             ValidationErrorKind::Pattern { pattern } => one(self.pattern_mismatch(pattern)),
             ValidationErrorKind::MinLength { .. } | ValidationErrorKind::MinItems { .. } => {
-                one(Diagnostic::error(
-                    Code::InvalidValue,
-                    self.file,
-                    Some(at),
-                    format!("`{path}` must not be empty"),
-                )
-                .with_hint("fill it in, or remove the key if it is optional"))
+                one(invalid(format!("`{path}` must not be empty"))
+                    .with_hint("fill it in, or remove the key if it is optional"))
             }
             ValidationErrorKind::Minimum { limit }
-            | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::error(
-                Code::InvalidValue,
-                self.file,
-                Some(at),
-                format!(
-                    "`{path}` is {}, below the minimum of {limit}",
-                    self.instance
-                ),
-            )
+            | ValidationErrorKind::ExclusiveMinimum { limit } => one(invalid(format!(
+                "`{path}` is {}, below the minimum of {limit}",
+                self.instance
+            ))
             .with_hint(format!("use a value of at least {limit}"))),
             ValidationErrorKind::Maximum { limit }
-            | ValidationErrorKind::ExclusiveMaximum { limit } => one(Diagnostic::error(
-                Code::InvalidValue,
-                self.file,
-                Some(at),
-                format!(
-                    "`{path}` is {}, above the maximum of {limit}",
-                    self.instance
-                ),
-            )
+            | ValidationErrorKind::ExclusiveMaximum { limit } => one(invalid(format!(
+                "`{path}` is {}, above the maximum of {limit}",
+                self.instance
+            ))
             .with_hint(format!("use a value of at most {limit}"))),
-            other => one(Diagnostic::error(
-                Code::InvalidValue,
-                self.file,
-                Some(at),
-                format!("`{path}`: {}", other_message(other, self.instance)),
-            )
-            .with_hint(format!("see `dpisafe schema {}` for the format", self.noun))),
+            other => one(
+                invalid(format!("`{path}`: {}", other_message(other, self.instance)))
+                    .with_hint(format!("see `dpisafe schema {}` for the format", self.noun)),
+            ),
         }
+    }
+
+    fn missing_key(&self, key: &str, path: &str) -> Diagnostic {
+        Diagnostic::error(
+            Code::MissingKey,
+            self.file,
+            Some(self.key_pos()),
+            if self.pointer.is_empty() {
+                format!("the file is missing the required key `{key}`")
+            } else {
+                format!("`{path}` is missing the required key `{key}`")
+            },
+        )
+        .with_label(format!("add `{key}:` here"))
+        .with_hint(self.required_hint(key))
+    }
+
+    fn wrong_type(&self, kind: &TypeKind, path: &str) -> Diagnostic {
+        Diagnostic::error(
+            Code::WrongType,
+            self.file,
+            Some(self.value_pos()),
+            format!(
+                "`{path}` should be {}, not {}",
+                expected_types(kind),
+                describe_value(self.instance)
+            ),
+        )
+        .with_label(format!("expected {}", expected_types(kind)))
+        .with_hint(type_hint(kind))
     }
 
     /// The pointer as a readable path, naming list items by their `id` or `key` when they have

@@ -9,11 +9,11 @@ use crate::render::format::Subject;
 use crate::render::templates::Templates;
 
 pub(crate) fn run(ctx: &Context, args: &AssessArgs) -> Result<Exit, Error> {
-    let (loaded, report) =
-        match assessment::load_and_report(ctx, &args.inputs, DefaultDate::AssessedOn) {
-            Ok(done) => done,
-            Err(exit) => return Ok(exit),
-        };
+    let (loaded, report) = proceed!(assessment::load_and_report(
+        ctx,
+        &args.inputs,
+        DefaultDate::AssessedOn
+    ));
     let templates = Templates::embedded();
     let subject = Subject::Report {
         framework: loaded.framework(),
@@ -21,10 +21,7 @@ pub(crate) fn run(ctx: &Context, args: &AssessArgs) -> Result<Exit, Error> {
         baseline: None,
     };
     let settings = assessment::plain_settings(ctx, &args.output, &templates);
-    let bytes = match assessment::render(ctx, args.format, subject, &settings, "") {
-        Ok(bytes) => bytes,
-        Err(exit) => return Ok(exit),
-    };
+    let bytes = proceed!(assessment::render(ctx, args.format, subject, &settings, ""));
     let mut inputs = args.inputs.files.clone();
     inputs.extend(loaded.assessment.evidence_files());
     assessment::emit_bytes(ctx, &args.output, &inputs, &bytes)?;

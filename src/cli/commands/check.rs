@@ -17,37 +17,24 @@ use crate::source::SourceFile;
 
 pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     crate::assessment::prepare();
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
     // The policy comes first: its `evidence_root` and `max_hash_mib` decide how the
     // questionnaires' evidence is looked at.
-    let (policy, policy_source) = match load_policy(ctx, args, &framework) {
-        Ok(found) => found,
-        Err(exit) => return Ok(exit),
-    };
-    let evidence = match evidence_options(ctx, &policy, policy_source.as_ref()) {
-        Ok(evidence) => evidence,
-        Err(exit) => return Ok(exit),
-    };
-    let mut loaded = match assessment::load_with(ctx, framework, &args.inputs, &evidence) {
-        Ok(loaded) => loaded,
-        Err(exit) => return Ok(exit),
-    };
-    let baseline = match load_baseline(ctx, args, &loaded) {
-        Ok(baseline) => baseline,
-        Err(exit) => return Ok(exit),
-    };
-    let as_of = match assessment::as_of(
+    let (policy, policy_source) = proceed!(load_policy(ctx, args, &framework));
+    let evidence = proceed!(evidence_options(ctx, &policy, policy_source.as_ref()));
+    let mut loaded = proceed!(assessment::load_with(
+        ctx,
+        framework,
+        &args.inputs,
+        &evidence
+    ));
+    let baseline = proceed!(load_baseline(ctx, args, &loaded));
+    let as_of = proceed!(assessment::as_of(
         ctx,
         &args.inputs,
         &loaded.assessment.questionnaire,
         DefaultDate::Today,
-    ) {
-        Ok(date) => date,
-        Err(exit) => return Ok(exit),
-    };
+    ));
     apply_waivers(ctx, &policy, &mut loaded.assessment.questionnaire);
     loaded.sources.extend(policy_source);
     let mut report = assessment::build_report(ctx, &loaded, as_of);
@@ -70,10 +57,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
         report: &report,
         baseline: baseline.as_ref().map(|(_, r)| r),
     };
-    let bytes = match assessment::render(ctx, args.format, subject, &settings, "") {
-        Ok(bytes) => bytes,
-        Err(exit) => return Ok(exit),
-    };
+    let bytes = proceed!(assessment::render(ctx, args.format, subject, &settings, ""));
     let mut inputs: Vec<PathBuf> = args.inputs.files.clone();
     inputs.extend(args.policy.iter().cloned());
     inputs.extend(args.baseline.iter().cloned());

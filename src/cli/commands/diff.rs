@@ -24,10 +24,7 @@ struct Side {
 }
 
 pub(crate) fn run(ctx: &Context, args: &DiffArgs) -> Result<Exit, Error> {
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
     // Load both before stopping, so one run shows the problems of both files.
     let old = load(ctx, &framework, &args.old, args.as_of);
     let new = load(ctx, &framework, &args.new, args.as_of);
@@ -56,10 +53,13 @@ pub(crate) fn run(ctx: &Context, args: &DiffArgs) -> Result<Exit, Error> {
     );
     let templates = Templates::embedded();
     let settings = assessment::plain_settings(ctx, &args.output, &templates);
-    let bytes = match assessment::render(ctx, args.format, Subject::Diff(&diff), &settings, "") {
-        Ok(bytes) => bytes,
-        Err(exit) => return Ok(exit),
-    };
+    let bytes = proceed!(assessment::render(
+        ctx,
+        args.format,
+        Subject::Diff(&diff),
+        &settings,
+        ""
+    ));
     let inputs = vec![args.old.clone(), args.new.clone()];
     assessment::emit_bytes(ctx, &args.output, &inputs, &bytes)?;
     let regressions = &diff.summary.regressions;

@@ -12,10 +12,7 @@ pub(crate) fn run(ctx: &Context, command: &FrameworkCommand) -> Result<Exit, Err
     if let FrameworkCommand::Lint { file } = command {
         return Ok(lint(ctx, file));
     }
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
     match command {
         FrameworkCommand::List(args) => print_stdout(&framework::list(&framework, listing(args)))?,
         FrameworkCommand::Show { id } => match framework::show(&framework, id) {

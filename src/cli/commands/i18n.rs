@@ -11,10 +11,7 @@ use crate::render::i18n_status;
 
 pub(crate) fn run(ctx: &Context, command: &I18nCommand, lang: Option<Lang>) -> Result<Exit, Error> {
     let I18nCommand::Status(args) = command;
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
     let langs: Vec<Lang> = match lang {
         Some(lang) => vec![lang],
         None => Lang::ALL.to_vec(),

@@ -10,14 +10,8 @@ use crate::framework::Applicability;
 use crate::questionnaire::template::{self, Blank};
 
 pub(crate) fn run(ctx: &Context, args: &InitArgs) -> Result<Exit, Error> {
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
-    let date = match assessment::new_file_date(ctx, args.date) {
-        Ok(date) => date,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
+    let date = proceed!(assessment::new_file_date(ctx, args.date));
     let blank = Blank {
         scope: Applicability {
             building_blocks: args.blocks.clone(),

@@ -30,10 +30,7 @@ pub(crate) fn run(ctx: &Context, args: &InterviewArgs) -> Result<Exit, Error> {
                     .to_owned(),
         });
     }
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
     let path = &args.file;
     let style = Style {
         // Guidance wraps to the terminal, or to 80 columns when it does not say.
@@ -46,10 +43,7 @@ pub(crate) fn run(ctx: &Context, args: &InterviewArgs) -> Result<Exit, Error> {
     };
     on_interrupt(path);
     let source = if path.exists() {
-        match ctx.read(path) {
-            Ok(source) => source,
-            Err(exit) => return Ok(exit),
-        }
+        proceed!(ctx.read(path))
     } else {
         match create(ctx, &framework, &mut terminal, style, path)? {
             Some(source) => source,

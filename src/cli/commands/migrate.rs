@@ -31,18 +31,9 @@ pub(crate) fn run(ctx: &Context, args: &MigrateArgs) -> Result<Exit, Error> {
                 .to_owned(),
         });
     }
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
-    let source = match ctx.read(&args.file) {
-        Ok(source) => source,
-        Err(exit) => return Ok(exit),
-    };
-    let date = match crate::cli::assessment::new_file_date(ctx, args.date) {
-        Ok(date) => date,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
+    let source = proceed!(ctx.read(&args.file));
+    let date = proceed!(crate::cli::assessment::new_file_date(ctx, args.date));
     let migration = match migrate::migrate(&source, &framework, &ctx.limits, date) {
         Ok(migration) => migration,
         Err(diagnostics) => {

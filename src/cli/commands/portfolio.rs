@@ -31,16 +31,10 @@ use crate::source::{Limits, SourceFile};
 const TIMINGS_VAR: &str = "DPISAFE_PORTFOLIO_TIMINGS";
 
 pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
     let as_of = match args.as_of {
         Some(date) => Some(date),
-        None => match assessment::source_date_epoch(ctx) {
-            Ok(date) => date,
-            Err(exit) => return Ok(exit),
-        },
+        None => proceed!(assessment::source_date_epoch(ctx)),
     };
     if args.format.is_binary() {
         assessment::refuse_pdf_on_terminal(&args.output, "portfolio.pdf")?;
@@ -67,10 +61,7 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
     }
     let options = options(args, as_of);
     let portfolio = portfolio::build(&framework, rows, skipped, options);
-    let bytes = match format(ctx, &portfolio, args) {
-        Ok(bytes) => bytes,
-        Err(exit) => return Ok(exit),
-    };
+    let bytes = proceed!(format(ctx, &portfolio, args));
     let paths: Vec<PathBuf> = inputs.into_iter().map(Input::into_path).collect();
     assessment::emit_bytes(ctx, &args.output, &paths, &bytes)?;
     if let (Some(started), Some(scored_at)) = (started, scored_at) {

@@ -15,11 +15,11 @@ use crate::render::view::{Mode, Options};
 use crate::report::Report;
 
 pub(crate) fn run(ctx: &Context, args: &ReportArgs) -> Result<Exit, Error> {
-    let (loaded, report) =
-        match assessment::load_and_report(ctx, &args.inputs, DefaultDate::AssessedOn) {
-            Ok(done) => done,
-            Err(exit) => return Ok(exit),
-        };
+    let (loaded, report) = proceed!(assessment::load_and_report(
+        ctx,
+        &args.inputs,
+        DefaultDate::AssessedOn
+    ));
     let mut inputs = args.inputs.files.clone();
     inputs.extend(args.document.templates.iter().cloned());
     inputs.extend(loaded.assessment.evidence_files());
@@ -34,14 +34,8 @@ pub(crate) fn run(ctx: &Context, args: &ReportArgs) -> Result<Exit, Error> {
 }
 
 pub(crate) fn render(ctx: &Context, args: &RenderArgs) -> Result<Exit, Error> {
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
-    let report = match assessment::load_result(ctx, &args.result, "result") {
-        Ok(report) => report,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
+    let report = proceed!(assessment::load_result(ctx, &args.result, "result"));
     if let Some(message) = crate::assessment::framework_mismatch(&report, &framework) {
         let diagnostic = Diagnostic::error(
             Code::InvalidResult,

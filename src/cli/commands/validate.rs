@@ -7,10 +7,7 @@ use crate::cli::{Context, Exit, assessment};
 
 pub(crate) fn run(ctx: &Context, args: &ValidateArgs) -> Result<Exit, Error> {
     crate::assessment::prepare();
-    let framework = match ctx.framework() {
-        Ok(framework) => framework,
-        Err(exit) => return Ok(exit),
-    };
+    let framework = proceed!(ctx.framework());
     let mut exit = Exit::Ok;
     for path in &args.files {
         let Ok(source) = ctx.read(path) else {

@@ -11,39 +11,14 @@ use crate::text::wrap;
 /// The `dpisafe framework coverage` table: how much of the published framework the data holds,
 /// per principle, and the numbers not found.
 pub fn coverage(framework: &Framework) -> String {
-    let mut total_found = 0;
-    let mut total_known = 0;
-    let rows = framework
+    let held: Vec<Held> = framework
         .principles
         .iter()
-        .map(|p| {
-            let found = super::distinct_process_ids(framework, &p.id).len();
-            let known = (p.processes_known_up_to as usize).max(found);
-            total_found += found;
-            total_known += known;
-            let share = (found * 100)
-                .checked_div(known)
-                .map_or_else(|| "unknown".to_owned(), |pct| format!("≤ {pct}%"));
-            let questions = framework
-                .questions
-                .iter()
-                .filter(|q| q.principle == p.id && !q.is_gender())
-                .count();
-            vec![
-                p.id.clone(),
-                p.name.clone(),
-                super::text_source_name(p.text_source).to_owned(),
-                found.to_string(),
-                if known == 0 {
-                    "none seen".to_owned()
-                } else {
-                    format!("≥ {known}")
-                },
-                share,
-                questions.to_string(),
-            ]
-        })
+        .map(|p| Held::of(framework, p))
         .collect();
+    let total_found: usize = held.iter().map(|h| h.found).sum();
+    let total_known: usize = held.iter().map(|h| h.known).sum();
+    let rows = held.iter().map(Held::row).collect();
     let mut out = table::render(
         &[
             "ID",
@@ -77,6 +52,53 @@ pub fn coverage(framework: &Framework) -> String {
         }
     }
     out
+}
+
+/// One principle's share of its published processes held in the data.
+struct Held<'f> {
+    principle: &'f framework::Principle,
+    /// Distinct process ids held.
+    found: usize,
+    /// Published processes, at least: the highest number seen, or what is held.
+    known: usize,
+    /// Its questions, gender checks not counted.
+    questions: usize,
+}
+
+impl<'f> Held<'f> {
+    fn of(framework: &Framework, principle: &'f framework::Principle) -> Self {
+        let found = super::distinct_process_ids(framework, &principle.id).len();
+        Self {
+            principle,
+            found,
+            known: (principle.processes_known_up_to as usize).max(found),
+            questions: framework
+                .questions
+                .iter()
+                .filter(|q| q.principle == principle.id && !q.is_gender())
+                .count(),
+        }
+    }
+
+    fn row(&self) -> Vec<String> {
+        let p = self.principle;
+        let share = (self.found * 100)
+            .checked_div(self.known)
+            .map_or_else(|| "unknown".to_owned(), |pct| format!("≤ {pct}%"));
+        vec![
+            p.id.clone(),
+            p.name.clone(),
+            super::text_source_name(p.text_source).to_owned(),
+            self.found.to_string(),
+            if self.known == 0 {
+                "none seen".to_owned()
+            } else {
+                format!("≥ {}", self.known)
+            },
+            share,
+            self.questions.to_string(),
+        ]
+    }
 }
 
 /// The process numbers of `p` below its highest known one that the data does not hold, as

@@ -99,6 +99,16 @@ pub struct Fact {
     pub value: String,
 }
 
+impl Fact {
+    /// The fact `label`: `value`.
+    pub fn new(label: &str, value: String) -> Self {
+        Self {
+            label: label.to_owned(),
+            value,
+        }
+    }
+}
+
 /// An id and a sentence.
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {
