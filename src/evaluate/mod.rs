@@ -15,7 +15,7 @@ pub mod slices;
 
 use serde::Serialize;
 
-use crate::framework::Framework;
+use crate::framework::{Framework, Question};
 use crate::questionnaire::{Date, Questionnaire};
 use answers::Item;
 
@@ -82,14 +82,7 @@ pub fn evaluate_items(
         .sum();
     let whole = all.applicable + outside_weight;
     let rated = overall.is_some() && score::enough_answered(framework, all.coverage());
-    let principal = questionnaire.deployment.building_blocks.iter().any(|b| {
-        framework
-            .scoring
-            .gender
-            .intent
-            .principal_building_blocks
-            .contains(b)
-    });
+    let principal = is_principal(framework, questionnaire);
     Evaluation {
         band: overall.filter(|_| rated).map(|s| score::band(framework, s)),
         overall,
@@ -101,23 +94,10 @@ pub fn evaluate_items(
             0.0
         },
         outside_scope: outside.iter().map(|q| q.id.clone()).collect(),
-        outside_authorities: framework
-            .authorities
-            .iter()
-            .filter(|a| outside.iter().any(|q| q.authorities.contains(&a.id)))
-            .map(|a| a.id.clone())
-            .collect(),
+        outside_authorities: authorities_of(framework, &outside),
         evidenced_share: all.evidenced_share(),
         principles,
-        risks: {
-            let counted = gender::counted(framework, items);
-            let failed = gender::failed_critical(&counted);
-            framework
-                .risks
-                .iter()
-                .map(|r| risk::exposure(framework, &r.id, items, &failed))
-                .collect()
-        },
+        risks: risks(framework, items),
         stages: slices::by_stage(framework, items),
         authorities: slices::by_authority(framework, items),
         gender: gender::index(framework, items, principal),
@@ -127,6 +107,38 @@ pub fn evaluate_items(
             Some(questionnaire.deployment.stage.as_str()),
         ),
     }
+}
+
+/// Whether the deployment includes a building block where the gender index counts most
+/// (the framework's principal blocks, such as payments).
+fn is_principal(framework: &Framework, questionnaire: &Questionnaire) -> bool {
+    let principal = &framework.scoring.gender.intent.principal_building_blocks;
+    questionnaire
+        .deployment
+        .building_blocks
+        .iter()
+        .any(|b| principal.contains(b))
+}
+
+/// The authorities, in framework order, that some question outside the scope is put to.
+fn authorities_of(framework: &Framework, outside: &[&Question]) -> Vec<String> {
+    framework
+        .authorities
+        .iter()
+        .filter(|a| outside.iter().any(|q| q.authorities.contains(&a.id)))
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+/// Each risk's residual exposure; a failed critical gender check weighs on its risks too.
+fn risks(framework: &Framework, items: &[Item<'_>]) -> Vec<risk::RiskExposure> {
+    let counted = gender::counted(framework, items);
+    let failed = gender::failed_critical(&counted);
+    framework
+        .risks
+        .iter()
+        .map(|r| risk::exposure(framework, &r.id, items, &failed))
+        .collect()
 }
 
 #[cfg(test)]

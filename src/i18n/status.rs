@@ -51,20 +51,8 @@ pub fn compare(
     units: &[Unit],
     translations: &Translations,
 ) -> LanguageStatus {
-    let ids = |c: &Catalog| -> Vec<(String, String)> {
-        c.iter()
-            .flat_map(|(section, messages)| {
-                messages
-                    .iter()
-                    .map(move |(id, text)| (format!("{section}.{id}"), text.clone()))
-            })
-            .collect()
-    };
-    let english_ids = ids(english);
-    let own_ids = ids(catalog);
-    let find = |list: &[(String, String)], key: &str| {
-        list.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone())
-    };
+    let english_ids = flat_ids(english);
+    let own_ids = flat_ids(catalog);
     let mut status = LanguageStatus {
         lang,
         catalog_total: english_ids.len(),
@@ -76,8 +64,37 @@ pub fn compare(
         stale: Vec::new(),
         unknown: Vec::new(),
     };
-    for (key, text) in &english_ids {
-        match find(&own_ids, key) {
+    compare_catalogs(&mut status, &english_ids, &own_ids);
+    if lang != Lang::En {
+        compare_texts(&mut status, units, translations);
+    }
+    status
+}
+
+/// Every message of a catalog as `section.id` and its text, in catalog order.
+fn flat_ids(c: &Catalog) -> Vec<(String, String)> {
+    c.iter()
+        .flat_map(|(section, messages)| {
+            messages
+                .iter()
+                .map(move |(id, text)| (format!("{section}.{id}"), text.clone()))
+        })
+        .collect()
+}
+
+fn text_of(list: &[(String, String)], key: &str) -> Option<String> {
+    list.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone())
+}
+
+/// Messages English has and the language lacks or words with other placeholders, and
+/// messages only the language has.
+fn compare_catalogs(
+    status: &mut LanguageStatus,
+    english_ids: &[(String, String)],
+    own_ids: &[(String, String)],
+) {
+    for (key, text) in english_ids {
+        match text_of(own_ids, key) {
             None => status.catalog_missing.push(key.clone()),
             Some(own) if catalog::placeholders(&own) != catalog::placeholders(text) => {
                 status.catalog_placeholders.push(key.clone());
@@ -85,14 +102,16 @@ pub fn compare(
             Some(_) => {}
         }
     }
-    for (key, _) in &own_ids {
-        if find(&english_ids, key).is_none() {
+    for (key, _) in own_ids {
+        if text_of(english_ids, key).is_none() {
             status.catalog_unknown.push(key.clone());
         }
     }
-    if lang == Lang::En {
-        return status;
-    }
+}
+
+/// Framework texts without a translation, translated from an older English text, or
+/// translated for an id the framework no longer has.
+fn compare_texts(status: &mut LanguageStatus, units: &[Unit], translations: &Translations) {
     for unit in units {
         match translations.get(&unit.id) {
             None => status.missing.push(unit.id.clone()),
@@ -107,7 +126,6 @@ pub fn compare(
             status.unknown.push(id.clone());
         }
     }
-    status
 }
 
 /// The status of the embedded translations of `lang` against `framework`.

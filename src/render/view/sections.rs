@@ -115,22 +115,7 @@ pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
                 ],
             ),
         ),
-        fact(
-            "headline_confidence",
-            w.format(
-                "confidence_value",
-                &[
-                    (
-                        "share",
-                        &s.evidenced
-                            .map_or_else(|| w.get("none"), |e| w.ltr(&format!("{e:.1} %"))),
-                    ),
-                    ("evidenced", &s.confidence.evidenced),
-                    ("stale", &s.confidence.stale),
-                    ("claimed", &s.confidence.claimed),
-                ],
-            ),
-        ),
+        fact("headline_confidence", confidence_value(s, w)),
         fact("headline_gender", gender_value(g, w)),
         fact(
             "headline_critical",
@@ -148,6 +133,22 @@ pub(super) fn headline(report: &Report, mode: Mode, w: Words) -> Vec<Fact> {
         );
     }
     facts
+}
+
+/// How much of the answers rests on evidence: the share, and the answers by confidence.
+fn confidence_value(s: &crate::report::Summary, w: Words) -> String {
+    let share = s
+        .evidenced
+        .map_or_else(|| w.get("none"), |e| w.ltr(&format!("{e:.1} %")));
+    w.format(
+        "confidence_value",
+        &[
+            ("share", &share),
+            ("evidenced", &s.confidence.evidenced),
+            ("stale", &s.confidence.stale),
+            ("claimed", &s.confidence.claimed),
+        ],
+    )
 }
 
 /// The gender index with its codes, and "not rated" after them when too few checks were

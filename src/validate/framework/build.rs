@@ -21,7 +21,10 @@ pub fn build(raw: RawFramework) -> Framework {
     let mut reused_checks = Vec::new();
     for check in raw.gender_checks {
         let item = gender_check(check, gender_weight);
-        match item.same_as().and_then(|id| questions.iter().find(|q| q.id == id)) {
+        match item
+            .same_as()
+            .and_then(|id| questions.iter().find(|q| q.id == id))
+        {
             // A reused check applies wherever its question does, and scores nowhere itself.
             Some(question) => reused_checks.push(reusing(item, question)),
             None => questions.push(item),
