@@ -219,19 +219,7 @@ pub fn migrate(
     limits: &Limits,
     date: Date,
 ) -> Result<Migration, Vec<Diagnostic>> {
-    let mut diagnostics = Diagnostics::default();
-    let parsed = crate::validate::parse_and_check_shape(
-        source,
-        &schema::QUESTIONNAIRE,
-        limits,
-        &mut diagnostics,
-    );
-    // Files from before the date was required are what migrate is for: it adds the date.
-    diagnostics.retain(|d| !is_missing_date(d));
-    let parsed = match parsed {
-        Some(parsed) if !diagnostics.has_errors() => parsed,
-        _ => return Err(diagnostics.into_sorted()),
-    };
+    let (parsed, diagnostics) = parse(source, limits)?;
     let root = &parsed.root;
     let Some(reference) = root.get("framework") else {
         return Err(diagnostics.into_sorted());
@@ -275,6 +263,27 @@ pub fn migrate(
         added_assessed_on,
         text,
     })
+}
+
+/// The questionnaire's tree, when its shape is right apart from a missing `assessed_on`, and
+/// the warnings found on the way.
+fn parse(
+    source: &SourceFile,
+    limits: &Limits,
+) -> Result<(crate::validate::Parsed, Diagnostics), Vec<Diagnostic>> {
+    let mut diagnostics = Diagnostics::default();
+    let parsed = crate::validate::parse_and_check_shape(
+        source,
+        &schema::QUESTIONNAIRE,
+        limits,
+        &mut diagnostics,
+    );
+    // Files from before the date was required are what migrate is for: it adds the date.
+    diagnostics.retain(|d| !is_missing_date(d));
+    match parsed {
+        Some(parsed) if !diagnostics.has_errors() => Ok((parsed, diagnostics)),
+        _ => Err(diagnostics.into_sorted()),
+    }
 }
 
 /// The edits that rename ids; an id whose text migrate cannot rewrite in place (a quoted or
