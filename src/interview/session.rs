@@ -45,6 +45,16 @@ pub struct Session<'a> {
     style: Style,
 }
 
+/// Where the walk goes after a line at the prompt.
+enum Step {
+    /// To the question at this index (past the last: the end), showing its card.
+    Go(usize),
+    /// Back to the same prompt, without the card again.
+    Stay,
+    /// Out of the walk, saying what was saved.
+    Stop,
+}
+
 /// What a line typed at the answer prompt asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Command {
@@ -166,55 +176,66 @@ impl<'a> Session<'a> {
             if show_card {
                 io.show(&self.card(index));
             }
-            show_card = true;
             let Some(line) = io.ask("> ") else {
                 return self.stopped(io);
             };
-            match command(&line) {
-                Command::Answer(value) => {
-                    let Some(answer) = self.details(io, question, value) else {
-                        return self.stopped(io);
-                    };
-                    match self.record(io, &question.id, answer) {
-                        Ok(()) => {
-                            io.show(&self.style.dim(&format!("  saved {}\n", question.id)));
-                            index = self.next_open(index + 1).unwrap_or(self.total());
-                        }
-                        Err(why) => {
-                            io.show(&format!(
-                                "  not saved: {why}\n  the file on disk is unchanged\n"
-                            ));
-                            show_card = false;
-                        }
-                    }
+            match self.step(io, index, question, &line) {
+                Step::Go(next) => {
+                    index = next;
+                    show_card = true;
                 }
-                Command::Keep if self.value(&question.id).is_some() => {
-                    index = self.next_open(index + 1).unwrap_or(self.total());
-                }
-                Command::Keep => {
-                    io.show("  type y, p, n or a to answer, s to skip, or ? for help\n");
-                    show_card = false;
-                }
-                Command::Skip => index += 1,
-                Command::Back if index == 0 => {
-                    io.show("  this is the first question\n");
-                    show_card = false;
-                }
-                Command::Back => index -= 1,
-                Command::Quit => return self.stopped(io),
-                Command::Help => {
-                    io.show(HELP);
-                    show_card = false;
-                }
-                Command::Unknown(text) => {
-                    io.show(&format!(
-                        "  `{text}` is not an answer: type y, p, n or a (or ? for help)\n"
-                    ));
-                    show_card = false;
-                }
+                Step::Stay => show_card = false,
+                Step::Stop => return self.stopped(io),
             }
         }
         self.finished(io)
+    }
+
+    /// What one line typed at the prompt for the question at `index` does.
+    fn step(&mut self, io: &mut impl Io, index: usize, question: &Question, line: &str) -> Step {
+        match command(line) {
+            Command::Answer(value) => {
+                let Some(answer) = self.details(io, question, value) else {
+                    return Step::Stop;
+                };
+                match self.record(io, &question.id, answer) {
+                    Ok(()) => {
+                        io.show(&self.style.dim(&format!("  saved {}\n", question.id)));
+                        Step::Go(self.next_open(index + 1).unwrap_or(self.total()))
+                    }
+                    Err(why) => {
+                        io.show(&format!(
+                            "  not saved: {why}\n  the file on disk is unchanged\n"
+                        ));
+                        Step::Stay
+                    }
+                }
+            }
+            Command::Keep if self.value(&question.id).is_some() => {
+                Step::Go(self.next_open(index + 1).unwrap_or(self.total()))
+            }
+            Command::Keep => {
+                io.show("  type y, p, n or a to answer, s to skip, or ? for help\n");
+                Step::Stay
+            }
+            Command::Skip => Step::Go(index + 1),
+            Command::Back if index == 0 => {
+                io.show("  this is the first question\n");
+                Step::Stay
+            }
+            Command::Back => Step::Go(index - 1),
+            Command::Quit => Step::Stop,
+            Command::Help => {
+                io.show(HELP);
+                Step::Stay
+            }
+            Command::Unknown(text) => {
+                io.show(&format!(
+                    "  `{text}` is not an answer: type y, p, n or a (or ? for help)\n"
+                ));
+                Step::Stay
+            }
+        }
     }
 
     fn value(&self, id: &str) -> Option<AnswerValue> {
