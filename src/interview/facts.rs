@@ -20,32 +20,8 @@ pub fn ask(framework: &Framework, io: &mut impl Io, style: Style, today: Date) -
         }
     })?;
     let country = ask_country(io)?;
-    let blocks = framework
-        .metadata
-        .building_blocks
-        .iter()
-        .map(|b| format!("{} ({})", b.id, b.name))
-        .collect::<Vec<_>>();
-    io.show(&choices(style, "Building blocks", &blocks));
-    let building_blocks = ask_until(io, "Blocks, comma-separated (Enter for all): ", |text| {
-        building_blocks(framework, text)
-    })?;
-    io.show(&choices(
-        style,
-        "Life-cycle stages",
-        &named(&framework.stages),
-    ));
-    let stage = ask_until(io, "Stage the deployment is at: ", |text| {
-        one_of(text, &framework.stage_ids(), "stage")
-            .map(|s| s.unwrap_or_default())
-            .and_then(|s| {
-                if s.is_empty() {
-                    Err("a stage is needed: it decides which questions are due".to_owned())
-                } else {
-                    Ok(s)
-                }
-            })
-    })?;
+    let building_blocks = ask_blocks(framework, io, style)?;
+    let stage = ask_stage(framework, io, style)?;
     io.show(&choices(
         style,
         "Responsible authorities",
@@ -55,12 +31,7 @@ pub fn ask(framework: &Framework, io: &mut impl Io, style: Style, today: Date) -
         one_of(text, &framework.authority_ids(), "authority")
     })?;
     let organisation = optional(&io.ask("Organisation (Enter to leave out): ")?);
-    let date_prompt = format!("Assessment date [{today}]: ");
-    let date = ask_until(io, &date_prompt, |text| match text {
-        "" => Ok(today),
-        text => Date::parse(text)
-            .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form")),
-    })?;
+    let date = ask_date(io, today)?;
     Some(Blank {
         scope: Applicability {
             building_blocks,
@@ -71,6 +42,50 @@ pub fn ask(framework: &Framework, io: &mut impl Io, style: Style, today: Date) -
         country,
         date,
         organisation,
+    })
+}
+
+/// The building blocks, listed first; all of them when the answer is empty.
+fn ask_blocks(framework: &Framework, io: &mut impl Io, style: Style) -> Option<Vec<String>> {
+    let blocks = framework
+        .metadata
+        .building_blocks
+        .iter()
+        .map(|b| format!("{} ({})", b.id, b.name))
+        .collect::<Vec<_>>();
+    io.show(&choices(style, "Building blocks", &blocks));
+    ask_until(io, "Blocks, comma-separated (Enter for all): ", |text| {
+        building_blocks(framework, text)
+    })
+}
+
+/// The deployment's stage, listed first; an answer is needed.
+fn ask_stage(framework: &Framework, io: &mut impl Io, style: Style) -> Option<String> {
+    io.show(&choices(
+        style,
+        "Life-cycle stages",
+        &named(&framework.stages),
+    ));
+    ask_until(io, "Stage the deployment is at: ", |text| {
+        one_of(text, &framework.stage_ids(), "stage")
+            .map(|s| s.unwrap_or_default())
+            .and_then(|s| {
+                if s.is_empty() {
+                    Err("a stage is needed: it decides which questions are due".to_owned())
+                } else {
+                    Ok(s)
+                }
+            })
+    })
+}
+
+/// The assessment date, `today` offered as the default.
+fn ask_date(io: &mut impl Io, today: Date) -> Option<Date> {
+    let prompt = format!("Assessment date [{today}]: ");
+    ask_until(io, &prompt, |text| match text {
+        "" => Ok(today),
+        text => Date::parse(text)
+            .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form")),
     })
 }
 
