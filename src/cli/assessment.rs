@@ -50,23 +50,8 @@ pub(crate) fn load_with(
     inputs: &Inputs,
     evidence: &crate::evidence::Options,
 ) -> Result<Loaded, Exit> {
-    if inputs.files.len() > 1 && !inputs.merge {
-        ctx.fail(&Error::Usage {
-            message: format!(
-                "{} questionnaires given without --merge",
-                inputs.files.len()
-            ),
-            hint: "several questionnaires are several respondents for one deployment: add \
-                   --merge, or assess one file at a time"
-                .to_owned(),
-        });
-        return Err(Exit::Invalid);
-    }
-    if let Some(twice) = repeated(&inputs.files) {
-        ctx.fail(&Error::Usage {
-            message: format!("{} is given twice", twice.display()),
-            hint: "each respondent's questionnaire counts once; give each file once".to_owned(),
-        });
+    if let Some(error) = misnamed(inputs) {
+        ctx.fail(&error);
         return Err(Exit::Invalid);
     }
     let mut sources = Vec::new();
@@ -104,6 +89,25 @@ pub(crate) fn load_with(
         framework,
         assessment,
         sources,
+    })
+}
+
+/// Why the files given cannot be one assessment: several without `--merge`, or one twice.
+fn misnamed(inputs: &Inputs) -> Option<Error> {
+    if inputs.files.len() > 1 && !inputs.merge {
+        return Some(Error::Usage {
+            message: format!(
+                "{} questionnaires given without --merge",
+                inputs.files.len()
+            ),
+            hint: "several questionnaires are several respondents for one deployment: add \
+                   --merge, or assess one file at a time"
+                .to_owned(),
+        });
+    }
+    repeated(&inputs.files).map(|twice| Error::Usage {
+        message: format!("{} is given twice", twice.display()),
+        hint: "each respondent's questionnaire counts once; give each file once".to_owned(),
     })
 }
 

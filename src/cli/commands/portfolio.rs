@@ -208,10 +208,17 @@ fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Scored>, Vec<Skipped>) 
         }
     }
     drop(stderr);
-    if !skipped.is_empty() {
+    left_out_notes(ctx, skipped.len(), others, warned);
+    (rows, skipped)
+}
+
+/// Notes on what the portfolio left out: invalid inputs, files of other dpisafe formats found
+/// beside the assessments, and how many files had warnings.
+fn left_out_notes(ctx: &Context, skipped: usize, mut others: Vec<&'static str>, warned: usize) {
+    if skipped > 0 {
         ctx.note(&format!(
             "note: skipped {} (listed in the output); --strict makes this fatal",
-            crate::text::count(skipped.len(), "invalid input", "invalid inputs")
+            crate::text::count(skipped, "invalid input", "invalid inputs")
         ));
     }
     if !others.is_empty() {
@@ -235,7 +242,6 @@ fn gather(ctx: &Context, outcomes: Vec<Outcome>) -> (Vec<Scored>, Vec<Skipped>) 
             crate::text::count(warned, "file has", "files have")
         ));
     }
-    (rows, skipped)
 }
 
 /// The portfolio in the asked format, through the one format dispatch.
