@@ -10,7 +10,7 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::source::{Pos, SourceFile};
+use crate::source::{Location, Pos, SourceFile};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -431,7 +431,7 @@ impl Diagnostic {
     /// `file:line:col`, or just the file when there is no position.
     pub fn location(&self) -> String {
         match self.pos {
-            Some(pos) => format!("{}:{}:{}", self.file, pos.line, pos.col),
+            Some(pos) => Location::new(&self.file, pos).to_string(),
             None => self.file.clone(),
         }
     }

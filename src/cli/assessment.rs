@@ -219,15 +219,7 @@ pub(crate) fn show_warnings(ctx: &Context, warnings: &[Warning], sources: &[Sour
         let diagnostics: Vec<Diagnostic> = warnings
             .iter()
             .filter(|w| w.location.file == source.name)
-            .map(|w| {
-                Diagnostic::warning(
-                    w.code,
-                    &source.name,
-                    Some(w.location.pos()),
-                    w.message.clone(),
-                )
-                .with_hint(w.hint.clone())
-            })
+            .map(Warning::to_diagnostic)
             .collect();
         ctx.report(&diagnostics, Some(source));
     }

@@ -95,7 +95,7 @@ fn case(framework: &Framework, report: &Report, finding: &Finding) -> TestCase {
             let critical = if finding.critical { "critical, " } else { "" };
             status.set_message(format!("{critical}answered {}", finding.status.as_str()));
             if let Some(at) = &finding.location {
-                status.set_description(xml(&format!("{}:{}:{}", at.file, at.line, at.column)));
+                status.set_description(xml(&at.to_string()));
             }
             status
         }

@@ -210,11 +210,10 @@ fn violation_results(report: &Report, rules: &mut Vec<Rule>, results: &mut Vec<S
                 "Change the assessment, or the policy file if the threshold is wrong.",
             )
         });
-        let at = violation.location.clone().unwrap_or(Location {
-            file: fallback.clone(),
-            line: 1,
-            column: 1,
-        });
+        let at = violation
+            .location
+            .clone()
+            .unwrap_or_else(|| Location::start_of(&fallback));
         results.push(SarifResult {
             rule_id: id,
             rule_index: index,
@@ -299,10 +298,9 @@ fn question_result(
         ),
         standing,
     );
-    let at = finding.location.clone().unwrap_or(Location {
-        file: report.assessment.files.first().cloned().unwrap_or_default(),
-        line: 1,
-        column: 1,
+    // SARIF needs a place for every result: a finding without one points at the file's start.
+    let at = finding.location.clone().unwrap_or_else(|| {
+        Location::start_of(report.assessment.files.first().map_or("", String::as_str))
     });
     let suppressions = finding
         .waiver

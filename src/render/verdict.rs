@@ -89,9 +89,10 @@ fn count(gate: &Gate, m: Messages) -> String {
 
 /// One violation: its mark, place, message and state against the baseline.
 fn violation(v: &Violation, m: Messages) -> String {
-    let at = v.location.as_ref().map_or(String::new(), |l| {
-        format!("{}:{}:{}: ", inert(&l.file), l.line, l.column)
-    });
+    let at = v
+        .location
+        .as_ref()
+        .map_or(String::new(), |l| format!("{}: ", inert(&l.to_string())));
     let state = match v.baseline {
         BaselineState::None => String::new(),
         BaselineState::New => format!(" {}", m.get("verdict.new")),

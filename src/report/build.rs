@@ -302,13 +302,7 @@ fn disagreement(d: &Disagreement) -> DisagreementResult {
 fn warnings(items: &[Item<'_>], questionnaire: &Questionnaire, as_of: Date) -> Vec<Warning> {
     let mut warnings = evidence_warnings(questionnaire);
     warnings.extend(waiver_warnings(items, questionnaire, as_of));
-    warnings.sort_by(|a, b| {
-        (&a.location.file, a.location.line, a.location.column).cmp(&(
-            &b.location.file,
-            b.location.line,
-            b.location.column,
-        ))
-    });
+    warnings.sort_by(|a, b| a.location.cmp(&b.location));
     warnings
 }
 

@@ -567,6 +567,19 @@ pub struct Warning {
     pub location: Location,
 }
 
+impl Warning {
+    /// The warning as a diagnostic at its place, for the terminal.
+    pub fn to_diagnostic(&self) -> crate::diagnostic::Diagnostic {
+        crate::diagnostic::Diagnostic::warning(
+            self.code,
+            &self.location.file,
+            Some(self.location.pos()),
+            self.message.clone(),
+        )
+        .with_hint(self.hint.clone())
+    }
+}
+
 /// The verdict of `dpisafe check`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

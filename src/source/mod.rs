@@ -103,8 +103,17 @@ pub fn is_pseudo_file(path: &std::path::Path) -> bool {
 // The one location type of findings, warnings, violations and SARIF results; a diagnostic
 // holds the same file and a `Pos`. (Its doc comment is the report schema's description.)
 /// A place in an input file.
+// Ordered by file, then line, then column: the order warnings and findings are listed in.
 #[derive(
-    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(deny_unknown_fields)]
 pub struct Location {
@@ -126,9 +135,21 @@ impl Location {
         }
     }
 
+    /// The first character of `file`.
+    pub fn start_of(file: &str) -> Self {
+        Self::new(file, Pos::new(1, 1))
+    }
+
     /// The line and column, without the file.
     pub fn pos(&self) -> Pos {
         Pos::new(self.line, self.column)
+    }
+}
+
+/// `file:line:column`, as compilers and editors print a place.
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
     }
 }
 
