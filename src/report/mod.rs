@@ -11,7 +11,10 @@ pub(crate) mod build;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod key_points;
+
 pub use build::{Inputs, build, evidence_warnings};
+pub use key_points::{Gap, KEY_GAPS, KeyPoints};
 
 use crate::diagnostic::Code;
 pub use crate::evaluate::actions::{Action, ActionKind, Priority};

@@ -62,6 +62,8 @@ pub struct ReportView {
     pub facts: Vec<Fact>,
     /// The executive summary's headline figures.
     pub headline: Vec<Fact>,
+    /// The key messages, as sentences: what the report found and what matters most.
+    pub key_messages: Vec<String>,
     /// Critical questions answered `no`, with their text.
     pub critical: Vec<Line>,
     /// Principles with their findings, in framework order.
@@ -300,6 +302,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
         title: w.format("title", &[("name", &report.assessment.deployment.name)]),
         facts: facts(framework, report, options, w),
         headline: headline(report, mode, w),
+        key_messages: key_messages(framework, report, mode, w),
         critical: report
             .summary
             .critical_failures

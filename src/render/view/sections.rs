@@ -390,3 +390,136 @@ pub(super) fn action_text(framework: &Framework, a: &Action, w: Words) -> String
         _ => what,
     }
 }
+
+/// The key messages, in reading order: the standing, the strongest principle, the gaps that
+/// matter most and what they leave exposed, the critical failures and how much of the score
+/// rests on evidence. The choices are the report's ([`Report::key_points`]); this words them.
+pub(super) fn key_messages(
+    framework: &Framework,
+    report: &Report,
+    mode: Mode,
+    w: Words,
+) -> Vec<String> {
+    let points = report.key_points(framework);
+    let mut messages = vec![standing_message(report, mode, w)];
+    if let Some(p) = points.strongest {
+        messages.push(w.format(
+            "key_strongest",
+            &[
+                ("id", &p.id),
+                ("name", &w.text(&p.id, &p.name)),
+                ("score", &score_text(p.score)),
+            ],
+        ));
+    }
+    messages.extend(points.gaps.iter().map(|g| gap_message(framework, g, w)));
+    messages.push(critical_message(framework, report, w));
+    messages.push(evidence_message(report, w));
+    messages
+}
+
+/// The score with its band, or why there is none.
+fn standing_message(report: &Report, mode: Mode, w: Words) -> String {
+    let s = &report.summary;
+    let coverage = w.ltr(&format!("{:.1} %", s.coverage));
+    let applicable = s.answers.applicable;
+    match (s.score, s.rated) {
+        (None, _) => w.format("key_unscored", &[("applicable", &applicable)]),
+        (Some(_), true) => w.format(
+            "key_standing",
+            &[
+                ("score", &score_text(s.score)),
+                (
+                    "band",
+                    &rating_label(s.band.as_deref(), s.score, s.coverage, mode, w),
+                ),
+                ("coverage", &coverage),
+                ("applicable", &applicable),
+            ],
+        ),
+        (Some(_), false) => w.format(
+            "key_unrated",
+            &[
+                ("score", &score_text(s.score)),
+                ("coverage", &coverage),
+                ("applicable", &applicable),
+            ],
+        ),
+    }
+}
+
+/// One gap: what to do, under which principle, and the risks it leaves exposed.
+fn gap_message(framework: &Framework, gap: &crate::report::Gap<'_>, w: Words) -> String {
+    let a = gap.action;
+    let principle = framework
+        .principle(&a.principle)
+        .map_or_else(|| a.principle.clone(), |p| w.text(&p.id, &p.name));
+    let action = framework
+        .question(&a.question)
+        .or_else(|| framework.gender_check(&a.question))
+        .map_or_else(String::new, |q| {
+            let action = w.text(&format!("{}.action", q.id), &q.action);
+            if action.is_empty() {
+                w.text(&q.id, &q.text)
+            } else {
+                action
+            }
+        });
+    let risks: Vec<String> = gap
+        .risks
+        .iter()
+        .map(|r| format!("{} {}", r.id, w.text(&r.id, &r.name)))
+        .collect();
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        ("id", &a.question),
+        ("principle", &principle),
+        ("action", &action),
+        ("risks", &risks.join(", ")),
+    ];
+    if risks.is_empty() {
+        w.format("key_gap_alone", &args)
+    } else {
+        w.format("key_gap", &args)
+    }
+}
+
+/// The critical safeguards answered `no`, each with the start of its question.
+fn critical_message(framework: &Framework, report: &Report, w: Words) -> String {
+    let failures = &report.summary.critical_failures;
+    if failures.is_empty() {
+        return w.get("key_no_critical");
+    }
+    let items: Vec<String> = failures
+        .iter()
+        .map(|id| {
+            let text = crate::text::shorten(&question_text(framework, id, w), 90);
+            if text.is_empty() {
+                id.clone()
+            } else {
+                format!("{id} ({text})")
+            }
+        })
+        .collect();
+    w.m.plural(
+        "view.key_critical",
+        failures.len(),
+        &[("items", &items.join("; "))],
+    )
+}
+
+/// How much of the score rests on fresh evidence, and how much is only claimed.
+fn evidence_message(report: &Report, w: Words) -> String {
+    let s = &report.summary;
+    match s.evidenced {
+        Some(share) if share > 0.0 => w.format(
+            "key_evidence",
+            &[
+                ("share", &w.ltr(&format!("{share:.1} %"))),
+                ("evidenced", &s.confidence.evidenced),
+                ("stale", &s.confidence.stale),
+                ("claimed", &s.confidence.claimed),
+            ],
+        ),
+        _ => w.get("key_no_evidence"),
+    }
+}

@@ -1,0 +1,73 @@
+//! What a reader should take from a report before any table: what is strongest, which gaps
+//! matter most and what they leave exposed. Chosen here, from the report and the framework,
+//! so that every document words the same choice; the standing, the critical failures and the
+//! evidence come from the [`Summary`](super::Summary) as they are.
+
+use super::{Action, PrincipleResult, Report, RiskResult};
+use crate::framework::Framework;
+
+/// How many gaps the key messages name: enough to act on, few enough to read on page 1.
+pub const KEY_GAPS: usize = 3;
+
+/// The choices behind a report's key messages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyPoints<'r> {
+    /// The rated principle with the highest score (the first in framework order on a tie);
+    /// `None` when no principle is rated or the best scores nothing.
+    pub strongest: Option<&'r PrincipleResult>,
+    /// The most urgent gaps that are not waived, in action-plan order.
+    pub gaps: Vec<Gap<'r>>,
+}
+
+/// One gap the key messages name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap<'r> {
+    /// Its action in the plan.
+    pub action: &'r Action,
+    /// The risks its question mitigates, in framework order.
+    pub risks: Vec<&'r RiskResult>,
+}
+
+impl Report {
+    /// The strongest principle and the gaps that matter most.
+    pub fn key_points<'r>(&'r self, framework: &Framework) -> KeyPoints<'r> {
+        KeyPoints {
+            strongest: self.strongest_principle(),
+            gaps: self
+                .actions
+                .iter()
+                .filter(|a| !a.waived)
+                .take(KEY_GAPS)
+                .map(|action| Gap {
+                    action,
+                    risks: self.risks_of(framework, &action.question),
+                })
+                .collect(),
+        }
+    }
+
+    fn strongest_principle(&self) -> Option<&PrincipleResult> {
+        let mut best: Option<(&PrincipleResult, f64)> = None;
+        for p in self.principles.iter().filter(|p| p.rated) {
+            let Some(score) = p.score else { continue };
+            if best.is_none_or(|(_, top)| score > top) {
+                best = Some((p, score));
+            }
+        }
+        best.filter(|(_, score)| *score > 0.0).map(|(p, _)| p)
+    }
+
+    /// The risks a question (or gender check) mitigates, as this report rates them.
+    fn risks_of(&self, framework: &Framework, question: &str) -> Vec<&RiskResult> {
+        let Some(q) = framework
+            .question(question)
+            .or_else(|| framework.gender_check(question))
+        else {
+            return Vec::new();
+        };
+        self.risks
+            .iter()
+            .filter(|r| q.risks.contains(&r.id))
+            .collect()
+    }
+}
