@@ -413,7 +413,7 @@ pub(super) fn key_messages(
         ));
     }
     messages.extend(points.gaps.iter().map(|g| gap_message(framework, g, w)));
-    messages.push(critical_message(framework, report, w));
+    messages.push(critical_message(report, w));
     messages.push(evidence_message(report, w));
     messages
 }
@@ -462,7 +462,7 @@ fn gap_message(framework: &Framework, gap: &crate::report::Gap<'_>, w: Words) ->
             if action.is_empty() {
                 w.text(&q.id, &q.text)
             } else {
-                action
+                crate::render::standing::sentence(&action)
             }
         });
     let risks: Vec<String> = gap
@@ -474,7 +474,7 @@ fn gap_message(framework: &Framework, gap: &crate::report::Gap<'_>, w: Words) ->
         ("id", &a.question),
         ("principle", &principle),
         ("action", &action),
-        ("risks", &risks.join(", ")),
+        ("risks", &risks.join(&w.get("list_separator"))),
     ];
     if risks.is_empty() {
         w.format("key_gap_alone", &args)
@@ -483,27 +483,17 @@ fn gap_message(framework: &Framework, gap: &crate::report::Gap<'_>, w: Words) ->
     }
 }
 
-/// The critical safeguards answered `no`, each with the start of its question.
-fn critical_message(framework: &Framework, report: &Report, w: Words) -> String {
+/// The critical safeguards answered `no`, by id: the box under the key messages quotes
+/// their questions.
+fn critical_message(report: &Report, w: Words) -> String {
     let failures = &report.summary.critical_failures;
     if failures.is_empty() {
         return w.get("key_no_critical");
     }
-    let items: Vec<String> = failures
-        .iter()
-        .map(|id| {
-            let text = crate::text::shorten(&question_text(framework, id, w), 90);
-            if text.is_empty() {
-                id.clone()
-            } else {
-                format!("{id} ({text})")
-            }
-        })
-        .collect();
     w.m.plural(
         "view.key_critical",
         failures.len(),
-        &[("items", &items.join("; "))],
+        &[("items", &failures.join(&w.get("list_separator")))],
     )
 }
 
