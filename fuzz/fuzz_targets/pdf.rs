@@ -168,6 +168,7 @@ fuzz_target!(|input: Input| {
             mode,
             redact: mode == Mode::Learning,
             lang,
+            brief: mode == Mode::Accountability,
         };
         match dpisafe::render::document::pdf(framework, &report, options, &templates, paper, &FONTS)
         {

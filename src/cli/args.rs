@@ -331,8 +331,13 @@ pub struct DocumentArgs {
     /// the team.
     #[arg(long)]
     pub redact: bool,
-    /// Use the templates in this directory (report.md.j2, report.html.j2, report.typ) instead
-    /// of the built-in ones; a file missing there falls back to the built-in one.
+    /// Write the executive brief instead of the full report: the key messages, the two
+    /// charts, the first five actions and what to decide, in at most three pages.
+    #[arg(long)]
+    pub brief: bool,
+    /// Use the templates in this directory (report.md.j2, report.html.j2, report.typ, and
+    /// brief.md.j2, brief.html.j2, brief.typ for --brief) instead of the built-in ones; a file
+    /// missing there falls back to the built-in one.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Paper size of the PDF.

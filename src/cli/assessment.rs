@@ -366,6 +366,7 @@ pub(crate) fn plain_settings<'a>(
             mode: Mode::Accountability,
             redact: false,
             lang: ctx.lang(),
+            brief: false,
         },
         templates,
         paper: Paper::A4,

@@ -1,5 +1,6 @@
 //! The report as a document people read: Markdown, self-contained HTML, and (with the `pdf`
-//! feature) PDF, all from the same [`ReportView`](super::view::ReportView) of one report.
+//! feature) PDF, all from the same [`ReportView`](super::view::ReportView) of one report; the
+//! executive brief is the same view through shorter templates.
 
 use minijinja::value::Value;
 
@@ -17,7 +18,12 @@ pub fn markdown(
     templates: &Templates,
 ) -> Result<String, TemplateError> {
     let view = view::build(framework, report, options);
-    templates.render(templates::MARKDOWN, &view, &[])
+    let name = if options.brief {
+        templates::BRIEF_MARKDOWN
+    } else {
+        templates::MARKDOWN
+    };
+    templates.render(name, &view, &[])
 }
 
 /// The HTML report: one file with inline CSS and SVG charts.
@@ -29,8 +35,13 @@ pub fn html(
 ) -> Result<String, TemplateError> {
     let view = view::build(framework, report, options);
     let (radar, heat_map) = chart_pair(&view);
+    let name = if options.brief {
+        templates::BRIEF_HTML
+    } else {
+        templates::HTML
+    };
     templates.render(
-        templates::HTML,
+        name,
         &view,
         &[
             ("radar", Value::from_safe_string(radar)),
@@ -59,10 +70,15 @@ pub fn pdf(
 ) -> Result<Vec<u8>, TemplateError> {
     let view = view::build(framework, report, options);
     let (radar, heat_map) = chart_pair(&view);
-    let origin = templates.origin(templates::TYPST);
+    let name = if options.brief {
+        templates::BRIEF_TYPST
+    } else {
+        templates::TYPST
+    };
+    let origin = templates.origin(name);
     let date = report.assessment.as_of;
     let input = super::pdf::PdfInput {
-        template: templates.source(templates::TYPST),
+        template: templates.source(name),
         data_json: super::pdf::data_json(&origin, &view)?,
         files: vec![
             ("/radar.svg".to_owned(), radar.into_bytes()),

@@ -19,11 +19,20 @@ pub const MARKDOWN: &str = "report.md.j2";
 pub const HTML: &str = "report.html.j2";
 /// The Typst template's file name.
 pub const TYPST: &str = "report.typ";
+/// The executive brief's Markdown template.
+pub const BRIEF_MARKDOWN: &str = "brief.md.j2";
+/// The executive brief's HTML template.
+pub const BRIEF_HTML: &str = "brief.html.j2";
+/// The executive brief's Typst template.
+pub const BRIEF_TYPST: &str = "brief.typ";
 
-const EMBEDDED: [(&str, &str); 3] = [
+const EMBEDDED: [(&str, &str); 6] = [
     (MARKDOWN, include_str!("../../templates/report.md.j2")),
     (HTML, include_str!("../../templates/report.html.j2")),
     (TYPST, include_str!("../../templates/report.typ")),
+    (BRIEF_MARKDOWN, include_str!("../../templates/brief.md.j2")),
+    (BRIEF_HTML, include_str!("../../templates/brief.html.j2")),
+    (BRIEF_TYPST, include_str!("../../templates/brief.typ")),
 ];
 
 /// Instructions a template may run before it is stopped (a runaway loop in a user's template).
@@ -41,7 +50,7 @@ pub struct TemplateError {
     pub message: String,
 }
 
-/// The three report templates' sources.
+/// The report's and the brief's templates' sources.
 #[derive(Debug, Clone)]
 pub struct Templates {
     sources: Vec<(&'static str, String, PathBuf)>,

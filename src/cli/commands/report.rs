@@ -90,6 +90,7 @@ fn write(
                 ModeArg::Accountability => Mode::Accountability,
             },
             redact: args.redact,
+            brief: args.brief,
             ..plain.options
         },
         paper: args.paper,

@@ -40,7 +40,12 @@ pub struct Options {
     pub redact: bool,
     /// The language of the words and framework texts.
     pub lang: Lang,
+    /// The executive brief (at most three pages) instead of the full report.
+    pub brief: bool,
 }
+
+/// How many actions the brief lists.
+pub const TOP_ACTIONS: usize = 5;
 
 /// Everything a report template reads.
 #[derive(Debug, Clone, Serialize)]
@@ -76,6 +81,10 @@ pub struct ReportView {
     pub plan: Vec<AuthorityPlan>,
     /// Number of actions.
     pub action_count: usize,
+    /// The first actions of the plan, for the brief.
+    pub top_actions: Vec<ActionView>,
+    /// What the people who read the brief have to decide, as sentences.
+    pub decisions: Vec<String>,
     /// Every piece of evidence cited, in answer order.
     pub evidence: Vec<EvidenceRow>,
     /// Disagreements between respondents.
@@ -282,6 +291,10 @@ pub struct ActionView {
     pub support: Vec<String>,
     /// Whether a waiver accepts the gap for now.
     pub waived: bool,
+    /// The lead authority, by name (empty when the question names none).
+    pub lead: String,
+    /// The stage where the fix belongs, by name (empty when any stage).
+    pub stage: String,
 }
 
 /// Builds the view of `report` for `framework`.
@@ -321,6 +334,13 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
         gender: gender(framework, report, options, w),
         plan: plan(framework, report, mode, w),
         action_count: report.actions.len(),
+        top_actions: report
+            .actions
+            .iter()
+            .take(TOP_ACTIONS)
+            .map(|a| action(framework, a, mode, w))
+            .collect(),
+        decisions: decisions(framework, report, w),
         evidence: report
             .findings
             .iter()

@@ -360,7 +360,19 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
             .map(|id| framework.support_label(id))
             .collect(),
         waived: a.waived,
+        lead: a
+            .authority
+            .as_deref()
+            .and_then(|id| framework.authority(id))
+            .map_or_else(String::new, |n| format!("{} {}", n.id, w.text(&n.id, &n.name))),
+        stage: named_stage(framework, a.stage.as_deref(), w),
     }
+}
+
+/// A stage id with its name in this language; empty for none.
+fn named_stage(framework: &Framework, id: Option<&str>, w: Words) -> String {
+    id.and_then(|id| framework.stage(id))
+        .map_or_else(String::new, |s| format!("{} {}", s.id, w.text(&s.id, &s.name)))
 }
 
 /// What to do: the question's own action for a gap (finished off for a `partial`), marked
@@ -512,4 +524,50 @@ fn evidence_message(report: &Report, w: Words) -> String {
         ),
         _ => w.get("key_no_evidence"),
     }
+}
+
+/// What the readers of the brief have to decide, from the data: whether to go on with
+/// critical safeguards missing, how to catch up actions already overdue, who answers the
+/// rest, who backs the answers with evidence, and who assesses the rest of the deployment.
+pub(super) fn decisions(framework: &Framework, report: &Report, w: Words) -> Vec<String> {
+    let s = &report.summary;
+    let mut decisions = Vec::new();
+    if !s.critical_failures.is_empty() {
+        decisions.push(w.m.plural(
+            "view.decide_critical",
+            s.critical_failures.len(),
+            &[("items", &s.critical_failures.join(&w.get("list_separator")))],
+        ));
+    }
+    let overdue = report.actions.iter().filter(|a| a.missed).count();
+    if overdue > 0 {
+        decisions.push(w.m.plural("view.decide_overdue", overdue, &[]));
+    }
+    let open = s.answers.not_assessed;
+    if open > 0 {
+        decisions.push(w.m.plural("view.decide_unanswered", open, &[]));
+    }
+    let unbacked = s.confidence.stale + s.confidence.claimed;
+    if unbacked > 0 {
+        decisions.push(w.m.plural("view.decide_evidence", unbacked, &[]));
+    }
+    if !s.outside_authorities.is_empty() {
+        let names: Vec<String> = s
+            .outside_authorities
+            .iter()
+            .map(|id| {
+                framework
+                    .authority(id)
+                    .map_or_else(|| id.clone(), |a| format!("{} {}", a.id, w.text(&a.id, &a.name)))
+            })
+            .collect();
+        decisions.push(w.format(
+            "decide_scope",
+            &[("authorities", &names.join(&w.get("list_separator")))],
+        ));
+    }
+    if decisions.is_empty() {
+        decisions.push(w.get("decide_keep"));
+    }
+    decisions
 }
