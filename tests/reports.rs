@@ -52,6 +52,112 @@ fn markdown_and_html_of_every_example() {
 }
 
 #[test]
+fn the_brief_in_markdown_and_html_of_every_example() {
+    for name in EXAMPLES {
+        let md = stdout_of(dpisafe().args(["report", &example(name), "--brief", "--format", "md"]));
+        insta::assert_snapshot!(format!("brief_md_{name}"), md);
+        let html =
+            stdout_of(dpisafe().args(["report", &example(name), "--brief", "--format", "html"]));
+        insta::assert_snapshot!(format!("brief_html_{name}"), html);
+    }
+}
+
+#[test]
+fn key_messages_open_the_report_and_say_what_matters() {
+    let md = stdout_of(dpisafe().args(["report", &example("national-id"), "--format", "md"]));
+    let summary = md.find("## Summary").expect("summary");
+    let messages = md.find("**Key messages**").expect("key messages");
+    let principles = md.find("## Principles").expect("principles");
+    assert!(
+        summary < messages && messages < principles,
+        "on page 1, before any table"
+    );
+    for expected in [
+        "The deployment scores 53.2 out of 100",
+        "Strongest: O4 ",
+        // The first gap of the plan, with the risks its question mitigates.
+        "F2.Q1 (Do not discriminate): Publish a route to enrol",
+        "leaves RI1 Discrimination, RI3 Exclusion exposed",
+        "4 critical safeguards are answered no: F2.Q1, F3.Q1, F3.Q5, F8.Q3.",
+        "82.8 % of the score rests on fresh evidence",
+    ] {
+        assert!(md.contains(expected), "missing: {expected}");
+    }
+    let fr = stdout_of(dpisafe().args([
+        "report",
+        &example("national-id"),
+        "--format",
+        "md",
+        "--lang",
+        "fr",
+    ]));
+    assert!(fr.contains("**Messages clés**") && fr.contains("Le déploiement obtient 53.2 sur 100"));
+}
+
+#[test]
+fn the_brief_says_what_to_decide() {
+    let md = stdout_of(dpisafe().args([
+        "report",
+        &example("national-id"),
+        "--brief",
+        "--format",
+        "md",
+    ]));
+    assert!(md.contains("## What to decide"));
+    assert!(md.contains(
+        "1. Whether the deployment may go on while 4 critical safeguards (F2.Q1, F3.Q1, F3.Q5, F8.Q3) are missing"
+    ));
+    let actions = md
+        .split("## The first five actions")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the actions section");
+    let rows = actions
+        .lines()
+        .filter(|l| {
+            l.strip_prefix("| ")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .count();
+    assert_eq!(rows, 5, "five actions, ranked");
+    assert!(
+        !md.contains("## Findings"),
+        "findings stay in the full report"
+    );
+    let legal = stdout_of(dpisafe().args([
+        "report",
+        &example("legal-aid-dpg"),
+        "--brief",
+        "--format",
+        "md",
+    ]));
+    assert!(legal.contains("No critical safeguard is answered no."));
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_brief_fits_three_pages_in_every_language() {
+    let dir = scratch("brief-pages");
+    for name in ["national-id", "g2p-payments", "legal-aid-dpg"] {
+        for lang in ["en", "fr", "es", "ar"] {
+            let pdf = report_file(&example(name), "pdf", &["--brief", "--lang", lang], &dir);
+            let pages = crate::pdf::open(&pdf).pages();
+            assert!((1..=3).contains(&pages), "{name} in {lang}: {pages} pages");
+        }
+    }
+    let pdf = report_file(&example("national-id"), "pdf", &["--brief"], &dir);
+    let text = pdf_text(&pdf);
+    for heading in [
+        "EXECUTIVE BRIEF",
+        "Key messages",
+        "The first five actions",
+        "What to decide",
+    ] {
+        assert!(text.contains(heading), "{heading} missing");
+    }
+}
+
+#[test]
 fn html_is_self_contained_and_accessible() {
     let html = stdout_of(dpisafe().args(["report", &example("g2p-payments"), "--format", "html"]));
     for forbidden in [

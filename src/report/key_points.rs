@@ -71,3 +71,53 @@ impl Report {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::framework::Framework;
+    use crate::report::Report;
+
+    fn report(framework: &Framework, answers: &str) -> Report {
+        let text = format!(
+            "dpisafe: 1\nframework: universal-dpi-safeguards@1.0\nassessed_on: 2026-01-15\n\
+             deployment:\n  name: T\n  building_blocks: [id]\n  stage: L4\nanswers:\n{answers}"
+        );
+        let source = crate::source::SourceFile::new("t.yaml", text);
+        let loaded = crate::validate::questionnaire::load(&source, framework, &Default::default());
+        let questionnaire = loaded.value.expect("valid questionnaire");
+        crate::report::build(crate::report::Inputs {
+            framework,
+            questionnaire: &questionnaire,
+            as_of: questionnaire.assessed_on,
+            disagreements: &[],
+        })
+    }
+
+    #[test]
+    fn the_gaps_follow_the_plan_and_name_their_risks() {
+        let framework = crate::validate::framework::embedded();
+        let report = report(
+            framework,
+            "  F2.Q1: {answer: no}\n  F1.Q1: {answer: partial}\n",
+        );
+        let points = report.key_points(framework);
+        let first = &points.gaps[0];
+        assert_eq!(first.action.question, report.actions[0].question);
+        let question = framework
+            .question(&first.action.question)
+            .expect("question");
+        let ids: Vec<&str> = first.risks.iter().map(|r| r.id.as_str()).collect();
+        assert!(!ids.is_empty());
+        assert!(ids.iter().all(|id| question.risks.iter().any(|r| r == id)));
+        assert!(points.gaps.len() <= super::KEY_GAPS);
+    }
+
+    #[test]
+    fn nothing_is_strongest_when_nothing_is_rated() {
+        let framework = crate::validate::framework::embedded();
+        // One answer leaves every principle below the coverage a band needs.
+        let report = report(framework, "  F2.Q1: {answer: yes}\n");
+        assert!(report.principles.iter().all(|p| !p.rated));
+        assert_eq!(report.key_points(framework).strongest, None);
+    }
+}

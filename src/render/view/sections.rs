@@ -364,7 +364,9 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
             .authority
             .as_deref()
             .and_then(|id| framework.authority(id))
-            .map_or_else(String::new, |n| format!("{} {}", n.id, w.text(&n.id, &n.name))),
+            .map_or_else(String::new, |n| {
+                format!("{} {}", n.id, w.text(&n.id, &n.name))
+            }),
         stage: named_stage(framework, a.stage.as_deref(), w),
     }
 }
@@ -372,7 +374,9 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
 /// A stage id with its name in this language; empty for none.
 fn named_stage(framework: &Framework, id: Option<&str>, w: Words) -> String {
     id.and_then(|id| framework.stage(id))
-        .map_or_else(String::new, |s| format!("{} {}", s.id, w.text(&s.id, &s.name)))
+        .map_or_else(String::new, |s| {
+            format!("{} {}", s.id, w.text(&s.id, &s.name))
+        })
 }
 
 /// What to do: the question's own action for a gap (finished off for a `partial`), marked
@@ -556,9 +560,10 @@ pub(super) fn decisions(framework: &Framework, report: &Report, w: Words) -> Vec
             .outside_authorities
             .iter()
             .map(|id| {
-                framework
-                    .authority(id)
-                    .map_or_else(|| id.clone(), |a| format!("{} {}", a.id, w.text(&a.id, &a.name)))
+                framework.authority(id).map_or_else(
+                    || id.clone(),
+                    |a| format!("{} {}", a.id, w.text(&a.id, &a.name)),
+                )
             })
             .collect();
         decisions.push(w.format(
