@@ -29,6 +29,49 @@ fn table_summary_of_every_example() {
 }
 
 #[test]
+fn the_summary_fits_80_columns_and_says_what_to_do_next() {
+    for name in EXAMPLES {
+        let out = stdout_of(
+            dpisafe()
+                .args(["assess", &example(name)])
+                .env("COLUMNS", "80"),
+        );
+        for line in out
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("dpisafe "))
+        {
+            let width = line.chars().count();
+            assert!(width <= 80, "{name}: {width} columns: {line}");
+        }
+        assert!(
+            out.contains(&format!(
+                "dpisafe report {} --brief --format pdf -o brief.pdf",
+                example(name)
+            )),
+            "{name}: the next commands name the file"
+        );
+    }
+    let out = stdout_of(
+        dpisafe()
+            .args(["assess", &example("national-id")])
+            .env("COLUMNS", "80"),
+    );
+    assert!(
+        out.contains("remedy: Publish a route to enrol without"),
+        "an action says what to do, not only its id"
+    );
+    let wide = stdout_of(
+        dpisafe()
+            .args(["assess", &example("national-id")])
+            .env("COLUMNS", "200"),
+    );
+    assert!(
+        wide.lines().count() < out.lines().count(),
+        "a wider terminal wraps less"
+    );
+}
+
+#[test]
 fn json_result_of_every_example_validates_and_round_trips() {
     for name in EXAMPLES {
         let text = stdout_of(dpisafe().args(["assess", &example(name), "--format", "json"]));
@@ -138,6 +181,16 @@ fn merge_lists_disagreements_and_counts_the_least_favourable_answer() {
         .map(|d| d.question.as_str())
         .collect();
     assert_eq!(disputed, ["F3.Q1", "F8.Q3"]);
+    let table = stdout_of(dpisafe().args([
+        "assess",
+        "tests/fixtures/check/payment-rail.yaml",
+        "tests/fixtures/merge/civil-society.yaml",
+        "--merge",
+    ]));
+    assert!(
+        table.contains("  F8.Q3  ") && table.contains("Recipients' Rights Network no"),
+        "the terminal names who said what:\n{table}"
+    );
     let f8 = &report.disagreements[1];
     assert_eq!(f8.counted, Status::No);
     assert_eq!(f8.stances.len(), 2);

@@ -197,9 +197,15 @@ impl Renderer for Table {
         settings: &Settings<'_>,
     ) -> Result<Vec<u8>, RenderError> {
         let text = match subject {
-            Subject::Report { report, .. } => {
-                summary::render(report, settings.color, settings.lang)
-            }
+            Subject::Report {
+                framework, report, ..
+            } => summary::render(
+                framework,
+                report,
+                settings.color,
+                settings.lang,
+                settings.width,
+            ),
             Subject::Diff(diff) => diff::table(diff, settings.color),
             Subject::Portfolio(p) => portfolio::table(p, settings.width),
             Subject::Handbook(_) => return Err(unsupported(Format::Table, subject)),

@@ -7,8 +7,10 @@ use crate::text::inert;
 use std::fmt::Write;
 
 use super::words::Words;
+use crate::framework::Framework;
 use crate::i18n::Lang;
-use crate::report::{Action, Report, Summary};
+use crate::report::{Action, Report, Status, Summary};
+use tabled::grid::util::string::get_text_width;
 
 use super::table;
 
@@ -46,32 +48,144 @@ fn label(w: Words, id: &str) -> String {
 const TOP_RISKS: usize = 5;
 const TOP_ACTIONS: usize = 10;
 
-/// Renders the summary in `lang`; `color` adds ANSI colours to bands.
-pub fn render(report: &Report, color: bool, lang: Lang) -> String {
+/// Renders the summary in `lang`; `color` adds ANSI colours to bands. With `width`, every
+/// line fits that many columns: tables narrow their text columns and long lines wrap.
+pub fn render(
+    framework: &Framework,
+    report: &Report,
+    color: bool,
+    lang: Lang,
+    width: Option<usize>,
+) -> String {
     let w = Words::new(lang, "summary");
     let mut out = String::new();
     heading(&mut out, report, w);
     headline(&mut out, report, color, w);
-    principles(&mut out, report, color, w);
-    risks(&mut out, report, color, w);
+    principles(&mut out, report, color, w, width);
+    risks(&mut out, report, color, w, width);
     gender(&mut out, report, w);
-    actions(&mut out, report, w);
-    if !report.disagreements.is_empty() {
-        let ids: Vec<&str> = report
-            .disagreements
+    actions(&mut out, framework, report, w, width);
+    disagreements(&mut out, report, w);
+    next_commands(&mut out, report, w);
+    match width {
+        Some(width) => fit_lines(&out, width),
+        None => out,
+    }
+}
+
+/// Who said what on each question the merged respondents answer differently.
+fn disagreements(out: &mut String, report: &Report, w: Words) {
+    if report.disagreements.is_empty() {
+        return;
+    }
+    let ids: Vec<&str> = report
+        .disagreements
+        .iter()
+        .map(|d| d.question.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        w.format(
+            "disagree",
+            &[("count", &ids.len()), ("ids", &ids.join(", "))]
+        )
+    );
+    for d in &report.disagreements {
+        let stances: Vec<String> = d
+            .stances
             .iter()
-            .map(|d| d.question.as_str())
+            .map(|s| format!("{} {}", inert(&s.respondent), status_word(w, s.answer)))
             .collect();
-        let _ = writeln!(
-            out,
-            "\n{}",
-            w.format(
-                "disagree",
-                &[("count", &ids.len()), ("ids", &ids.join(", "))]
-            )
-        );
+        let _ = writeln!(out, "  {}  {}", d.question, stances.join(" · "));
+    }
+}
+
+/// An answer in this language, as the documents word it (`view.answer_…`).
+fn status_word(w: Words, status: Status) -> String {
+    let id = match status {
+        Status::Yes => "yes",
+        Status::Partial => "partial",
+        Status::No => "no",
+        Status::NotApplicable => "na",
+        Status::NotAssessed => "not_assessed",
+    };
+    w.m.get(&format!("view.answer_{id}")).to_owned()
+}
+
+/// The commands that take the assessment further: the brief, the full report, the gate.
+fn next_commands(out: &mut String, report: &Report, w: Words) {
+    let files: Vec<String> = report
+        .assessment
+        .files
+        .iter()
+        .map(|f| shell_word(&inert(f)))
+        .collect();
+    let merge = if files.len() > 1 { " --merge" } else { "" };
+    let files = format!("{}{merge}", files.join(" "));
+    let _ = writeln!(out, "\n{}", w.get("next_title"));
+    for (id, command) in [
+        (
+            "next_brief",
+            format!("dpisafe report {files} --brief --format pdf -o brief.pdf"),
+        ),
+        (
+            "next_report",
+            format!("dpisafe report {files} --format html -o report.html"),
+        ),
+        ("next_check", format!("dpisafe check {files}")),
+    ] {
+        let _ = writeln!(out, "  {command}\n      {}", w.get(id));
+    }
+}
+
+/// A file name as one shell word: as it is when it holds only safe characters, otherwise in
+/// single quotes.
+fn shell_word(name: &str) -> String {
+    let safe = |c: char| c.is_alphanumeric() || "-_./:@%+=,".contains(c);
+    if !name.is_empty() && name.chars().all(safe) {
+        name.to_owned()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
+/// The summary with every line longer than `width` wrapped: a table line is already drawn to
+/// fit and is left alone; a labelled line continues under its value, any other under its text.
+fn fit_lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        // Tables are drawn to fit, and a command is worth more whole than wrapped.
+        let table = line.starts_with(['┌', '│', '├', '└']);
+        let command = line.trim_start().starts_with("dpisafe ");
+        if table || command || get_text_width(line) <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let hang = hanging_indent(line);
+        let room = width.saturating_sub(hang).max(20);
+        for (i, part) in crate::text::wrap(&line[hang..], room).iter().enumerate() {
+            let indent = if i == 0 { &line[..hang] } else { "" };
+            let _ = writeln!(out, "{indent:<hang$}{part}");
+        }
     }
     out
+}
+
+/// Where a line's text starts: after a label padded with two or more spaces (`Coverage    …`)
+/// within its first 20 bytes, otherwise after its leading spaces.
+fn hanging_indent(line: &str) -> usize {
+    let lead = line.len() - line.trim_start().len();
+    let head = &line[lead..];
+    head.char_indices()
+        .take_while(|(i, _)| *i < 20)
+        .find(|(i, _)| head[*i..].starts_with("  "))
+        .map(|(i, _)| {
+            let gap = head[i..].len() - head[i..].trim_start().len();
+            lead + i + gap
+        })
+        .unwrap_or(lead)
 }
 
 fn heading(out: &mut String, report: &Report, w: Words) {
@@ -183,8 +297,8 @@ fn answers_lines(out: &mut String, s: &Summary, w: Words) {
     );
 }
 
-fn principles(out: &mut String, report: &Report, color: bool, w: Words) {
-    let rows = report
+fn principles(out: &mut String, report: &Report, color: bool, w: Words, width: Option<usize>) {
+    let rows: Vec<Vec<String>> = report
         .principles
         .iter()
         .map(|p| {
@@ -207,7 +321,7 @@ fn principles(out: &mut String, report: &Report, color: bool, w: Words) {
     let _ = write!(
         out,
         "\n{}",
-        table::render(
+        table::fit(
             &[
                 "",
                 &w.get("col_principle"),
@@ -216,19 +330,20 @@ fn principles(out: &mut String, report: &Report, color: bool, w: Words) {
                 &w.get("col_coverage"),
                 &w.get("col_capped_by"),
             ],
-            rows,
-            Some((1, 40)),
+            &rows,
+            &[(1, 40)],
+            width,
         )
     );
 }
 
-fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
+fn risks(out: &mut String, report: &Report, color: bool, w: Words, width: Option<usize>) {
     let exposed = report.risks_by_exposure();
     if exposed.is_empty() {
         let _ = writeln!(out, "\n{}", w.get("risks_unknown"));
         return;
     }
-    let rows = exposed
+    let rows: Vec<Vec<String>> = exposed
         .iter()
         .take(TOP_RISKS)
         .map(|r| {
@@ -249,7 +364,7 @@ fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
         out,
         "\n{}\n{}",
         w.get("risks_title"),
-        table::render(
+        table::fit(
             &[
                 "",
                 &w.get("col_risk"),
@@ -257,8 +372,9 @@ fn risks(out: &mut String, report: &Report, color: bool, w: Words) {
                 &w.get("col_level"),
                 &w.get("col_largest_gaps"),
             ],
-            rows,
-            Some((1, 40))
+            &rows,
+            &[(1, 40), (4, 24)],
+            width,
         )
     );
 }
@@ -299,16 +415,22 @@ fn gender(out: &mut String, report: &Report, w: Words) {
     }
 }
 
-fn actions(out: &mut String, report: &Report, w: Words) {
+fn actions(
+    out: &mut String,
+    framework: &Framework,
+    report: &Report,
+    w: Words,
+    width: Option<usize>,
+) {
     if report.actions.is_empty() {
         let _ = writeln!(out, "\n{}", w.get("no_actions"));
         return;
     }
-    let rows = report
+    let rows: Vec<Vec<String>> = report
         .actions
         .iter()
         .take(TOP_ACTIONS)
-        .map(|a| action_row(a, w))
+        .map(|a| action_row(framework, a, w))
         .collect();
     let leads = leads(report, w);
     let _ = write!(
@@ -326,25 +448,25 @@ fn actions(out: &mut String, report: &Report, w: Words) {
                 ("total", &report.actions.len()),
             ]
         ),
-        table::render(
+        table::fit(
             &[
                 "#",
                 &w.get("col_priority"),
                 &w.get("col_action"),
-                &w.get("col_question"),
                 &w.get("col_lead"),
                 &w.get("col_stage"),
-                &w.get("col_processes"),
             ],
-            rows,
-            Some((6, 24))
+            &rows,
+            &[(4, 18), (2, 56)],
+            width,
         )
     );
 }
 
-/// One row of the first actions: rank, priority (marked when waived), kind, question, lead,
-/// stage (with the stage it was due by when that has passed) and processes.
-fn action_row(a: &Action, w: Words) -> Vec<String> {
+/// One row of the first actions: rank, priority (marked when waived), what to do and for
+/// which question, lead, and stage (with the stage it was due by when that has passed). The
+/// framework processes are in the reports; here the room goes to what to do.
+fn action_row(framework: &Framework, a: &Action, w: Words) -> Vec<String> {
     vec![
         a.rank.to_string(),
         if a.waived {
@@ -356,8 +478,7 @@ fn action_row(a: &Action, w: Words) -> Vec<String> {
         } else {
             w.get(&format!("priority_{}", a.priority.as_str()))
         },
-        w.get(&format!("kind_{}", a.kind.as_str())),
-        a.question.clone(),
+        format!("{} ({})", action_text(framework, a, w), a.question),
         a.authority.clone().unwrap_or_default(),
         match (&a.stage, &a.due_stage) {
             (Some(stage), Some(due)) if a.missed => {
@@ -365,12 +486,29 @@ fn action_row(a: &Action, w: Words) -> Vec<String> {
             }
             (stage, _) => stage.clone().unwrap_or_default(),
         },
-        if a.processes.is_empty() {
-            w.format("principle_mark", &[("principle", &a.principle)])
-        } else {
-            a.processes.join(", ")
-        },
     ]
+}
+
+/// What an action asks, in short: its kind, then the question's own action (its text when
+/// it has none), in this language.
+fn action_text(framework: &Framework, a: &Action, w: Words) -> String {
+    let kind = w.get(&format!("kind_{}", a.kind.as_str()));
+    let text = framework
+        .question(&a.question)
+        .or_else(|| framework.gender_check(&a.question))
+        .map(|q| {
+            if q.action.is_empty() {
+                w.texts.get(&q.id, &q.text).to_owned()
+            } else {
+                w.texts
+                    .get(&format!("{}.action", q.id), &q.action)
+                    .to_owned()
+            }
+        });
+    match text {
+        Some(text) => format!("{kind}: {text}"),
+        None => kind,
+    }
 }
 
 /// "F2 Ministry: 5 actions, 2 urgent" for each authority that leads at least one action.
