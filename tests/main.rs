@@ -6,6 +6,7 @@ mod calibration;
 mod check;
 mod cli;
 mod common;
+mod contrast;
 mod conventions;
 mod diff;
 mod docs;

@@ -15,10 +15,10 @@ const FONT: &str = "Noto Sans, Noto Sans Thai, Noto Naskh Arabic, Arial, sans-se
 fn band_colour(band: &str) -> &'static str {
     match band {
         "strong" | "low" => "#2e7d32",
-        "adequate" | "moderate" => "#9e9d24",
-        "weak" | "elevated" => "#ef6c00",
+        "adequate" | "moderate" => "#6f6e00",
+        "weak" | "elevated" => "#b34700",
         "failing" | "high" => "#c62828",
-        _ => "#9e9e9e",
+        _ => "#616161",
     }
 }
 
