@@ -85,6 +85,9 @@ pub struct ReportView {
     pub top_actions: Vec<ActionView>,
     /// What the people who read the brief have to decide, as sentences.
     pub decisions: Vec<String>,
+    /// The method, as paragraphs: how scores, bands, evidence and actions are worked out,
+    /// with this framework's thresholds, so that the report needs no other document.
+    pub method: Vec<String>,
     /// Every piece of evidence cited, in answer order.
     pub evidence: Vec<EvidenceRow>,
     /// Disagreements between respondents.
@@ -341,6 +344,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
             .map(|a| action(framework, a, mode, w))
             .collect(),
         decisions: decisions(framework, report, w),
+        method: method(framework, mode, w),
         evidence: report
             .findings
             .iter()

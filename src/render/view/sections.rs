@@ -576,3 +576,45 @@ pub(super) fn decisions(framework: &Framework, report: &Report, w: Words) -> Vec
     }
     decisions
 }
+
+/// The method in four paragraphs: the catalog's account of scoring, then the bands, the
+/// evidence rule and the order of actions, with the thresholds of `framework` filled in.
+pub(super) fn method(framework: &Framework, mode: Mode, w: Words) -> Vec<String> {
+    let scoring = &framework.scoring;
+    // Bands are listed highest first; each reaches up to the one above it ("Weak 40–60").
+    let thresholds = |bands: &[crate::framework::raw::RawBand], prefix: &str| {
+        let mut top = 100.0;
+        let mut ranges = Vec::new();
+        for b in bands {
+            let name = match prefix {
+                "band" => band_label(Some(&b.id), mode, w),
+                _ => named(w, prefix, &b.id),
+            };
+            ranges.push(format!(
+                "{name} {}",
+                w.ltr(&format!("{:.0}–{top:.0}", b.min))
+            ));
+            top = b.min;
+        }
+        ranges.join(" · ")
+    };
+    vec![
+        w.m.get("report.method_text").to_owned(),
+        w.format(
+            "method_rating",
+            &[
+                (
+                    "min",
+                    &w.ltr(&format!("{:.0} %", scoring.verdict_min_coverage)),
+                ),
+                ("bands", &thresholds(&scoring.bands, "band")),
+                ("levels", &thresholds(&scoring.risk.bands, "level")),
+            ],
+        ),
+        w.format(
+            "method_evidence",
+            &[("days", &scoring.evidence_max_age_days)],
+        ),
+        w.get("method_actions"),
+    ]
+}
