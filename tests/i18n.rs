@@ -184,12 +184,12 @@ fn markdown_escaping_applies_to_translated_text() {
         "emphasis kept"
     );
     // The method's generated paragraphs too: their marks are emphasis, their figures plain.
-    assert!(
-        md.contains("Un *sí* o un *parcial* tiene pruebas"),
-        "{md}"
-    );
+    assert!(md.contains("Un *sí* o un *parcial* tiene pruebas"), "{md}");
     assert!(md.contains("como mucho 730 días"), "{md}");
-    assert!(!md.contains("docs/scoring.md"), "the report needs no other document");
+    assert!(
+        !md.contains("docs/scoring.md"),
+        "the report needs no other document"
+    );
 }
 
 /// The embedded framework with F1.Q1's English text changed: its translations become stale.

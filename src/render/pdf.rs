@@ -24,17 +24,18 @@ use super::templates::TemplateError;
 
 /// The font families report templates ask for. All but the CJK one are embedded; "Noto Sans
 /// CJK SC" is found only in a directory given to [`Fonts::new`].
-pub const FAMILIES: [&str; 6] = [
+pub const FAMILIES: [&str; 7] = [
     "Noto Sans",
     "Noto Sans Thai",
     "Noto Naskh Arabic",
     "Noto Sans Khmer",
+    "Noto Sans Myanmar",
     "Noto Sans Devanagari",
     "Noto Sans CJK SC",
 ];
 
 /// The curated Noto set compiled into the binary; `fonts/README.md` says where it comes from.
-const EMBEDDED_FONTS: [&[u8]; 12] = [
+const EMBEDDED_FONTS: [&[u8]; 14] = [
     include_bytes!("../../fonts/NotoSans-Regular.ttf"),
     include_bytes!("../../fonts/NotoSans-Bold.ttf"),
     include_bytes!("../../fonts/NotoSans-Italic.ttf"),
@@ -43,6 +44,8 @@ const EMBEDDED_FONTS: [&[u8]; 12] = [
     include_bytes!("../../fonts/NotoSansThai-Bold.ttf"),
     include_bytes!("../../fonts/NotoSansKhmer-Regular.ttf"),
     include_bytes!("../../fonts/NotoSansKhmer-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSansMyanmar-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSansMyanmar-Bold.ttf"),
     include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf"),
     include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf"),
     include_bytes!("../../fonts/NotoSansDevanagari-Regular.ttf"),
@@ -416,9 +419,11 @@ mod tests {
     static FONTS: LazyLock<Fonts> = LazyLock::new(|| Fonts::new(&[]));
 
     const SCRIPTS: &str = r#"#set page(paper: sys.inputs.paper)
-#set text(font: ("Noto Sans", "Noto Sans Thai", "Noto Naskh Arabic"))
+#set text(font: ("Noto Sans", "Noto Sans Thai", "Noto Naskh Arabic", "Noto Sans Myanmar"))
 #let data = json("/data.json")
 #data.thai
+
+#data.myanmar
 
 #data.arabic
 
@@ -428,6 +433,8 @@ mod tests {
     fn data() -> Vec<u8> {
         let data = serde_json::json!({
             "thai": "รายงานการประเมิน",
+            // "Legal aid" in Burmese, for the migrant workers the legal-aid platform serves.
+            "myanmar": "ဥပဒေရေးရာ အကူအညီ",
             "arabic": "تقرير التقييم",
             "hostile": "#panic(\"x\") *not bold*",
         });
@@ -472,7 +479,7 @@ mod tests {
     }
 
     #[test]
-    fn renders_thai_arabic_and_hostile_text_literally() {
+    fn renders_thai_burmese_arabic_and_hostile_text_literally() {
         let pdf = render(input(SCRIPTS, Paper::A4), &FONTS).expect("renders");
         assert!(pdf.starts_with(b"%PDF"));
 
@@ -486,6 +493,7 @@ mod tests {
                 .map(|(_, f)| f.clone())
         };
         assert_eq!(font_of("รายงาน").as_deref(), Some("Noto Sans Thai"));
+        assert_eq!(font_of("အကူအညီ").as_deref(), Some("Noto Sans Myanmar"));
         assert_eq!(font_of("تقرير").as_deref(), Some("Noto Naskh Arabic"));
         // Emphasis markup would have used the bold face; the hostile text stays regular.
         let hostile = runs.iter().find(|(text, _)| text.contains("not bold"));
