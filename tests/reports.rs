@@ -157,6 +157,45 @@ fn the_brief_fits_three_pages_in_every_language() {
     }
 }
 
+#[cfg(feature = "pdf")]
+#[test]
+fn text_without_a_font_is_named_by_script_and_burmese_has_one() {
+    let dir = scratch("pdf-glyphs");
+    let text = std::fs::read_to_string(MULTILINGUAL).expect("fixture");
+    let name_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("name:"))
+        .expect("a deployment name");
+    // Amharic and Chinese have no bundled font; Burmese has.
+    let changed = text.replacen(name_line, "  name: \"የሕግ ድጋፍ 法律援助 ဥပဒေရေးရာ အကူအညီ\"", 1);
+    let input = dir.join("scripts.yaml");
+    std::fs::write(&input, changed).expect("write");
+    let out = dir.join("scripts.pdf");
+    let (code, _, err) = run(dpisafe()
+        .arg("report")
+        .arg(&input)
+        .args(["--format", "pdf", "-o"])
+        .arg(&out));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: 6 different characters in Ethiopic script (such as U+12E8)"),
+        "{err}"
+    );
+    assert!(err.contains("Chinese, Japanese or Korean script"), "{err}");
+    assert!(err.contains("--font-path DIR"), "{err}");
+    assert!(
+        !err.contains("Myanmar"),
+        "Burmese is drawn by the bundled font: {err}"
+    );
+    // A report whose text every font covers says nothing about fonts.
+    let plain = dir.join("plain.pdf");
+    let (code, _, err) = run(dpisafe()
+        .args(["report", &example("national-id"), "--format", "pdf", "-o"])
+        .arg(&plain));
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("font"), "{err}");
+}
+
 #[test]
 fn html_is_self_contained_and_accessible() {
     let html = stdout_of(dpisafe().args(["report", &example("g2p-payments"), "--format", "html"]));

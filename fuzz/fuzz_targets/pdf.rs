@@ -172,7 +172,7 @@ fuzz_target!(|input: Input| {
         };
         match dpisafe::render::document::pdf(framework, &report, options, &templates, paper, &FONTS)
         {
-            Ok(pdf) => assert!(pdf.starts_with(b"%PDF-"), "not a PDF"),
+            Ok(pdf) => assert!(pdf.bytes.starts_with(b"%PDF-"), "not a PDF"),
             Err(err) => panic!("a result the reader accepts did not typeset: {err}"),
         }
     }

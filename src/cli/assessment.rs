@@ -314,7 +314,11 @@ pub(crate) fn render(
         "rendered the document"
     };
     ctx.detail(&format!("{verb} in {}", crate::cli::elapsed(started)));
-    rendered.map_err(|err| render_failed(ctx, err, hint))
+    let rendered = rendered.map_err(|err| render_failed(ctx, err, hint))?;
+    for warning in &rendered.warnings {
+        ctx.note(&format!("warning: {warning}"));
+    }
+    Ok(rendered.bytes)
 }
 
 /// Shows why rendering failed and gives the exit code.

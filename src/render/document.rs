@@ -67,7 +67,7 @@ pub fn pdf(
     templates: &Templates,
     paper: super::pdf::Paper,
     fonts: &super::pdf::Fonts,
-) -> Result<Vec<u8>, TemplateError> {
+) -> Result<super::pdf::Typeset, TemplateError> {
     let view = view::build(framework, report, options);
     let (radar, heat_map) = chart_pair(&view);
     let name = if options.brief {

@@ -138,11 +138,33 @@ impl From<TemplateError> for RenderError {
     }
 }
 
+/// What a renderer made: the bytes, and anything the user should be told about them (text a
+/// PDF has no font for). The library never prints; the command line shows the warnings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The output.
+    pub bytes: Vec<u8>,
+    /// Warnings about the output, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl From<Vec<u8>> for Rendered {
+    fn from(bytes: Vec<u8>) -> Self {
+        Self {
+            bytes,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// One output format: the subject in, the bytes out. Renderers only format.
 pub trait Renderer {
     /// Renders `subject` as this format.
-    fn render(&self, subject: Subject<'_>, settings: &Settings<'_>)
-    -> Result<Vec<u8>, RenderError>;
+    fn render(
+        &self,
+        subject: Subject<'_>,
+        settings: &Settings<'_>,
+    ) -> Result<Rendered, RenderError>;
 }
 
 impl Format {
@@ -169,7 +191,7 @@ impl Format {
         self,
         subject: Subject<'_>,
         settings: &Settings<'_>,
-    ) -> Result<Vec<u8>, RenderError> {
+    ) -> Result<Rendered, RenderError> {
         self.renderer().render(subject, settings)
     }
 
@@ -195,7 +217,7 @@ impl Renderer for Table {
         &self,
         subject: Subject<'_>,
         settings: &Settings<'_>,
-    ) -> Result<Vec<u8>, RenderError> {
+    ) -> Result<Rendered, RenderError> {
         let text = match subject {
             Subject::Report {
                 framework, report, ..
@@ -210,7 +232,7 @@ impl Renderer for Table {
             Subject::Portfolio(p) => portfolio::table(p, settings.width),
             Subject::Handbook(_) => return Err(unsupported(Format::Table, subject)),
         };
-        Ok(text.into_bytes())
+        Ok(text.into_bytes().into())
     }
 }
 
@@ -222,10 +244,10 @@ impl Renderer for Text {
         &self,
         subject: Subject<'_>,
         settings: &Settings<'_>,
-    ) -> Result<Vec<u8>, RenderError> {
+    ) -> Result<Rendered, RenderError> {
         match subject {
             Subject::Report { report, .. } => {
-                Ok(verdict::render(report, settings.lang).into_bytes())
+                Ok(verdict::render(report, settings.lang).into_bytes().into())
             }
             _ => Err(unsupported(Format::Text, subject)),
         }
@@ -236,14 +258,14 @@ impl Renderer for Text {
 struct Json;
 
 impl Renderer for Json {
-    fn render(&self, subject: Subject<'_>, _: &Settings<'_>) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, subject: Subject<'_>, _: &Settings<'_>) -> Result<Rendered, RenderError> {
         let text = match subject {
             Subject::Report { report, .. } => json::render(report),
             Subject::Diff(diff) => diff::json(diff),
             Subject::Portfolio(p) => portfolio::json(p),
             Subject::Handbook(_) => return Err(unsupported(Format::Json, subject)),
         };
-        Ok(text.into_bytes())
+        Ok(text.into_bytes().into())
     }
 }
 
@@ -251,13 +273,15 @@ impl Renderer for Json {
 struct Sarif;
 
 impl Renderer for Sarif {
-    fn render(&self, subject: Subject<'_>, _: &Settings<'_>) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, subject: Subject<'_>, _: &Settings<'_>) -> Result<Rendered, RenderError> {
         match subject {
             Subject::Report {
                 framework,
                 report,
                 baseline,
-            } => Ok(sarif::render(framework, report, baseline).into_bytes()),
+            } => Ok(sarif::render(framework, report, baseline)
+                .into_bytes()
+                .into()),
             _ => Err(unsupported(Format::Sarif, subject)),
         }
     }
@@ -267,11 +291,11 @@ impl Renderer for Sarif {
 struct Junit;
 
 impl Renderer for Junit {
-    fn render(&self, subject: Subject<'_>, _: &Settings<'_>) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, subject: Subject<'_>, _: &Settings<'_>) -> Result<Rendered, RenderError> {
         match subject {
             Subject::Report {
                 framework, report, ..
-            } => Ok(junit::render(framework, report).into_bytes()),
+            } => Ok(junit::render(framework, report).into_bytes().into()),
             _ => Err(unsupported(Format::Junit, subject)),
         }
     }
@@ -285,7 +309,7 @@ impl Renderer for Markdown {
         &self,
         subject: Subject<'_>,
         settings: &Settings<'_>,
-    ) -> Result<Vec<u8>, RenderError> {
+    ) -> Result<Rendered, RenderError> {
         let text = match subject {
             Subject::Report {
                 framework, report, ..
@@ -294,7 +318,7 @@ impl Renderer for Markdown {
             Subject::Portfolio(p) => portfolio::markdown(p)?,
             Subject::Handbook(framework) => handbook::markdown(framework)?,
         };
-        Ok(text.into_bytes())
+        Ok(text.into_bytes().into())
     }
 }
 
@@ -306,7 +330,7 @@ impl Renderer for Html {
         &self,
         subject: Subject<'_>,
         settings: &Settings<'_>,
-    ) -> Result<Vec<u8>, RenderError> {
+    ) -> Result<Rendered, RenderError> {
         let text = match subject {
             Subject::Report {
                 framework, report, ..
@@ -315,7 +339,7 @@ impl Renderer for Html {
             Subject::Handbook(framework) => handbook::html(framework)?,
             Subject::Diff(_) => return Err(unsupported(Format::Html, subject)),
         };
-        Ok(text.into_bytes())
+        Ok(text.into_bytes().into())
     }
 }
 
@@ -323,9 +347,9 @@ impl Renderer for Html {
 struct Csv;
 
 impl Renderer for Csv {
-    fn render(&self, subject: Subject<'_>, _: &Settings<'_>) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, subject: Subject<'_>, _: &Settings<'_>) -> Result<Rendered, RenderError> {
         match subject {
-            Subject::Portfolio(p) => Ok(portfolio::csv(p).into_bytes()),
+            Subject::Portfolio(p) => Ok(portfolio::csv(p).into_bytes().into()),
             _ => Err(unsupported(Format::Csv, subject)),
         }
     }
@@ -341,10 +365,10 @@ impl Renderer for Pdf {
         &self,
         subject: Subject<'_>,
         settings: &Settings<'_>,
-    ) -> Result<Vec<u8>, RenderError> {
+    ) -> Result<Rendered, RenderError> {
         let fonts = super::pdf::Fonts::new(settings.font_path);
         let paper = settings.paper;
-        let bytes = match subject {
+        let typeset = match subject {
             Subject::Report {
                 framework, report, ..
             } => document::pdf(
@@ -362,7 +386,10 @@ impl Renderer for Pdf {
             Subject::Handbook(framework) => handbook::pdf(framework, paper, &fonts)?,
             Subject::Diff(_) => return Err(unsupported(Format::Pdf, subject)),
         };
-        Ok(bytes)
+        Ok(Rendered {
+            bytes: typeset.bytes,
+            warnings: typeset.warnings,
+        })
     }
 }
 
@@ -372,7 +399,7 @@ struct NoPdf;
 
 #[cfg(not(feature = "pdf"))]
 impl Renderer for NoPdf {
-    fn render(&self, _: Subject<'_>, _: &Settings<'_>) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, _: Subject<'_>, _: &Settings<'_>) -> Result<Rendered, RenderError> {
         Err(RenderError::NoPdfEngine)
     }
 }

@@ -349,7 +349,7 @@ pub fn pdf(
     framework: &Framework,
     paper: super::pdf::Paper,
     fonts: &super::pdf::Fonts,
-) -> Result<Vec<u8>, TemplateError> {
+) -> Result<super::pdf::Typeset, TemplateError> {
     let origin = format!("templates/{TYPST}");
     let date =
         crate::framework::published_date(&framework.metadata.published).ok_or_else(|| {

@@ -9,6 +9,8 @@ pub mod diff;
 pub mod document;
 pub mod format;
 pub mod framework;
+#[cfg(feature = "pdf")]
+pub mod glyphs;
 pub mod handbook;
 pub mod i18n_status;
 pub mod json;

@@ -219,15 +219,34 @@ impl Paper {
 ///
 /// The same input and fonts give the same bytes: the date comes from the input, never from
 /// the clock, and the document identifier is derived from the content.
-pub fn render(input: PdfInput<'_>, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+pub fn render(input: PdfInput<'_>, fonts: &Fonts) -> Result<Typeset, PdfError> {
+    // Everything the document prints comes from its data (the template's own text is ASCII
+    // in the built-in templates), so that is where text without a font is looked for.
+    let mut warnings: Vec<String> = super::glyphs::uncovered(
+        fonts.store.book(),
+        &String::from_utf8_lossy(&input.data_json),
+    )
+    .iter()
+    .map(super::glyphs::Uncovered::message)
+    .collect();
     let world = SandboxWorld::new(input, fonts)?;
-    let result = compile(&world)
+    let result = compile(&world, &mut warnings)
         .and_then(|document| within(&document, MAX_PAGES).map(|()| document))
-        .and_then(|document| export(&document, world.today));
+        .and_then(|document| export(&document, world.today))
+        .map(|bytes| Typeset { bytes, warnings });
     // Typst memoises into a process-wide cache; drop entries unused for 10 renders so a
     // long-running caller does not keep every report alive.
     comemo::evict(10);
     result
+}
+
+/// A typeset PDF and what Typst or the font check had to say about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typeset {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Warnings for the user: text no font covers, and Typst's own warnings.
+    pub warnings: Vec<String>,
 }
 
 /// The most pages a PDF may have: the largest bundled report has about 50, and a portfolio of
@@ -345,9 +364,29 @@ fn file_id(path: &str) -> Result<FileId, PdfError> {
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
-fn compile(world: &SandboxWorld<'_>) -> Result<PagedDocument, PdfError> {
-    // Warnings, such as a fallback family that is not installed, do not stop the report.
-    typst::compile::<PagedDocument>(world)
+/// Compiles the document, adding Typst's warnings to `warnings`. Warnings do not stop the
+/// report; a family of [`FAMILIES`] that is not installed is left out, since the font check
+/// already names any text it would have drawn.
+fn compile(
+    world: &SandboxWorld<'_>,
+    warnings: &mut Vec<String>,
+) -> Result<PagedDocument, PdfError> {
+    let compiled = typst::compile::<PagedDocument>(world);
+    for warning in &compiled.warnings {
+        let message = warning.message.as_str();
+        let ours = FAMILIES
+            .iter()
+            .any(|f| message == format!("unknown font family: {}", f.to_lowercase()));
+        if !ours {
+            let at = world
+                .position(warning.span)
+                .map_or_else(String::new, |(line, column)| {
+                    format!(" (line {line}, column {column})")
+                });
+            warnings.push(format!("the PDF template warns{at}: {message}"));
+        }
+    }
+    compiled
         .output
         .map_err(|errors| template_error(world, &errors))
 }
@@ -453,7 +492,7 @@ mod tests {
 
     fn compile_only(template: &str, paper: Paper) -> Result<PagedDocument, PdfError> {
         let world = SandboxWorld::new(input(template, paper), &FONTS)?;
-        compile(&world)
+        compile(&world, &mut Vec::new())
     }
 
     /// Every run of text on every page, with the family of the font that drew it.
@@ -481,7 +520,7 @@ mod tests {
     #[test]
     fn renders_thai_burmese_arabic_and_hostile_text_literally() {
         let pdf = render(input(SCRIPTS, Paper::A4), &FONTS).expect("renders");
-        assert!(pdf.starts_with(b"%PDF"));
+        assert!(pdf.bytes.starts_with(b"%PDF"));
 
         let document = compile_only(SCRIPTS, Paper::A4).expect("compiles");
         let runs = runs_of(&document);
@@ -501,6 +540,22 @@ mod tests {
             hostile.map(|(_, family)| family.as_str()),
             Some("Noto Sans")
         );
+    }
+
+    #[test]
+    fn typst_warnings_reach_the_caller_and_our_optional_families_do_not() {
+        let template =
+            "#set text(font: (\"Noto Sans\", \"Noto Sans CJK SC\", \"Nowhere Sans\"))\nHello\n";
+        let typeset = render(input(template, Paper::A4), &FONTS).expect("renders");
+        assert_eq!(typeset.warnings.len(), 1, "{:?}", typeset.warnings);
+        let warning = &typeset.warnings[0];
+        assert!(
+            warning.contains("unknown font family: nowhere sans"),
+            "{warning}"
+        );
+        assert!(warning.contains("(line 1, column "), "{warning}");
+        let quiet = render(input(SCRIPTS, Paper::A4), &FONTS).expect("renders");
+        assert!(quiet.warnings.is_empty(), "{:?}", quiet.warnings);
     }
 
     #[test]
@@ -550,8 +605,8 @@ mod tests {
         let a4 = render(input(SCRIPTS, Paper::A4), &FONTS).expect("renders");
         let letter = render(input(SCRIPTS, Paper::Letter), &FONTS).expect("renders");
         let has = |pdf: &[u8], needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
-        assert!(has(&letter, b"/MediaBox[0 0 612 792]"));
-        assert!(has(&a4, b"/MediaBox[0 0 595.2756 841.8898]"));
+        assert!(has(&letter.bytes, b"/MediaBox[0 0 612 792]"));
+        assert!(has(&a4.bytes, b"/MediaBox[0 0 595.2756 841.8898]"));
     }
 
     #[test]

@@ -491,7 +491,7 @@ pub fn pdf(
     date: (i32, u8, u8),
     paper: super::pdf::Paper,
     fonts: &super::pdf::Fonts,
-) -> Result<Vec<u8>, TemplateError> {
+) -> Result<super::pdf::Typeset, TemplateError> {
     let origin = format!("templates/{TYPST}");
     let input = super::pdf::PdfInput {
         template: TYPST_SOURCE,
