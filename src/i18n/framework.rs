@@ -115,6 +115,13 @@ pub fn units(framework: &Framework) -> Vec<Unit> {
         push(format!("{}.guidance", q.id), &q.guidance);
         push(format!("{}.action", q.id), &q.action);
     }
+    // Building blocks head every report, and support areas follow every action.
+    for b in &framework.metadata.building_blocks {
+        push(format!("block.{}", b.id), &b.name);
+    }
+    for a in &framework.scoring.support_areas {
+        push(format!("support.{}", a.id), &a.label);
+    }
     units
 }
 

@@ -29,10 +29,10 @@ pub(super) fn facts(
                 .building_blocks
                 .iter()
                 .find(|x| &x.id == b)
-                .map_or(b.clone(), |x| x.name.clone())
+                .map_or(b.clone(), |x| w.text(&format!("block.{b}"), &x.name))
         })
         .collect();
-    facts.push(fact("fact_blocks", blocks.join(", ")));
+    facts.push(fact("fact_blocks", blocks.join(&w.get("list_separator"))));
     let stage = framework.stage(&d.stage).map_or(d.stage.clone(), |s| {
         format!("{} {}", s.id, w.text(&s.id, &s.name))
     });
@@ -357,7 +357,7 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
         support: a
             .support
             .iter()
-            .map(|id| framework.support_label(id))
+            .map(|id| w.text(&format!("support.{id}"), &framework.support_label(id)))
             .collect(),
         waived: a.waived,
         lead: a
