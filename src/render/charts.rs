@@ -39,25 +39,42 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The radar's geometry: a square of `SIZE` with one axis per principle.
+/// The radar's geometry: a canvas of `WIDTH` × `HEIGHT` with one axis per principle, wide
+/// enough for each principle's name beside its id.
 struct Radar {
     count: usize,
 }
 
 impl Radar {
-    const SIZE: f64 = 440.0;
-    const CENTRE: f64 = Self::SIZE / 2.0;
-    const RADIUS: f64 = 160.0;
+    const WIDTH: f64 = 660.0;
+    const HEIGHT: f64 = 520.0;
+    const CENTRE: (f64, f64) = (Self::WIDTH / 2.0, Self::HEIGHT / 2.0);
+    const RADIUS: f64 = 170.0;
+    /// Where labels start, as a score beyond the outer ring: clear of any dot at 100.
+    const LABEL_AT: f64 = 110.0;
+    /// Characters per line of a principle's name.
+    const NAME_WIDTH: usize = 20;
 
-    /// Where `value` (0–100, clamped) lies on axis `index`, the first axis pointing up.
+    fn angle(&self, index: f64) -> f64 {
+        #[allow(clippy::cast_precision_loss)]
+        let count = self.count as f64;
+        -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index / count
+    }
+
+    /// Where `value` (a score, or a little beyond 100 for labels) lies on axis `index`, the
+    /// first axis pointing up.
     fn point(&self, index: usize, value: f64) -> (f64, f64) {
         #[allow(clippy::cast_precision_loss)]
-        let angle =
-            -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / self.count as f64;
-        let r = Self::RADIUS * value.clamp(0.0, 100.0) / 100.0;
+        self.at(index as f64, value)
+    }
+
+    /// Like [`Radar::point`], for a fractional axis (between two axes).
+    fn at(&self, index: f64, value: f64) -> (f64, f64) {
+        let angle = self.angle(index);
+        let r = Self::RADIUS * value.clamp(0.0, Self::LABEL_AT + 20.0) / 100.0;
         (
-            Self::CENTRE + r * angle.cos(),
-            Self::CENTRE + r * angle.sin(),
+            Self::CENTRE.0 + r * angle.cos(),
+            Self::CENTRE.1 + r * angle.sin(),
         )
     }
 
@@ -73,16 +90,17 @@ impl Radar {
     }
 }
 
-/// A radar chart of principle scores (0–100), one axis per principle.
+/// A radar chart of principle scores (0–100), one axis per principle, each labelled with its
+/// id and name.
 pub fn radar(principles: &[PrincipleView]) -> String {
     let radar = Radar {
         count: principles.len().max(1),
     };
-    let size = Radar::SIZE;
+    let (width, height) = (Radar::WIDTH, Radar::HEIGHT);
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" aria-labelledby="radar-title radar-desc" font-family="{FONT}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="radar-title radar-desc" font-family="{FONT}">"#
     );
     let described: Vec<String> = principles
         .iter()
@@ -100,44 +118,84 @@ pub fn radar(principles: &[PrincipleView]) -> String {
             radar.polygon(|_| ring)
         );
     }
-    radar_axes(&mut svg, &radar, principles);
+    radar_spokes(&mut svg, &radar);
+    // The scores go under the labels, so a score of 100 never hides a name.
     radar_scores(&mut svg, &radar, principles);
+    radar_labels(&mut svg, &radar, principles);
+    // The scale sits between the first two axes, clear of both and of their labels.
     for ring in [50.0, 100.0] {
-        let (x, y) = radar.point(0, ring);
+        let (x, y) = radar.at(0.5, ring);
         let _ = write!(
             svg,
             r##"<text x="{:.1}" y="{:.1}" font-size="9" fill="#6b7280">{ring:.0}</text>"##,
-            x + 6.0,
-            y + 14.0
+            x + 3.0,
+            y + 3.0
         );
     }
     svg.push_str("</svg>");
     svg
 }
 
-/// One spoke per principle, labelled with its id just beyond the outer ring.
-fn radar_axes(svg: &mut String, radar: &Radar, principles: &[PrincipleView]) {
-    let centre = Radar::CENTRE;
-    for (i, p) in principles.iter().enumerate() {
+/// One spoke per principle, from the centre to the outer ring.
+fn radar_spokes(svg: &mut String, radar: &Radar) {
+    let (cx, cy) = Radar::CENTRE;
+    for i in 0..radar.count {
         let (x, y) = radar.point(i, 100.0);
         let _ = write!(
             svg,
-            r##"<line x1="{centre}" y1="{centre}" x2="{x:.1}" y2="{y:.1}" stroke="#dde1e6" stroke-width="0.8"/>"##
+            r##"<line x1="{cx}" y1="{cy}" x2="{x:.1}" y2="{y:.1}" stroke="#dde1e6" stroke-width="0.8"/>"##
         );
-        let (lx, ly) = radar.point(i, 114.0);
-        let anchor = if (lx - centre).abs() < 8.0 {
+    }
+}
+
+/// Each axis's id in bold and its name on up to three short lines, placed beyond the outer
+/// ring and anchored away from the chart: to the left of a left axis, above a top one.
+fn radar_labels(svg: &mut String, radar: &Radar, principles: &[PrincipleView]) {
+    let (cx, cy) = Radar::CENTRE;
+    for (i, p) in principles.iter().enumerate() {
+        let (lx, ly) = radar.point(i, Radar::LABEL_AT);
+        let anchor = if (lx - cx).abs() < 12.0 {
             "middle"
-        } else if lx > centre {
+        } else if lx > cx {
             "start"
         } else {
             "end"
         };
-        let _ = write!(
-            svg,
-            r##"<text x="{lx:.1}" y="{:.1}" font-size="12" text-anchor="{anchor}" fill="#1f2a37">{}</text>"##,
-            ly + 4.0,
-            escape(&p.id)
+        let mut lines = vec![(p.id.clone(), true)];
+        lines.extend(
+            crate::text::wrap(&p.name, Radar::NAME_WIDTH)
+                .into_iter()
+                .take(3)
+                .map(|l| (l, false)),
         );
+        let step = 11.5;
+        #[allow(clippy::cast_precision_loss)]
+        let block = step * (lines.len() - 1) as f64;
+        // Above the chart the block ends at the label point, below it starts there, and at
+        // the sides it is centred on it.
+        let top = if ly < cy - Radar::RADIUS * 0.7 {
+            ly - block
+        } else if ly > cy + Radar::RADIUS * 0.7 {
+            ly + 8.0
+        } else {
+            ly - block / 2.0 + 3.0
+        };
+        let _ = write!(svg, r##"<text text-anchor="{anchor}" fill="#1f2a37">"##);
+        for (n, (line, bold)) in lines.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let y = top + step * n as f64;
+            let (size, weight) = if *bold {
+                ("12", r#" font-weight="bold""#)
+            } else {
+                ("10", "")
+            };
+            let _ = write!(
+                svg,
+                r#"<tspan x="{lx:.1}" y="{y:.1}" font-size="{size}"{weight}>{}</tspan>"#,
+                escape(line)
+            );
+        }
+        svg.push_str("</text>");
     }
 }
 
