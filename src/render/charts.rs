@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::view::{PrincipleView, RiskView};
+use super::view::{LegendKey, PrincipleView, RiskView};
 
 /// The fonts charts ask for; Typst and browsers fall back through the list.
 const FONT: &str = "Noto Sans, Noto Sans Thai, Noto Naskh Arabic, Arial, sans-serif";
@@ -216,9 +216,10 @@ fn radar_scores(svg: &mut String, radar: &Radar, principles: &[PrincipleView]) {
     }
 }
 
-/// A heat map of residual risk exposure: one cell per risk, rows by risk family, coloured by
-/// level and labelled with the exposure.
-pub fn heat_map(risks: &[RiskView]) -> String {
+/// A map of residual risk exposure: one tile per risk, a row per risk family with the tiles in
+/// aligned columns, each coloured by its level and labelled with its exposure, and a legend of
+/// the levels' colours and ranges under it.
+pub fn heat_map(risks: &[RiskView], levels: &[LegendKey]) -> String {
     let mut families: Vec<&str> = Vec::new();
     for r in risks {
         if !families.contains(&r.category.as_str()) {
@@ -234,7 +235,9 @@ pub fn heat_map(risks: &[RiskView]) -> String {
     #[allow(clippy::cast_precision_loss)]
     let width = label_width + columns as f64 * (cell_w + gap);
     #[allow(clippy::cast_precision_loss)]
-    let height = families.len() as f64 * (cell_h + gap) + 4.0;
+    let rows_height = families.len() as f64 * (cell_h + gap) + 4.0;
+    let legend_height = if levels.is_empty() { 0.0 } else { 26.0 };
+    let height = rows_height + legend_height;
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -264,6 +267,7 @@ pub fn heat_map(risks: &[RiskView]) -> String {
             heat_cell(&mut svg, risk, (x, y), (cell_w, cell_h));
         }
     }
+    legend(&mut svg, levels, (label_width, rows_height + 4.0));
     svg.push_str("</svg>");
     svg
 }
@@ -285,4 +289,23 @@ fn heat_cell(svg: &mut String, risk: &RiskView, (x, y): (f64, f64), (cell_w, cel
         y + 54.0,
         escape(&risk.exposure),
     );
+}
+
+/// The levels' colours and ranges in one row starting at `(x, y)`: a swatch, then the words.
+fn legend(svg: &mut String, levels: &[LegendKey], (x, y): (f64, f64)) {
+    let mut at = x;
+    for key in levels {
+        let _ = write!(
+            svg,
+            r##"<rect x="{at:.1}" y="{y:.1}" width="14" height="14" rx="2" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="11" fill="#1f2a37">{}</text>"##,
+            band_colour(&key.id),
+            at + 19.0,
+            y + 11.5,
+            escape(&key.label),
+        );
+        // Room for the words at about 6.5 units a character, and a gap before the next.
+        #[allow(clippy::cast_precision_loss)]
+        let words = key.label.chars().count() as f64 * 6.5;
+        at += 19.0 + words + 18.0;
+    }
 }

@@ -54,7 +54,7 @@ pub fn html(
 pub fn chart_pair(view: &ReportView) -> (String, String) {
     (
         charts::radar(&view.principles),
-        charts::heat_map(&view.risks),
+        charts::heat_map(&view.risks, &view.risk_levels),
     )
 }
 

@@ -75,6 +75,8 @@ pub struct ReportView {
     pub principles: Vec<PrincipleView>,
     /// Risks in framework order.
     pub risks: Vec<RiskView>,
+    /// The risk levels with their ranges, highest first: the risk map's legend.
+    pub risk_levels: Vec<LegendKey>,
     /// The gender section.
     pub gender: GenderView,
     /// The action plan grouped by lead authority, then stage.
@@ -102,6 +104,15 @@ pub struct ReportView {
     pub date: String,
     /// The tool and its version.
     pub tool: String,
+}
+
+/// One entry of a chart's legend: a band or level id (for its colour) and its words.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegendKey {
+    /// The band or level id (`high`).
+    pub id: String,
+    /// Its name and range (`High 60–100`).
+    pub label: String,
 }
 
 /// A label and a value.
@@ -334,6 +345,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
             .map(|p| principle(framework, report, p, options, w))
             .collect(),
         risks: report.risks.iter().map(|r| risk(r, w)).collect(),
+        risk_levels: band_ranges(&framework.scoring.risk.bands, "level", mode, w),
         gender: gender(framework, report, options, w),
         plan: plan(framework, report, mode, w),
         action_count: report.actions.len(),

@@ -581,22 +581,12 @@ pub(super) fn decisions(framework: &Framework, report: &Report, w: Words) -> Vec
 /// evidence rule and the order of actions, with the thresholds of `framework` filled in.
 pub(super) fn method(framework: &Framework, mode: Mode, w: Words) -> Vec<String> {
     let scoring = &framework.scoring;
-    // Bands are listed highest first; each reaches up to the one above it ("Weak 40–60").
     let thresholds = |bands: &[crate::framework::raw::RawBand], prefix: &str| {
-        let mut top = 100.0;
-        let mut ranges = Vec::new();
-        for b in bands {
-            let name = match prefix {
-                "band" => band_label(Some(&b.id), mode, w),
-                _ => named(w, prefix, &b.id),
-            };
-            ranges.push(format!(
-                "{name} {}",
-                w.ltr(&format!("{:.0}–{top:.0}", b.min))
-            ));
-            top = b.min;
-        }
-        ranges.join(" · ")
+        band_ranges(bands, prefix, mode, w)
+            .into_iter()
+            .map(|key| key.label)
+            .collect::<Vec<_>>()
+            .join(" · ")
     };
     vec![
         w.m.get("report.method_text").to_owned(),
@@ -617,4 +607,28 @@ pub(super) fn method(framework: &Framework, mode: Mode, w: Words) -> Vec<String>
         ),
         w.get("method_actions"),
     ]
+}
+
+/// Each band with the range of scores it covers ("Weak 40–60"): bands are listed highest
+/// first, and each reaches up to the one above it.
+pub(super) fn band_ranges(
+    bands: &[crate::framework::raw::RawBand],
+    prefix: &str,
+    mode: Mode,
+    w: Words,
+) -> Vec<LegendKey> {
+    let mut top = 100.0;
+    let mut keys = Vec::new();
+    for b in bands {
+        let name = match prefix {
+            "band" => band_label(Some(&b.id), mode, w),
+            _ => named(w, prefix, &b.id),
+        };
+        keys.push(LegendKey {
+            id: b.id.clone(),
+            label: format!("{name} {}", w.ltr(&format!("{:.0}–{top:.0}", b.min))),
+        });
+        top = b.min;
+    }
+    keys
 }
