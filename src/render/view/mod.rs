@@ -330,15 +330,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
         facts: facts(framework, report, options, w),
         headline: headline(report, mode, w),
         key_messages: key_messages(framework, report, mode, w),
-        critical: report
-            .summary
-            .critical_failures
-            .iter()
-            .map(|id| Line {
-                id: id.clone(),
-                text: question_text(framework, id, w),
-            })
-            .collect(),
+        critical: critical_lines(framework, report, w),
         principles: report
             .principles
             .iter()
@@ -367,17 +359,35 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
             .iter()
             .map(|d| disagreement(d, options, w))
             .collect(),
-        warnings: report
-            .warnings
-            .iter()
-            .filter(|w| !(options.redact && w.code.is_evidence()))
-            .map(|w| w.message.clone())
-            .collect(),
+        warnings: warning_lines(report, options),
         framework: framework_name,
         attribution: report.framework.attribution.clone(),
         date: report.assessment.as_of.to_string(),
         tool,
     }
+}
+
+/// Each critical failure with its question's text.
+fn critical_lines(framework: &Framework, report: &Report, w: Words) -> Vec<Line> {
+    report
+        .summary
+        .critical_failures
+        .iter()
+        .map(|id| Line {
+            id: id.clone(),
+            text: question_text(framework, id, w),
+        })
+        .collect()
+}
+
+/// The warnings a document lists; a redacted one leaves out those that name evidence files.
+fn warning_lines(report: &Report, options: Options) -> Vec<String> {
+    report
+        .warnings
+        .iter()
+        .filter(|w| !(options.redact && w.code.is_evidence()))
+        .map(|w| w.message.clone())
+        .collect()
 }
 
 /// One principle with its findings.
