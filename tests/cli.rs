@@ -18,6 +18,32 @@ fn framework_list_shows_the_eighteen_principles() {
 }
 
 #[test]
+fn framework_list_tables_fit_the_terminal() {
+    for flag in ["--risks", "--processes", "--questions"] {
+        let wide = stdout_of(
+            dpisafe()
+                .args(["framework", "list", flag])
+                .env_remove("COLUMNS"),
+        );
+        let narrow = stdout_of(
+            dpisafe()
+                .args(["framework", "list", flag])
+                .env("COLUMNS", "80"),
+        );
+        for line in narrow
+            .lines()
+            .filter(|l| l.starts_with(['┌', '│', '├', '└']))
+        {
+            assert!(line.chars().count() <= 80, "{flag}: {line}");
+        }
+        // Piped without COLUMNS, a row stays on one line as before.
+        assert!(wide.lines().count() <= narrow.lines().count(), "{flag}");
+    }
+    let plain = stdout_of(dpisafe().args(["framework", "list"]).env("COLUMNS", "80"));
+    assert!(plain.contains("│ F1 │ Do no harm"), "{plain}");
+}
+
+#[test]
 fn framework_list_variants() {
     let risks = stdout_of(dpisafe().args(["framework", "list", "--risks"]));
     assert_eq!(

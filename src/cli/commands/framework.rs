@@ -14,7 +14,10 @@ pub(crate) fn run(ctx: &Context, command: &FrameworkCommand) -> Result<Exit, Err
     }
     let framework = proceed!(ctx.framework());
     match command {
-        FrameworkCommand::List(args) => print_stdout(&framework::list(&framework, listing(args)))?,
+        FrameworkCommand::List(args) => {
+            let width = crate::cli::assessment::terminal_width();
+            print_stdout(&framework::list(&framework, listing(args), width))?;
+        }
         FrameworkCommand::Show { id } => match framework::show(&framework, id) {
             Some(text) => print_stdout(&text)?,
             None => return Err(unknown_id(&framework, id)),

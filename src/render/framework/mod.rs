@@ -28,18 +28,19 @@ pub enum Listing {
     Questions,
 }
 
-/// One table of `dpisafe framework list`, with the attribution line under the principles.
-pub fn list(framework: &Framework, listing: Listing) -> String {
+/// One table of `dpisafe framework list`, with the attribution line under the principles;
+/// with `width`, the table's text columns narrow to fit the terminal.
+pub fn list(framework: &Framework, listing: Listing, width: Option<usize>) -> String {
     match listing {
-        Listing::Principles => list_principles(framework),
-        Listing::Risks => list_risks(framework),
-        Listing::Processes => list_processes(framework),
-        Listing::Questions => list_questions(framework),
+        Listing::Principles => list_principles(framework, width),
+        Listing::Risks => list_risks(framework, width),
+        Listing::Processes => list_processes(framework, width),
+        Listing::Questions => list_questions(framework, width),
     }
 }
 
-fn list_principles(framework: &Framework) -> String {
-    let rows = framework
+fn list_principles(framework: &Framework, width: Option<usize>) -> String {
+    let rows: Vec<Vec<String>> = framework
         .principles
         .iter()
         .map(|p| {
@@ -58,7 +59,7 @@ fn list_principles(framework: &Framework) -> String {
             ]
         })
         .collect();
-    let mut out = table::render(
+    let mut out = table::fit(
         &[
             "ID",
             "Principle",
@@ -67,15 +68,17 @@ fn list_principles(framework: &Framework) -> String {
             "Gender checks",
             "Processes",
         ],
-        rows,
-        None,
+        &rows,
+        // Wide enough that a pipe gets each name on one line; a terminal narrows it.
+        &[(1, 200)],
+        width,
     );
     out.push_str(&attribution_line(framework));
     out
 }
 
-fn list_risks(framework: &Framework) -> String {
-    let rows = framework
+fn list_risks(framework: &Framework, width: Option<usize>) -> String {
+    let rows: Vec<Vec<String>> = framework
         .risks
         .iter()
         .map(|r| {
@@ -88,15 +91,16 @@ fn list_risks(framework: &Framework) -> String {
             ]
         })
         .collect();
-    table::render(
+    table::fit(
         &["ID", "Risk", "Category", "Questions", "Processes"],
-        rows,
-        None,
+        &rows,
+        &[(1, 200)],
+        width,
     )
 }
 
-fn list_processes(framework: &Framework) -> String {
-    let rows = framework
+fn list_processes(framework: &Framework, width: Option<usize>) -> String {
+    let rows: Vec<Vec<String>> = framework
         .processes
         .iter()
         .map(|p| {
@@ -110,10 +114,12 @@ fn list_processes(framework: &Framework) -> String {
             ]
         })
         .collect();
-    let mut out = table::render(
+    let mut out = table::fit(
         &["Key", "Principle", "Title", "Risks", "Placed at", "Variant"],
-        rows,
-        Some((2, 60)),
+        &rows,
+        // The title matters most: the placements, risks and variant narrow first.
+        &[(6, 200), (5, 200), (4, 200), (2, 60)],
+        width,
     );
     let _ = writeln!(
         out,
@@ -147,7 +153,7 @@ fn distinct_ids(framework: &Framework) -> BTreeSet<&str> {
     framework.processes.iter().map(|p| p.id.as_str()).collect()
 }
 
-fn list_questions(framework: &Framework) -> String {
+fn list_questions(framework: &Framework, width: Option<usize>) -> String {
     let reused = framework.reused_checks.iter().map(|c| {
         vec![
             c.id.clone(),
@@ -162,7 +168,7 @@ fn list_questions(framework: &Framework) -> String {
             format!("(asked as {})", c.same_as().unwrap_or_default()),
         ]
     });
-    let rows = framework
+    let rows: Vec<Vec<String>> = framework
         .questions
         .iter()
         .map(|q| {
@@ -181,10 +187,12 @@ fn list_questions(framework: &Framework) -> String {
         })
         .chain(reused)
         .collect();
-    table::render(
+    table::fit(
         &["ID", "Principle", "", "Blocks", "Stages", "Question"],
-        rows,
-        Some((5, 70)),
+        &rows,
+        // The question matters most: blocks and stages narrow first.
+        &[(3, 200), (4, 200), (5, 70)],
+        width,
     )
 }
 
