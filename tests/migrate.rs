@@ -152,6 +152,24 @@ fn dry_run_shows_the_changed_lines_and_writes_nothing() {
 }
 
 #[test]
+fn a_dry_run_that_adds_the_date_shows_only_the_lines_that_change() {
+    // split.yaml has no `assessed_on`: migrate adds a line, which used to turn the preview
+    // into the whole file.
+    let (path, original) = copy("split.yaml", "migrate-dry-run-date");
+    assert!(!original.contains("assessed_on"));
+    let (code, stdout, stderr) = run(migrate(&path).arg("--dry-run"));
+    assert_eq!(code, 1, "the split question needs review: {stderr}");
+    let hunks: Vec<&str> = stdout.lines().filter(|l| l.starts_with("@@")).collect();
+    assert_eq!(hunks, ["@@ -3 +3,2 @@"], "{stdout}");
+    assert!(
+        stdout
+            .contains("\n-framework: pocket@1.0\n+framework: pocket@2.0\n+assessed_on: 2026-10-01"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 6, "{stdout}");
+}
+
+#[test]
 fn in_place_keeps_a_backup_and_never_overwrites_one() {
     let (path, original) = copy("renumbered.yaml", "migrate-in-place");
     let backup = path.with_file_name("renumbered.yaml.bak");
