@@ -60,6 +60,23 @@ fn the_summary_fits_80_columns_and_says_what_to_do_next() {
         out.contains("remedy: Publish a route to enrol without"),
         "an action says what to do, not only its id"
     );
+    // A label with accents is measured in columns, not bytes: its wrapped value continues
+    // right under where it started.
+    let fr = stdout_of(
+        dpisafe()
+            .args(["assess", &example("national-id"), "--lang", "fr"])
+            .env("COLUMNS", "80"),
+    );
+    let at = fr.find("Fiabilité").expect("the confidence line");
+    let start = fr[at..]
+        .find(" 82.8")
+        .map(|i| fr[at..at + i].chars().count() + 1);
+    let next = fr[at..].lines().nth(1).expect("a continuation");
+    assert_eq!(
+        Some(next.len() - next.trim_start().len()),
+        start,
+        "continuation under the value:\n{fr}"
+    );
     let wide = stdout_of(
         dpisafe()
             .args(["assess", &example("national-id")])

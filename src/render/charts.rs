@@ -61,17 +61,18 @@ impl Radar {
         -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index / count
     }
 
-    /// Where `value` (a score, or a little beyond 100 for labels) lies on axis `index`, the
-    /// first axis pointing up.
+    /// Where the score `value` (0–100, clamped) lies on axis `index`, the first axis pointing
+    /// up.
     fn point(&self, index: usize, value: f64) -> (f64, f64) {
         #[allow(clippy::cast_precision_loss)]
-        self.at(index as f64, value)
+        self.at(index as f64, value.clamp(0.0, 100.0))
     }
 
-    /// Like [`Radar::point`], for a fractional axis (between two axes).
+    /// Where `value` on the score scale lies on a fractional axis: between two axes for the
+    /// scale's numbers, and past 100 for the labels.
     fn at(&self, index: f64, value: f64) -> (f64, f64) {
         let angle = self.angle(index);
-        let r = Self::RADIUS * value.clamp(0.0, Self::LABEL_AT + 20.0) / 100.0;
+        let r = Self::RADIUS * value / 100.0;
         (
             Self::CENTRE.0 + r * angle.cos(),
             Self::CENTRE.1 + r * angle.sin(),
@@ -153,7 +154,8 @@ fn radar_spokes(svg: &mut String, radar: &Radar) {
 fn radar_labels(svg: &mut String, radar: &Radar, principles: &[PrincipleView]) {
     let (cx, cy) = Radar::CENTRE;
     for (i, p) in principles.iter().enumerate() {
-        let (lx, ly) = radar.point(i, Radar::LABEL_AT);
+        #[allow(clippy::cast_precision_loss)]
+        let (lx, ly) = radar.at(i as f64, Radar::LABEL_AT);
         let anchor = if (lx - cx).abs() < 12.0 {
             "middle"
         } else if lx > cx {

@@ -18,11 +18,7 @@ pub fn markdown(
     templates: &Templates,
 ) -> Result<String, TemplateError> {
     let view = view::build(framework, report, options);
-    let name = if options.brief {
-        templates::BRIEF_MARKDOWN
-    } else {
-        templates::MARKDOWN
-    };
+    let name = template(options, templates::MARKDOWN, templates::BRIEF_MARKDOWN);
     templates.render(name, &view, &[])
 }
 
@@ -35,11 +31,7 @@ pub fn html(
 ) -> Result<String, TemplateError> {
     let view = view::build(framework, report, options);
     let (radar, heat_map) = chart_pair(&view);
-    let name = if options.brief {
-        templates::BRIEF_HTML
-    } else {
-        templates::HTML
-    };
+    let name = template(options, templates::HTML, templates::BRIEF_HTML);
     templates.render(
         name,
         &view,
@@ -70,11 +62,7 @@ pub fn pdf(
 ) -> Result<super::pdf::Typeset, TemplateError> {
     let view = view::build(framework, report, options);
     let (radar, heat_map) = chart_pair(&view);
-    let name = if options.brief {
-        templates::BRIEF_TYPST
-    } else {
-        templates::TYPST
-    };
+    let name = template(options, templates::TYPST, templates::BRIEF_TYPST);
     let origin = templates.origin(name);
     let date = report.assessment.as_of;
     let input = super::pdf::PdfInput {
@@ -88,4 +76,9 @@ pub fn pdf(
         date: (date.year(), date.month(), date.day()),
     };
     super::pdf::render(input, fonts).map_err(|err| err.in_template(&origin))
+}
+
+/// The full report's template, or the brief's when the options ask for the brief.
+fn template(options: Options, full: &'static str, brief: &'static str) -> &'static str {
+    if options.brief { brief } else { full }
 }

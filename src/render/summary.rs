@@ -9,7 +9,7 @@ use std::fmt::Write;
 use super::words::Words;
 use crate::framework::Framework;
 use crate::i18n::Lang;
-use crate::report::{Action, Report, Status, Summary};
+use crate::report::{Action, Report, Summary};
 use tabled::grid::util::string::get_text_width;
 
 use super::table;
@@ -95,22 +95,10 @@ fn disagreements(out: &mut String, report: &Report, w: Words) {
         let stances: Vec<String> = d
             .stances
             .iter()
-            .map(|s| format!("{} {}", inert(&s.respondent), status_word(w, s.answer)))
+            .map(|s| format!("{} {}", inert(&s.respondent), w.answer(s.answer)))
             .collect();
         let _ = writeln!(out, "  {}  {}", d.question, stances.join(" · "));
     }
-}
-
-/// An answer in this language, as the documents word it (`view.answer_…`).
-fn status_word(w: Words, status: Status) -> String {
-    let id = match status {
-        Status::Yes => "yes",
-        Status::Partial => "partial",
-        Status::No => "no",
-        Status::NotApplicable => "na",
-        Status::NotAssessed => "not_assessed",
-    };
-    w.m.get(&format!("view.answer_{id}")).to_owned()
 }
 
 /// The commands that take the assessment further: the brief, the full report, the gate.
@@ -163,29 +151,32 @@ fn fit_lines(text: &str, width: usize) -> String {
             out.push('\n');
             continue;
         }
+        // The label is measured in columns (a French or Arabic label is wider in bytes).
         let hang = hanging_indent(line);
-        let room = width.saturating_sub(hang).max(20);
-        for (i, part) in crate::text::wrap(&line[hang..], room).iter().enumerate() {
-            let indent = if i == 0 { &line[..hang] } else { "" };
-            let _ = writeln!(out, "{indent:<hang$}{part}");
+        let (label, text) = line.split_at(hang);
+        let indent = get_text_width(label);
+        let room = width.saturating_sub(indent).max(20);
+        for (i, part) in crate::text::wrap(text, room).iter().enumerate() {
+            let lead = if i == 0 {
+                label.to_owned()
+            } else {
+                " ".repeat(indent)
+            };
+            let _ = writeln!(out, "{lead}{part}");
         }
     }
     out
 }
 
-/// Where a line's text starts: after a label padded with two or more spaces (`Coverage    …`)
-/// within its first 20 bytes, otherwise after its leading spaces.
+/// The byte where a line's text starts: after a label padded with two or more spaces
+/// (`Coverage    …`) within its first 20 characters, otherwise after its leading spaces.
 fn hanging_indent(line: &str) -> usize {
     let lead = line.len() - line.trim_start().len();
     let head = &line[lead..];
     head.char_indices()
-        .take_while(|(i, _)| *i < 20)
+        .take(20)
         .find(|(i, _)| head[*i..].starts_with("  "))
-        .map(|(i, _)| {
-            let gap = head[i..].len() - head[i..].trim_start().len();
-            lead + i + gap
-        })
-        .unwrap_or(lead)
+        .map_or(lead, |(i, _)| line.len() - head[i..].trim_start().len())
 }
 
 fn heading(out: &mut String, report: &Report, w: Words) {
@@ -493,20 +484,8 @@ fn action_row(framework: &Framework, a: &Action, w: Words) -> Vec<String> {
 /// it has none), in this language.
 fn action_text(framework: &Framework, a: &Action, w: Words) -> String {
     let kind = w.get(&format!("kind_{}", a.kind.as_str()));
-    let text = framework
-        .question(&a.question)
-        .or_else(|| framework.gender_check(&a.question))
-        .map(|q| {
-            if q.action.is_empty() {
-                w.texts.get(&q.id, &q.text).to_owned()
-            } else {
-                w.texts
-                    .get(&format!("{}.action", q.id), &q.action)
-                    .to_owned()
-            }
-        });
-    match text {
-        Some(text) => format!("{kind}: {text}"),
+    match framework.question(&a.question) {
+        Some(q) => format!("{kind}: {}", w.action(q)),
         None => kind,
     }
 }

@@ -1,9 +1,10 @@
 //! The words of one output in one language: its section of the message catalog (`view.…`,
 //! `summary.…`) and the framework's translated texts. One type for every renderer.
 
+use crate::framework::{Named, Question};
 use crate::i18n::framework::Texts;
 use crate::i18n::{self, Lang, Messages};
-use crate::report::Summary;
+use crate::report::{Status, Summary};
 
 /// Messages of one catalog section and framework texts, in one language.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +44,33 @@ impl Words {
     /// A framework text in this language, or its English when no current translation exists.
     pub fn text(&self, id: &str, english: &str) -> String {
         self.texts.get(id, english).to_owned()
+    }
+
+    /// An answer in words (`view.answer_…`), the same in every output.
+    pub fn answer(&self, status: Status) -> String {
+        let id = match status {
+            Status::Yes => "yes",
+            Status::Partial => "partial",
+            Status::No => "no",
+            Status::NotApplicable => "na",
+            Status::NotAssessed => "not_assessed",
+        };
+        self.m.get(&format!("view.answer_{id}")).to_owned()
+    }
+
+    /// A stage or authority as its id and its name in this language (`L4 Deployment`).
+    pub fn named(&self, item: &Named) -> String {
+        format!("{} {}", item.id, self.text(&item.id, &item.name))
+    }
+
+    /// What to do about a question that falls short, in this language: its own action, or
+    /// its text when it has none.
+    pub fn action(&self, question: &Question) -> String {
+        if question.action.is_empty() {
+            self.text(&question.id, &question.text)
+        } else {
+            self.text(&format!("{}.action", question.id), &question.action)
+        }
     }
 
     /// "not rated — 23 % answered": how every output says that too little of a figure was

@@ -59,10 +59,7 @@ impl Report {
 
     /// The risks a question (or gender check) mitigates, as this report rates them.
     fn risks_of(&self, framework: &Framework, question: &str) -> Vec<&RiskResult> {
-        let Some(q) = framework
-            .question(question)
-            .or_else(|| framework.gender_check(question))
-        else {
+        let Some(q) = framework.question(question) else {
             return Vec::new();
         };
         self.risks

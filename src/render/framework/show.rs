@@ -89,18 +89,23 @@ fn process_lines(out: &mut String, processes: &[&framework::Process]) {
     }
 }
 
+/// A principle's or risk's summary, and what it was written from.
+fn summary_lines(out: &mut String, summary: &str, source: framework::TextSource) {
+    paragraph(out, summary);
+    let _ = writeln!(
+        out,
+        "  Summary based on: {}",
+        super::text_source_name(source)
+    );
+}
+
 fn show_principle(framework: &Framework, p: &framework::Principle) -> String {
     let mut out = String::new();
     heading(
         &mut out,
         &format!("{}  {}  ({} principle)", p.id, p.name, p.kind.as_str()),
     );
-    paragraph(&mut out, &p.summary);
-    let _ = writeln!(
-        out,
-        "  Summary based on: {}",
-        super::text_source_name(p.text_source)
-    );
+    summary_lines(&mut out, &p.summary, p.text_source);
     let (questions, checks): (Vec<&Question>, Vec<&Question>) = framework
         .questions
         .iter()
@@ -142,12 +147,7 @@ fn show_risk(framework: &Framework, r: &framework::Risk) -> String {
         &mut out,
         &format!("{}  {}  ({} risk)", r.id, r.name, r.category.label()),
     );
-    paragraph(&mut out, &r.summary);
-    let _ = writeln!(
-        out,
-        "  Summary based on: {}",
-        super::text_source_name(r.text_source)
-    );
+    summary_lines(&mut out, &r.summary, r.text_source);
     let (questions, checks): (Vec<&Question>, Vec<&Question>) = framework
         .questions_for_risk(&r.id)
         .into_iter()

@@ -36,17 +36,6 @@ pub(super) fn family_id(category: crate::framework::RiskCategory) -> &'static st
     }
 }
 
-/// An answer in words.
-pub(super) fn answer(status: Status, w: Words) -> String {
-    w.get(match status {
-        Status::Yes => "answer_yes",
-        Status::Partial => "answer_partial",
-        Status::No => "answer_no",
-        Status::NotApplicable => "answer_na",
-        Status::NotAssessed => "answer_not_assessed",
-    })
-}
-
 /// Band names; learning mode describes progress instead of ranking.
 pub(super) fn band_label(band: Option<&str>, mode: Mode, w: Words) -> String {
     let Some(band) = band else {

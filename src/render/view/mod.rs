@@ -460,7 +460,7 @@ fn disagreement(d: &DisagreementResult, options: Options, w: Words) -> Line {
             } else {
                 s.respondent.clone()
             };
-            w.format("stance", &[("who", &who), ("answer", &answer(s.answer, w))])
+            w.format("stance", &[("who", &who), ("answer", &w.answer(s.answer))])
         })
         .collect();
     Line {
@@ -469,7 +469,7 @@ fn disagreement(d: &DisagreementResult, options: Options, w: Words) -> Line {
             "counted",
             &[
                 ("stances", &stances.join("; ")),
-                ("answer", &answer(d.counted, w)),
+                ("answer", &w.answer(d.counted)),
             ],
         ),
     }

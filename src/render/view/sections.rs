@@ -33,9 +33,9 @@ pub(super) fn facts(
         })
         .collect();
     facts.push(fact("fact_blocks", blocks.join(&w.get("list_separator"))));
-    let stage = framework.stage(&d.stage).map_or(d.stage.clone(), |s| {
-        format!("{} {}", s.id, w.text(&s.id, &s.name))
-    });
+    let stage = framework
+        .stage(&d.stage)
+        .map_or(d.stage.clone(), |s| w.named(s));
     facts.push(fact("fact_stage", stage));
     let respondents: Vec<String> = a
         .respondents
@@ -72,9 +72,7 @@ pub(super) fn respondent(
     if let Some(authority) = &r.authority {
         let name = framework
             .authority(authority)
-            .map_or(authority.clone(), |a| {
-                format!("{} {}", a.id, w.text(&a.id, &a.name))
-            });
+            .map_or(authority.clone(), |a| w.named(a));
         parts.push(name);
     }
     if parts.is_empty() {
@@ -184,7 +182,7 @@ pub(super) fn finding(
         }),
         gender: f.kind == ItemKind::GenderCheck,
         critical: f.critical,
-        answer: answer(f.status, w),
+        answer: w.answer(f.status),
         answer_id: match f.status {
             Status::Yes => "yes",
             Status::Partial => "partial",
@@ -364,9 +362,7 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
             .authority
             .as_deref()
             .and_then(|id| framework.authority(id))
-            .map_or_else(String::new, |n| {
-                format!("{} {}", n.id, w.text(&n.id, &n.name))
-            }),
+            .map_or_else(String::new, |n| w.named(n)),
         stage: named_stage(framework, a.stage.as_deref(), w),
     }
 }
@@ -374,9 +370,7 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
 /// A stage id with its name in this language; empty for none.
 fn named_stage(framework: &Framework, id: Option<&str>, w: Words) -> String {
     id.and_then(|id| framework.stage(id))
-        .map_or_else(String::new, |s| {
-            format!("{} {}", s.id, w.text(&s.id, &s.name))
-        })
+        .map_or_else(String::new, |s| w.named(s))
 }
 
 /// What to do: the question's own action for a gap (finished off for a `partial`), marked
@@ -470,16 +464,11 @@ fn gap_message(framework: &Framework, gap: &crate::report::Gap<'_>, w: Words) ->
     let principle = framework
         .principle(&a.principle)
         .map_or_else(|| a.principle.clone(), |p| w.text(&p.id, &p.name));
+    // A question's own action, made a sentence so the risks can follow it.
     let action = framework
         .question(&a.question)
-        .or_else(|| framework.gender_check(&a.question))
         .map_or_else(String::new, |q| {
-            let action = w.text(&format!("{}.action", q.id), &q.action);
-            if action.is_empty() {
-                w.text(&q.id, &q.text)
-            } else {
-                crate::render::standing::sentence(&action)
-            }
+            crate::render::standing::sentence(&w.action(q))
         });
     let risks: Vec<String> = gap
         .risks
@@ -560,10 +549,9 @@ pub(super) fn decisions(framework: &Framework, report: &Report, w: Words) -> Vec
             .outside_authorities
             .iter()
             .map(|id| {
-                framework.authority(id).map_or_else(
-                    || id.clone(),
-                    |a| format!("{} {}", a.id, w.text(&a.id, &a.name)),
-                )
+                framework
+                    .authority(id)
+                    .map_or_else(|| id.clone(), |a| w.named(a))
             })
             .collect();
         decisions.push(w.format(
