@@ -46,6 +46,15 @@ pub fn prepare() {
     crate::validate::schema::QUESTIONNAIRE.prepare();
 }
 
+/// Reads an action register (`--plan`) against `framework`: schema, ids and reasons.
+pub fn plan(
+    framework: &Framework,
+    source: &SourceFile,
+    limits: &Limits,
+) -> Validated<crate::plan::Plan> {
+    crate::validate::plan::load(source, framework, limits)
+}
+
 /// Reads one respondent's questionnaire: validation against `framework`, then the evidence
 /// files it names. The value is `None` when the file has an error.
 pub fn questionnaire(
@@ -222,7 +231,12 @@ pub fn parse_result(source: &SourceFile, what: &str) -> Result<Report, Box<Diagn
         );
         return Err(invalid_result(source, first.pos, message));
     }
-    decode(source, value, what)
+    let mut report = decode(source, value, what)?;
+    // Results written before actions had ids get the ids they would have had.
+    for action in report.actions.iter_mut().filter(|a| a.id.is_empty()) {
+        action.id = crate::plan::action_id(&action.question);
+    }
+    Ok(report)
 }
 
 /// Valid JSON as YAML can read it: JSON allows DEL, C1 controls, U+FEFF and the

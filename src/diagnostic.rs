@@ -325,6 +325,33 @@ pub enum Code {
       file is still written with everything else carried over."
     )]
     NeedsReview,
+    /// An action register names an action that no question or gender check can have.
+    #[strum(
+        detailed_message = "An entry of an action register (`dpisafe plan`) has an id that is not `A-` and a \
+      question or gender check of the framework. Action ids are the item's id with `A-` in \
+      front (`A-F8.Q1`); `dpisafe plan init` writes them for you. When the question was \
+      renumbered, the hint names its new id."
+    )]
+    UnknownAction,
+    /// An action register lists the same action twice.
+    #[strum(
+        detailed_message = "An action register has two entries for one action. Each action has one owner, one \
+      due date and one status: keep one entry and move what the other says into it."
+    )]
+    DuplicateAction,
+    /// An action marked `not-planned` gives no reason.
+    #[strum(
+        detailed_message = "Deciding not to act on a gap is a decision someone must be able to review, so an \
+      entry with `status: not-planned` needs a `reason:` saying why."
+    )]
+    NotPlannedWithoutReason,
+    /// An action register entry whose action is no longer in the plan, though still pending.
+    #[strum(
+        detailed_message = "The action register lists an action as open or in progress, but the assessment no \
+      longer calls for it: the gap was closed, or the question no longer applies. Run \
+      `dpisafe plan update` to mark it done with the assessment's date."
+    )]
+    PlanStale,
 }
 
 impl Code {

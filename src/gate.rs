@@ -2,7 +2,7 @@
 //! those are regressions. Only blocking violations fail `dpisafe check`.
 
 use crate::policy::{Policy, Strictness, Threshold};
-use crate::report::{BaselineState, Gate, Location, Report, Rule, Status, Violation};
+use crate::report::{BaselineState, Gate, Location, Priority, Report, Rule, Status, Violation};
 
 /// The verdict of `policy` on `report`; with a baseline, violations it already had and that
 /// did not get worse are reported but do not block.
@@ -63,6 +63,7 @@ fn violations(policy: &Policy, report: &Report) -> Vec<Violation> {
     risk_limits(policy, report, &mut out);
     critical_failures(policy, report, &mut out);
     evidence_problems(policy, report, &mut out);
+    overdue_actions(policy, report, &mut out);
     out
 }
 
@@ -300,6 +301,38 @@ fn evidence_problems(policy: &Policy, report: &Report, out: &mut Vec<Violation>)
             Some(warning.location.clone()),
         );
         v.blocking = policy.evidence_problems == Strictness::Fail;
+        out.push(v);
+    }
+}
+
+/// Critical actions the register has pending after their due date.
+fn overdue_actions(policy: &Policy, report: &Report, out: &mut Vec<Violation>) {
+    if policy.overdue_critical_actions == Strictness::Allow {
+        return;
+    }
+    let critical = report
+        .actions
+        .iter()
+        .filter(|a| a.priority == Priority::Critical);
+    for action in critical {
+        let Some(tracking) = action.tracking.as_ref().filter(|t| t.overdue) else {
+            continue;
+        };
+        let due = tracking.due.map(|d| d.to_string()).unwrap_or_default();
+        let owner = tracking.owner.as_deref().unwrap_or("nobody");
+        let mut v = violation(
+            Rule::OverdueCriticalAction,
+            Some(&action.id),
+            format!(
+                "the critical action {} (owner: {owner}) was due on {due} and is still {}",
+                action.id,
+                tracking.status.as_str()
+            ),
+            None,
+            None,
+            tracking.location.clone(),
+        );
+        v.blocking = policy.overdue_critical_actions == Strictness::Fail;
         out.push(v);
     }
 }

@@ -20,6 +20,7 @@ pub mod gate;
 pub mod i18n;
 pub mod interview;
 pub mod migrate;
+pub mod plan;
 pub mod policy;
 pub mod portfolio;
 pub mod questionnaire;

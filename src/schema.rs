@@ -1,5 +1,5 @@
 //! The registry of dpisafe's file formats and their JSON Schemas (2020-12): the inputs
-//! (framework, questionnaire, policy) and the outputs (result, diff, portfolio).
+//! (framework, questionnaire, policy, action register) and the outputs (result, diff, portfolio).
 //!
 //! Depends on the models it describes, and on `validate::schema` for the compiled input
 //! schemas; nothing below it imports it, so the validator never learns about reports.
@@ -7,6 +7,7 @@
 use serde_json::Value;
 
 use crate::framework::raw::RawFramework;
+use crate::plan::raw::RawPlan;
 use crate::policy::raw::RawPolicy;
 use crate::questionnaire::raw::RawQuestionnaire;
 use crate::report::Report;
@@ -21,6 +22,8 @@ pub enum SchemaKind {
     Questionnaire,
     /// A policy file for `dpisafe check`.
     Policy,
+    /// An action register (`dpisafe plan`).
+    Plan,
     /// A result written by `assess --format json` or `check --format json`.
     Report,
     /// A comparison written by `diff --format json`.
@@ -46,6 +49,7 @@ impl SchemaKind {
             SchemaKind::Framework => &input::FRAMEWORK,
             SchemaKind::Questionnaire => &input::QUESTIONNAIRE,
             SchemaKind::Policy => &input::POLICY,
+            SchemaKind::Plan => &input::PLAN,
             SchemaKind::Report => &REPORT,
             SchemaKind::Diff => &DIFF,
             SchemaKind::Portfolio => &PORTFOLIO,
@@ -63,10 +67,11 @@ impl SchemaKind {
     }
 
     /// Every kind, in the order `dpisafe schema` lists them.
-    pub const ALL: [SchemaKind; 6] = [
+    pub const ALL: [SchemaKind; 7] = [
         SchemaKind::Framework,
         SchemaKind::Questionnaire,
         SchemaKind::Policy,
+        SchemaKind::Plan,
         SchemaKind::Report,
         SchemaKind::Diff,
         SchemaKind::Portfolio,
@@ -86,6 +91,7 @@ pub fn generate(kind: SchemaKind) -> Value {
         SchemaKind::Framework => generator.into_root_schema_for::<RawFramework>(),
         SchemaKind::Questionnaire => generator.into_root_schema_for::<RawQuestionnaire>(),
         SchemaKind::Policy => generator.into_root_schema_for::<RawPolicy>(),
+        SchemaKind::Plan => generator.into_root_schema_for::<RawPlan>(),
         SchemaKind::Report => generator.into_root_schema_for::<Report>(),
         SchemaKind::Diff => generator.into_root_schema_for::<crate::diff::Diff>(),
         SchemaKind::Portfolio => generator.into_root_schema_for::<crate::portfolio::Portfolio>(),

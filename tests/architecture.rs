@@ -16,6 +16,7 @@ const LAYERS: &[&str] = &[
     "framework",
     "questionnaire",
     "policy",
+    "plan",
     "validate",
     "migrate",
     "evidence",

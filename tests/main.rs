@@ -19,6 +19,7 @@ mod interview;
 mod invalid_questionnaires;
 mod migrate;
 mod pdf;
+mod plan;
 mod policy_repo;
 mod portfolio;
 mod reports;

@@ -423,7 +423,7 @@ fn junit_failures_are_exactly_what_fails_the_gate() {
     assert_eq!(code, Some(1));
     // The critical O3.Q3 at its line, and the two thresholds and three evidence problems.
     assert!(
-        fail.contains("regressed/questionnaire.yaml:145:3"),
+        fail.contains("regressed/questionnaire.yaml:147:3"),
         "{fail}"
     );
     assert_eq!(fail.matches("<failure").count(), 7, "{fail}");

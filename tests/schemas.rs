@@ -36,6 +36,11 @@ fn policy_schema_matches_the_types() {
 }
 
 #[test]
+fn plan_schema_matches_the_types() {
+    check(SchemaKind::Plan, "schemas/plan.schema.json");
+}
+
+#[test]
 fn report_schema_matches_the_types() {
     check(SchemaKind::Report, "schemas/report.schema.json");
 }

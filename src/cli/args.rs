@@ -201,6 +201,13 @@ pub enum Command {
     )]
     #[command(subcommand)]
     I18n(I18nCommand),
+    /// Keep an action register: who owns each action of the plan, by when, and where it
+    /// stands, carried from one assessment to the next.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  dpisafe plan init questionnaire.yaml -o plan.yaml\n  dpisafe report questionnaire.yaml --plan plan.yaml --brief --format pdf -o brief.pdf\n  dpisafe plan update 2027/questionnaire.yaml --plan plan.yaml -o plan-2027.yaml"
+    )]
+    Plan(PlanCommand),
     /// Compare many assessments: deployments × the 18 principles, with the weakest
     /// principles, the most exposed risks and critical failures across the portfolio.
     #[command(
@@ -256,6 +263,10 @@ pub struct Inputs {
     /// `assess` uses the questionnaire's `assessed_on` and `check` uses today (UTC).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<crate::questionnaire::Date>,
+    /// An action register (`dpisafe plan init`): show each action's owner, due date and
+    /// status, and what is overdue on the evaluation date.
+    #[arg(long, value_name = "PLAN.yaml")]
+    pub plan: Option<PathBuf>,
 }
 
 /// Where output goes.
@@ -279,6 +290,38 @@ impl OutputArgs {
 fn parse_date(text: &str) -> Result<crate::questionnaire::Date, String> {
     crate::questionnaire::Date::parse(text)
         .ok_or_else(|| format!("`{text}` is not a real date in YYYY-MM-DD form"))
+}
+
+/// `dpisafe plan …`
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Write a new register with every action of an assessment, open and without owner, for
+    /// the team to fill in.
+    #[command(
+        after_help = "Examples:\n  dpisafe plan init questionnaire.yaml -o plan.yaml\n  dpisafe report questionnaire.yaml --plan plan.yaml --format pdf -o report.pdf\n\nExit codes: 0 written, 2 invalid input or usage."
+    )]
+    Init {
+        /// The assessment whose actions it lists.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Where output goes.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Carry a register (--plan) forward to a newer assessment: actions whose gap closed are
+    /// marked done with its date, new gaps are added as open, and what was done but is found
+    /// again is reopened. Owners, dates and notes are kept; the old file is not changed.
+    #[command(
+        after_help = "Examples:\n  dpisafe plan update 2027/questionnaire.yaml --plan plan.yaml -o plan-2027.yaml\n\nExit codes: 0 written, 2 invalid input or usage."
+    )]
+    Update {
+        /// The newer assessment, and the register (--plan, required).
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Where output goes.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
 }
 
 /// `dpisafe assess`
@@ -453,6 +496,8 @@ pub enum SchemaArg {
     Questionnaire,
     /// The policy format of `dpisafe check`.
     Policy,
+    /// The action register of `dpisafe plan`.
+    Plan,
     /// The JSON result of `assess --format json` and `check --format json`.
     Report,
     /// The JSON of `portfolio --format json`.

@@ -12,6 +12,7 @@ use crate::cli::output::{self, Target};
 use crate::cli::{Context, Exit, FrameworkRef, print_bytes};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Framework;
+use crate::plan::Plan;
 use crate::questionnaire::{Date, Questionnaire};
 use crate::render::format::{Format, Paper, RenderError, Settings, Subject};
 use crate::render::templates::Templates;
@@ -188,16 +189,62 @@ pub(crate) fn load_and_report(
     inputs: &Inputs,
     default: DefaultDate,
 ) -> Result<(Loaded, Report), Exit> {
-    let loaded = load(ctx, inputs)?;
+    let mut loaded = load(ctx, inputs)?;
+    let plan = load_plan(ctx, inputs, &mut loaded)?;
     let as_of = as_of(ctx, inputs, &loaded.assessment.questionnaire, default)?;
-    let report = build_report(ctx, &loaded, as_of);
+    let report = build_report(ctx, &loaded, as_of, plan.as_ref());
     Ok((loaded, report))
 }
 
-/// Builds the report and prints its warnings (missing evidence, expired waivers).
-pub(crate) fn build_report(ctx: &Context, loaded: &Loaded, as_of: Date) -> Report {
+/// The action register `--plan` names, validated, for the deployment assessed; its source
+/// joins `loaded`'s so that its warnings quote it.
+pub(crate) fn load_plan(
+    ctx: &Context,
+    inputs: &Inputs,
+    loaded: &mut Loaded,
+) -> Result<Option<Plan>, Exit> {
+    let Some(path) = &inputs.plan else {
+        return Ok(None);
+    };
+    let source = ctx.read(path)?;
+    let validated = pipeline::plan(&loaded.framework, &source, &ctx.limits);
+    ctx.report(&validated.diagnostics, Some(&source));
+    let plan = validated.value.ok_or(Exit::Invalid)?;
+    let name = &loaded.assessment.questionnaire.deployment.name;
+    if plan.deployment != *name {
+        let diagnostic = Diagnostic::error(
+            Code::InvalidValue,
+            &source.name,
+            Some(plan.deployment_pos),
+            format!(
+                "the register tracks `{}`, not `{name}`",
+                crate::text::inert(&plan.deployment)
+            ),
+        )
+        .with_label("another deployment")
+        .with_hint(
+            "name the register of this deployment, or correct `deployment:` if it was renamed",
+        );
+        ctx.report(&[diagnostic], Some(&source));
+        return Err(Exit::Invalid);
+    }
+    loaded.sources.push(source);
+    Ok(Some(plan))
+}
+
+/// Builds the report, reads the register into it when there is one, and prints its warnings
+/// (missing evidence, expired waivers, stale register entries).
+pub(crate) fn build_report(
+    ctx: &Context,
+    loaded: &Loaded,
+    as_of: Date,
+    plan: Option<&Plan>,
+) -> Report {
     let started = std::time::Instant::now();
-    let report = loaded.assessment.report(&loaded.framework, as_of);
+    let mut report = loaded.assessment.report(&loaded.framework, as_of);
+    if let Some(plan) = plan {
+        report.track(plan);
+    }
     ctx.detail(&format!(
         "scored {} as of {as_of} in {}: {} findings, {} actions",
         crate::text::count(

@@ -72,6 +72,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Completions { shell } => commands::completions::run(*shell),
         Command::Man { all, output } => commands::man::run(&ctx, *all, output),
         Command::Portfolio(args) => commands::portfolio::run(&ctx, args),
+        Command::Plan(command) => commands::plan::run(&ctx, command),
     };
     let exit = match result {
         Ok(exit) => exit,

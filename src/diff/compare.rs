@@ -59,6 +59,7 @@ pub fn compare(framework: &Framework, old: Input<'_>, new: Input<'_>) -> Diff {
         gender,
         critical_failures,
         questions,
+        actions: actions(old.report, new.report),
     };
     diff.summary = summarise(&diff);
     diff
@@ -272,6 +273,15 @@ fn gender(old: &Report, new: &Report) -> GenderChange {
         change: Change::combine([index.trend(true), practice_code.trend(true)]),
         index,
         practice_code,
+    }
+}
+
+fn actions(old: &Report, new: &Report) -> ActionChanges {
+    let ids = |r: &Report| r.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    let (a, b) = (ids(old), ids(new));
+    ActionChanges {
+        closed: a.iter().filter(|id| !b.contains(id)).cloned().collect(),
+        opened: b.iter().filter(|id| !a.contains(id)).cloned().collect(),
     }
 }
 

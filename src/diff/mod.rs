@@ -60,6 +60,18 @@ pub struct Diff {
     pub critical_failures: CriticalChange,
     /// Every question and gender check applicable on either side, in framework order.
     pub questions: Vec<QuestionChange>,
+    /// Actions of the plan closed and opened between the two assessments.
+    pub actions: ActionChanges,
+}
+
+/// The action plans compared by action id (`A-F8.Q1`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionChanges {
+    /// In the earlier plan, not in the later one: the gap closed (or no longer applies).
+    pub closed: Vec<String>,
+    /// In the later plan, not in the earlier one, in the later plan's order.
+    pub opened: Vec<String>,
 }
 
 /// One of the two assessments compared.

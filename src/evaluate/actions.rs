@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{Confidence, Item, Status};
 use crate::framework::{Framework, PrincipleKind};
+use crate::plan::action_id;
 use crate::questionnaire::AnswerValue;
 
 /// What an action asks for.
@@ -69,6 +70,11 @@ impl Priority {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
+    /// Stable identifier, `A-` and the item's id (`A-F8.Q1`): the key of the action register
+    /// (`dpisafe plan`), the same from one assessment to the next. Filled from `question`
+    /// when a result written before it existed is read.
+    #[serde(default)]
+    pub id: String,
     /// Position in the plan, from 1.
     pub rank: usize,
     /// The question or gender check it closes.
@@ -98,6 +104,33 @@ pub struct Action {
     pub support: Vec<String>,
     /// Whether a waiver in force accepts the shortfall for now.
     pub waived: bool,
+    /// What the action register (`--plan`) says about it: absent without a register, or when
+    /// the register does not list it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking: Option<Tracking>,
+}
+
+/// An action's entry in the action register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tracking {
+    /// Who is accountable for it.
+    pub owner: Option<String>,
+    /// When it is due.
+    pub due: Option<crate::questionnaire::Date>,
+    /// Where it stands.
+    pub status: crate::plan::EntryStatus,
+    /// Whether it is open or in progress after its due date, on the report's `as_of` date.
+    pub overdue: bool,
+    /// Why it is not planned, for `not-planned`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Notes written in the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where the entry is written in the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::source::Location>,
 }
 
 /// The action plan for `items` of a deployment at `current` (its life-cycle stage), most
@@ -119,6 +152,7 @@ pub fn plan(framework: &Framework, items: &[Item<'_>], current: Option<&str>) ->
             // question to assess is placed the same way but not marked.
             let missed = late && matches!(kind, ActionKind::Remedy | ActionKind::Complete);
             let action = Action {
+                id: action_id(&item.question.id),
                 rank: 0,
                 question: item.question.id.clone(),
                 kind,
@@ -131,6 +165,7 @@ pub fn plan(framework: &Framework, items: &[Item<'_>], current: Option<&str>) ->
                 processes: process_keys(framework, &item.question.processes),
                 support: principle.map(|p| p.support.clone()).unwrap_or_default(),
                 waived: item.waived(),
+                tracking: None,
             };
             Some((u8::from(!foundational), item.question.weight, order, action))
         })

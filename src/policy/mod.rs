@@ -41,6 +41,8 @@ pub struct Policy {
     pub evidence_root: Option<(std::path::PathBuf, Pos)>,
     /// The largest evidence file hashed, in bytes (`max_hash_mib`).
     pub max_hashed_bytes: Option<u64>,
+    /// What an overdue critical action in the register does.
+    pub overdue_critical_actions: Strictness,
     /// Whether the questionnaire's own waivers count.
     pub questionnaire_waivers: bool,
     /// Waivers from the policy file.
@@ -73,6 +75,7 @@ impl Default for Policy {
             evidence_problems: Strictness::Fail,
             evidence_root: None,
             max_hashed_bytes: None,
+            overdue_critical_actions: Strictness::Allow,
             questionnaire_waivers: true,
             waivers: Vec::new(),
         }

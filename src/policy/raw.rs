@@ -69,6 +69,10 @@ pub struct RawPolicy {
     /// so that only the waivers in this file, reviewed with it, can excuse a shortfall.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questionnaire_waivers: Option<bool>,
+    /// What a critical action that the action register (`check --plan`) has open or in
+    /// progress after its due date does: `allow` (the default), `warn` or `fail`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overdue_critical_actions: Option<Strictness>,
     /// Approved exceptions, kept here so they are reviewed with the policy.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<RawWaiver>,

@@ -199,11 +199,11 @@ pub struct RawWaiver {
 
 const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
-fn date(_: &mut SchemaGenerator) -> Schema {
+pub(crate) fn date(_: &mut SchemaGenerator) -> Schema {
     json_schema!({"type": "string", "pattern": DATE_PATTERN})
 }
 
-fn date_or_null(_: &mut SchemaGenerator) -> Schema {
+pub(crate) fn date_or_null(_: &mut SchemaGenerator) -> Schema {
     json_schema!({"type": ["string", "null"], "pattern": DATE_PATTERN})
 }
 

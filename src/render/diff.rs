@@ -234,7 +234,24 @@ fn headline_rows(diff: &Diff, color: bool) -> Vec<[String; 2]> {
             ),
         ]);
     }
+    let a = &diff.actions;
+    if !(a.closed.is_empty() && a.opened.is_empty()) {
+        rows.push([
+            "Actions".to_owned(),
+            format!("closed {} · opened {}", few(&a.closed), few(&a.opened)),
+        ]);
+    }
     rows
+}
+
+/// How many ids, and the first few of them: `3 (A-F1.Q1, A-F1.Q2, A-O3.Q1)`.
+fn few(ids: &[String]) -> String {
+    const SHOWN: usize = 6;
+    match ids.len() {
+        0 => "none".to_owned(),
+        n if n <= SHOWN => format!("{n} ({})", ids.join(", ")),
+        n => format!("{n} ({}, …)", ids[..SHOWN].join(", ")),
+    }
 }
 
 fn principle_rows(diff: &Diff, color: bool) -> Vec<Vec<String>> {

@@ -18,6 +18,7 @@ pub mod junit;
 pub mod migration;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod plan;
 pub mod portfolio;
 pub mod reference;
 pub mod sarif;

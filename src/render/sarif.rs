@@ -392,6 +392,9 @@ fn policy_rule(rule: report::Rule) -> &'static str {
         }
         Rule::CriticalFailure => "No critical question may be answered no without a waiver.",
         Rule::Evidence => "Every evidence file must exist and match its recorded digest.",
+        Rule::OverdueCriticalAction => {
+            "No critical action may stay open past its due date in the action register."
+        }
     }
 }
 

@@ -110,9 +110,23 @@ fn next_commands(out: &mut String, report: &Report, w: Words) {
         .map(|f| shell_word(&inert(f)))
         .collect();
     let merge = if files.len() > 1 { " --merge" } else { "" };
-    let files = format!("{}{merge}", files.join(" "));
+    let plain = format!("{}{merge}", files.join(" "));
+    // With a register, the reports are worth making with it; without one, start one.
+    let (files, plan) = match &report.plan {
+        Some(info) => (
+            format!("{plain} --plan {}", shell_word(&inert(&info.file))),
+            None,
+        ),
+        None => (
+            plain.clone(),
+            Some((
+                "next_plan",
+                format!("dpisafe plan init {plain} -o plan.yaml"),
+            )),
+        ),
+    };
     let _ = writeln!(out, "\n{}", w.get("next_title"));
-    for (id, command) in [
+    let commands = [
         (
             "next_brief",
             format!("dpisafe report {files} --brief --format pdf -o brief.pdf"),
@@ -121,8 +135,9 @@ fn next_commands(out: &mut String, report: &Report, w: Words) {
             "next_report",
             format!("dpisafe report {files} --format html -o report.html"),
         ),
-        ("next_check", format!("dpisafe check {files}")),
-    ] {
+    ];
+    let check = ("next_check", format!("dpisafe check {files}"));
+    for (id, command) in commands.into_iter().chain(plan).chain([check]) {
         let _ = writeln!(out, "  {command}\n      {}", w.get(id));
     }
 }
@@ -452,6 +467,9 @@ fn actions(
             width,
         )
     );
+    for line in w.register(report) {
+        let _ = writeln!(out, "{}", inert(&line));
+    }
 }
 
 /// One row of the first actions: rank, priority (marked when waived), what to do and for
@@ -469,7 +487,17 @@ fn action_row(framework: &Framework, a: &Action, w: Words) -> Vec<String> {
         } else {
             w.get(&format!("priority_{}", a.priority.as_str()))
         },
-        format!("{} ({})", action_text(framework, a, w), a.question),
+        match w.tracking(a.tracking.as_ref()) {
+            tracking if tracking.is_empty() => {
+                format!("{} ({})", action_text(framework, a, w), a.question)
+            }
+            tracking => format!(
+                "{} ({}) [{}]",
+                action_text(framework, a, w),
+                a.question,
+                crate::text::inert(&tracking)
+            ),
+        },
         a.authority.clone().unwrap_or_default(),
         match (&a.stage, &a.due_stage) {
             (Some(stage), Some(due)) if a.missed => {

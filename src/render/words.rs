@@ -1,10 +1,12 @@
 //! The words of one output in one language: its section of the message catalog (`view.…`,
 //! `summary.…`) and the framework's translated texts. One type for every renderer.
 
+use crate::evaluate::actions::Tracking;
 use crate::framework::{Named, Question};
 use crate::i18n::framework::Texts;
 use crate::i18n::{self, Lang, Messages};
-use crate::report::{Status, Summary};
+use crate::plan::EntryStatus;
+use crate::report::{Report, Status, Summary};
 
 /// Messages of one catalog section and framework texts, in one language.
 #[derive(Debug, Clone, Copy)]
@@ -71,6 +73,64 @@ impl Words {
         } else {
             self.text(&format!("{}.action", question.id), &question.action)
         }
+    }
+
+    /// What the action register says about an action, in one line: "Owner: Registry ·
+    /// due 2026-09-30 · in progress · overdue". Empty for an action the register does not list.
+    pub fn tracking(&self, tracking: Option<&Tracking>) -> String {
+        let Some(t) = tracking else {
+            return String::new();
+        };
+        let mut parts = vec![match &t.owner {
+            Some(owner) => self.m.format("view.tracking_owner", &[("owner", owner)]),
+            None => self.m.get("view.tracking_no_owner").to_owned(),
+        }];
+        if let Some(due) = t.due {
+            let date = self.ltr(&due.to_string());
+            parts.push(self.m.format("view.tracking_due", &[("date", &date)]));
+        }
+        parts.push(self.status(t.status));
+        if t.overdue {
+            parts.push(self.m.get("view.tracking_overdue").to_owned());
+        }
+        parts.join(" · ")
+    }
+
+    /// The action register's sentences: how many actions it tracks and how many are
+    /// overdue, and how many it does not list yet; none without a register.
+    pub fn register(&self, report: &Report) -> Vec<String> {
+        let Some(info) = &report.plan else {
+            return Vec::new();
+        };
+        let date = self.ltr(&report.assessment.as_of.to_string());
+        let mut lines = vec![self.m.format(
+            "view.register",
+            &[
+                ("file", &info.file),
+                ("tracked", &info.tracked),
+                ("total", &report.actions.len()),
+                ("overdue", &info.overdue.len()),
+                ("date", &date),
+            ],
+        )];
+        if info.untracked > 0 {
+            lines.push(
+                self.m
+                    .plural("view.register_untracked", info.untracked, &[]),
+            );
+        }
+        lines
+    }
+
+    /// A register status in words.
+    pub fn status(&self, status: EntryStatus) -> String {
+        let id = match status {
+            EntryStatus::Open => "open",
+            EntryStatus::InProgress => "in_progress",
+            EntryStatus::Done => "done",
+            EntryStatus::NotPlanned => "not_planned",
+        };
+        self.m.get(&format!("view.status_{id}")).to_owned()
     }
 
     /// "not rated — 23 % answered": how every output says that too little of a figure was

@@ -44,6 +44,7 @@ pub fn build(inputs: Inputs<'_>) -> Report {
         gender: gender(&evaluation),
         findings: items.iter().map(|i| finding(framework, i)).collect(),
         actions: evaluation.actions.clone(),
+        plan: None,
         disagreements: disagreements.iter().map(disagreement).collect(),
         warnings: warnings(&items, questionnaire, as_of),
         gate: None,

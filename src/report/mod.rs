@@ -12,9 +12,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 mod key_points;
+pub mod tracking;
 
 pub use build::{Inputs, build, evidence_warnings};
 pub use key_points::{Gap, KEY_GAPS, KeyPoints};
+pub use tracking::PlanInfo;
 
 use crate::diagnostic::Code;
 pub use crate::evaluate::actions::{Action, ActionKind, Priority};
@@ -54,6 +56,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The action plan, most urgent first.
     pub actions: Vec<Action>,
+    /// The action register the report was read with (`--plan`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanInfo>,
     /// Questions on which merged respondents disagree.
     pub disagreements: Vec<DisagreementResult>,
     /// Problems found while assessing (missing evidence files, expired waivers).
@@ -639,6 +644,9 @@ pub enum Rule {
     CriticalFailure,
     /// `evidence_problems`: an evidence file missing, altered or unreadable.
     Evidence,
+    /// `overdue_critical_actions`: a critical action still pending after its due date in the
+    /// action register.
+    OverdueCriticalAction,
 }
 
 impl Gate {
@@ -662,6 +670,7 @@ impl Rule {
             Rule::MaxRiskExposure => "max-risk-exposure",
             Rule::CriticalFailure => "critical-failure",
             Rule::Evidence => "evidence",
+            Rule::OverdueCriticalAction => "overdue-critical-action",
         }
     }
 

@@ -6,6 +6,7 @@
 //! without errors is decoded into its raw serde type.
 
 pub mod framework;
+pub mod plan;
 pub mod policy;
 pub mod questionnaire;
 pub mod read;

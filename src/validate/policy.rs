@@ -116,6 +116,9 @@ pub fn build(raw: RawPolicy, root: &Node, file: &str) -> Policy {
             (beside(file, &dir), pos)
         }),
         max_hashed_bytes: raw.max_hash_mib.map(|mib| mib.saturating_mul(1024 * 1024)),
+        overdue_critical_actions: raw
+            .overdue_critical_actions
+            .unwrap_or(defaults.overdue_critical_actions),
         questionnaire_waivers: raw.questionnaire_waivers.unwrap_or(true),
         waivers: waivers_from(raw.waivers, root, file),
     }

@@ -197,7 +197,7 @@ impl Checker<'_> {
     }
 
     /// A value that has the date shape but is not a real date (`2026-02-30`).
-    fn date(&mut self, parent: &Node, key: &str) {
+    pub(crate) fn date(&mut self, parent: &Node, key: &str) {
         let Some(text) = parent.text(key) else { return };
         let shaped = text.value.len() == 10 && text.value.as_bytes().get(4) == Some(&b'-');
         if shaped && Date::parse(text.value).is_none() {
@@ -258,7 +258,7 @@ impl Checker<'_> {
         self.date(waiver, "expires");
     }
 
-    fn unknown_question(&mut self, code: Code, id: &str, pos: Pos, what: &str) {
+    pub(crate) fn unknown_question(&mut self, code: Code, id: &str, pos: Pos, what: &str) {
         let renamed = self
             .framework
             .aliases

@@ -23,6 +23,7 @@ pub(crate) fn run(ctx: &Context, args: &AssessArgs) -> Result<Exit, Error> {
     let settings = assessment::plain_settings(ctx, &args.output, &templates);
     let bytes = proceed!(assessment::render(ctx, args.format, subject, &settings, ""));
     let mut inputs = args.inputs.files.clone();
+    inputs.extend(args.inputs.plan.iter().cloned());
     inputs.extend(loaded.assessment.evidence_files());
     assessment::emit_bytes(ctx, &args.output, &inputs, &bytes)?;
     Ok(Exit::Ok)

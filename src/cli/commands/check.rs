@@ -28,6 +28,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
         &args.inputs,
         &evidence
     ));
+    let plan = proceed!(assessment::load_plan(ctx, &args.inputs, &mut loaded));
     let baseline = proceed!(load_baseline(ctx, args, &loaded));
     let as_of = proceed!(assessment::as_of(
         ctx,
@@ -37,7 +38,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     ));
     apply_waivers(ctx, &policy, &mut loaded.assessment.questionnaire);
     loaded.sources.extend(policy_source);
-    let mut report = assessment::build_report(ctx, &loaded, as_of);
+    let mut report = assessment::build_report(ctx, &loaded, as_of, plan.as_ref());
     let gate = crate::gate::judge(
         &policy,
         &report,
@@ -60,6 +61,7 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     let bytes = proceed!(assessment::render(ctx, args.format, subject, &settings, ""));
     let mut inputs: Vec<PathBuf> = args.inputs.files.clone();
     inputs.extend(args.policy.iter().cloned());
+    inputs.extend(args.inputs.plan.iter().cloned());
     inputs.extend(args.baseline.iter().cloned());
     inputs.extend(loaded.assessment.evidence_files());
     assessment::emit_bytes(ctx, &args.output, &inputs, &bytes)?;

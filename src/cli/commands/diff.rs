@@ -108,6 +108,7 @@ fn load(
         files: vec![PathBuf::from(path)],
         merge: false,
         as_of,
+        plan: None,
     };
     let (_, report) = assessment::load_and_report(ctx, &inputs, DefaultDate::AssessedOn)?;
     Ok(Side {

@@ -11,6 +11,7 @@ pub(crate) mod init;
 pub(crate) mod interview;
 pub(crate) mod man;
 pub(crate) mod migrate;
+pub(crate) mod plan;
 pub(crate) mod portfolio;
 pub(crate) mod report;
 pub(crate) mod schema;

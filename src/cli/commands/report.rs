@@ -21,6 +21,7 @@ pub(crate) fn run(ctx: &Context, args: &ReportArgs) -> Result<Exit, Error> {
         DefaultDate::AssessedOn
     ));
     let mut inputs = args.inputs.files.clone();
+    inputs.extend(args.inputs.plan.iter().cloned());
     inputs.extend(args.document.templates.iter().cloned());
     inputs.extend(loaded.assessment.evidence_files());
     write(

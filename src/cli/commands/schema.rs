@@ -10,6 +10,7 @@ pub(crate) fn run(_ctx: &Context, kind: SchemaArg) -> Result<Exit, Error> {
         SchemaArg::Framework => SchemaKind::Framework,
         SchemaArg::Questionnaire => SchemaKind::Questionnaire,
         SchemaArg::Policy => SchemaKind::Policy,
+        SchemaArg::Plan => SchemaKind::Plan,
         SchemaArg::Report => SchemaKind::Report,
         SchemaArg::Diff => SchemaKind::Diff,
         SchemaArg::Portfolio => SchemaKind::Portfolio,

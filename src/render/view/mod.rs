@@ -83,6 +83,9 @@ pub struct ReportView {
     pub plan: Vec<AuthorityPlan>,
     /// Number of actions.
     pub action_count: usize,
+    /// What the action register (`--plan`) adds: actions tracked, overdue and not yet
+    /// listed, as sentences; empty without a register.
+    pub register: Vec<String>,
     /// The first actions of the plan, for the brief.
     pub top_actions: Vec<ActionView>,
     /// What the people who read the brief have to decide, as sentences.
@@ -309,6 +312,13 @@ pub struct ActionView {
     pub lead: String,
     /// The stage where the fix belongs, by name (empty when any stage).
     pub stage: String,
+    /// The action's register id (`A-F8.Q1`).
+    pub id: String,
+    /// What the action register says (owner, due date, status, overdue), in one line; empty
+    /// without a register or when it does not list the action.
+    pub tracking: String,
+    /// Whether the register has it open or in progress after its due date.
+    pub overdue: bool,
 }
 
 /// Builds the view of `report` for `framework`.
@@ -341,6 +351,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
         gender: gender(framework, report, options, w),
         plan: plan(framework, report, mode, w),
         action_count: report.actions.len(),
+        register: w.register(report),
         top_actions: report
             .actions
             .iter()

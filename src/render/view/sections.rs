@@ -364,6 +364,9 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
             .and_then(|id| framework.authority(id))
             .map_or_else(String::new, |n| w.named(n)),
         stage: named_stage(framework, a.stage.as_deref(), w),
+        id: a.id.clone(),
+        tracking: w.tracking(a.tracking.as_ref()),
+        overdue: a.tracking.as_ref().is_some_and(|t| t.overdue),
     }
 }
 
