@@ -46,13 +46,32 @@ pub fn prepare() {
     crate::validate::schema::QUESTIONNAIRE.prepare();
 }
 
-/// Reads an action register (`--plan`) against `framework`: schema, ids and reasons.
+/// Reads an action register (`--plan`) against `framework`: schema, ids and reasons, and
+/// that it tracks `deployment` (a register of another deployment would put its owners and
+/// dates on the wrong actions).
 pub fn plan(
     framework: &Framework,
     source: &SourceFile,
     limits: &Limits,
+    deployment: &str,
 ) -> Validated<crate::plan::Plan> {
-    crate::validate::plan::load(source, framework, limits)
+    let mut validated = crate::validate::plan::load(source, framework, limits);
+    let Some(plan) = validated.value.take_if(|p| p.deployment != deployment) else {
+        return validated;
+    };
+    let diagnostic = Diagnostic::error(
+        Code::InvalidValue,
+        &source.name,
+        Some(plan.deployment_pos),
+        format!(
+            "the register tracks `{}`, not `{deployment}`",
+            crate::text::inert(&plan.deployment)
+        ),
+    )
+    .with_label("another deployment")
+    .with_hint("name the register of this deployment, or correct `deployment:` if it was renamed");
+    validated.diagnostics.push(diagnostic);
+    validated
 }
 
 /// Reads one respondent's questionnaire: validation against `framework`, then the evidence

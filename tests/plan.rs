@@ -295,3 +295,57 @@ fn register_text_is_inert_in_every_channel() {
         "<script>alert(1)</script>\n::error::x \u{1b}[31m"
     );
 }
+
+#[test]
+fn portfolio_reads_each_deployments_register_beside_its_questionnaire() {
+    let dir = scratch("plan-portfolio");
+    let deployment = dir.join("exchange");
+    crate::common::copy_dir(
+        &crate::common::root().join("examples/policy-repo"),
+        &deployment,
+    );
+    std::fs::remove_dir_all(deployment.join("regressed")).expect("one assessment");
+    std::fs::copy(
+        fixture("plan/policy-repo.yaml"),
+        deployment.join("plan.yaml"),
+    )
+    .expect("plan");
+    let (code, out, err) = run(dpisafe()
+        .arg("portfolio")
+        .arg(&dir)
+        .args(["--plan", "plan.yaml"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("the action register tracks 4 of 10 actions; 1 overdue (A-F8.Q3)."),
+        "{out}"
+    );
+    // Met while walking the directory, the register is not a deployment of its own.
+    assert!(out.contains("1 deployment"), "{out}");
+    assert!(err.contains("action register"), "{err}");
+    let csv = stdout_of(dpisafe().arg("portfolio").arg(&dir).args([
+        "--plan",
+        "plan.yaml",
+        "--format",
+        "csv",
+    ]));
+    let header = csv.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("critical_failures,actions,actions_overdue"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().nth(1).unwrap_or_default().contains(",1,10,1,"),
+        "{csv}"
+    );
+    // A register that is broken leaves its deployment out, saying why.
+    std::fs::write(
+        deployment.join("plan.yaml"),
+        "dpisafe_plan: 1\ndeployment: x\n",
+    )
+    .expect("plan");
+    let (_, _, err) = run(dpisafe()
+        .arg("portfolio")
+        .arg(&dir)
+        .args(["--plan", "plan.yaml"]));
+    assert!(err.contains("the register tracks `x`"), "{err}");
+}

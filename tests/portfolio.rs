@@ -362,7 +362,7 @@ fn csv_text_that_reads_as_a_formula_is_prefixed() {
     );
     assert!(row.contains(",'-Ann Example,"), "respondents too: {row}");
     assert!(
-        row.contains(",2026-10-01,25.0,not rated,3.1,0,1,25.0,"),
+        row.contains(",2026-10-01,25.0,not rated,3.1,0,1,89,,25.0,"),
         "numbers are never prefixed: {row}"
     );
     let markdown = stdout_of(dpisafe().args([

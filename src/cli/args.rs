@@ -456,6 +456,11 @@ pub struct PortfolioArgs {
     /// portfolio is dated with the latest). Saved results keep their own date.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<crate::questionnaire::Date>,
+    /// The file name of each deployment's action register, looked up beside its
+    /// questionnaire (`--plan plan.yaml`): rows show how many actions it tracks and which
+    /// are overdue. A deployment without one is shown as before.
+    #[arg(long, value_name = "NAME")]
+    pub plan: Option<PathBuf>,
     /// Paper size of the PDF (landscape).
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,

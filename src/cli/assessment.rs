@@ -207,27 +207,10 @@ pub(crate) fn load_plan(
         return Ok(None);
     };
     let source = ctx.read(path)?;
-    let validated = pipeline::plan(&loaded.framework, &source, &ctx.limits);
+    let name = &loaded.assessment.questionnaire.deployment.name;
+    let validated = pipeline::plan(&loaded.framework, &source, &ctx.limits, name);
     ctx.report(&validated.diagnostics, Some(&source));
     let plan = validated.value.ok_or(Exit::Invalid)?;
-    let name = &loaded.assessment.questionnaire.deployment.name;
-    if plan.deployment != *name {
-        let diagnostic = Diagnostic::error(
-            Code::InvalidValue,
-            &source.name,
-            Some(plan.deployment_pos),
-            format!(
-                "the register tracks `{}`, not `{name}`",
-                crate::text::inert(&plan.deployment)
-            ),
-        )
-        .with_label("another deployment")
-        .with_hint(
-            "name the register of this deployment, or correct `deployment:` if it was renamed",
-        );
-        ctx.report(&[diagnostic], Some(&source));
-        return Err(Exit::Invalid);
-    }
     loaded.sources.push(source);
     Ok(Some(plan))
 }

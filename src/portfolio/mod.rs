@@ -184,6 +184,21 @@ pub struct Row {
     pub file: Option<String>,
     /// Earlier assessments of the same deployment, oldest first: the trend.
     pub history: Vec<Earlier>,
+    /// Actions in its plan.
+    pub actions: usize,
+    /// What its action register says (`portfolio --plan`); absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub register: Option<RowRegister>,
+}
+
+/// A row's action register, in short.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RowRegister {
+    /// Actions the register lists.
+    pub tracked: usize,
+    /// Actions open or in progress after their due date, on the row's evaluation date.
+    pub overdue: Vec<String>,
 }
 
 /// An earlier assessment of a row's deployment.

@@ -59,6 +59,11 @@ impl Row {
             respondents: Some(a.respondents.iter().map(respondent).collect()),
             file: Some(file.to_owned()),
             history: Vec::new(),
+            actions: report.actions.len(),
+            register: report.plan.as_ref().map(|p| RowRegister {
+                tracked: p.tracked,
+                overdue: p.overdue.clone(),
+            }),
         }
     }
 

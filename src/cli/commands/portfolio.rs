@@ -25,6 +25,7 @@ use crate::portfolio::{self, GroupBy, Options, Row, Skipped, Sort};
 use crate::questionnaire::Date;
 use crate::render::format::{Settings, Subject};
 use crate::render::templates::Templates;
+use crate::report::Report;
 use crate::source::{Limits, SourceFile};
 
 /// Set to any value to print where worker time went (read, parse, score, reduce) on stderr.
@@ -48,6 +49,7 @@ pub(crate) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<Exit, Error> {
         limits: &ctx.limits,
         evidence: &evidence,
         as_of,
+        plan: args.plan.as_deref(),
         color: ctx.color,
         quiet: ctx.quiet,
         timings: &timings,
@@ -424,12 +426,17 @@ enum Outcome {
     Other { kind: &'static str },
 }
 
+/// Why a deployment's register could not be read: its problems, and its text to quote.
+type Untracked = (Vec<Diagnostic>, Option<SourceFile>);
+
 /// What every worker shares.
 struct Job<'a> {
     framework: &'a Framework,
     limits: &'a Limits,
     evidence: &'a crate::evidence::Options,
     as_of: Option<Date>,
+    /// The register's file name, looked up beside each questionnaire.
+    plan: Option<&'a Path>,
     color: bool,
     quiet: bool,
     timings: &'a Timings,
@@ -484,7 +491,11 @@ impl Job<'_> {
             return Err(first.map_or_else(|| "they disagree".to_owned(), |d| d.message.clone()));
         };
         let as_of = self.as_of.unwrap_or(assessment.questionnaire.assessed_on);
-        let report = assessment.report(self.framework, as_of);
+        let mut report = assessment.report(self.framework, as_of);
+        if let Err((diagnostics, _)) = self.track(&mut report, paths[0]) {
+            let first = diagnostics.into_iter().next();
+            return Err(first.map_or_else(String::new, |d| d.message));
+        }
         let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
         Ok(Row::from_report(
             self.framework,
@@ -507,7 +518,10 @@ impl Job<'_> {
             questionnaire: q,
             disagreements: Vec::new(),
         };
-        let report = assessment.report(self.framework, as_of);
+        let mut report = assessment.report(self.framework, as_of);
+        if let Err((diagnostics, plan)) = self.track(&mut report, path) {
+            return self.skipped(&source.name, &diagnostics, plan.as_ref());
+        }
         self.timings.add(Stage::Score, started);
         let started = self.timings.start();
         let row = Row::from_report(self.framework, &report, &source.name);
@@ -516,6 +530,28 @@ impl Job<'_> {
             row: Box::new(row),
             warnings: loaded.diagnostics.len() + report.warnings.len(),
             questionnaire: Some(path.to_owned()),
+        }
+    }
+
+    /// Reads the register beside `questionnaire` into `report`, when `--plan` names one and
+    /// it exists; its problems (already rendered with its source) when it is invalid.
+    fn track(&self, report: &mut Report, questionnaire: &Path) -> Result<(), Untracked> {
+        let Some(name) = self.plan else {
+            return Ok(());
+        };
+        let path = questionnaire.with_file_name(name);
+        if !path.is_file() {
+            return Ok(());
+        }
+        let source = crate::assessment::read(&path, self.limits).map_err(|d| (vec![d], None))?;
+        let deployment = &report.assessment.deployment.name;
+        let validated = crate::assessment::plan(self.framework, &source, self.limits, deployment);
+        match validated.value {
+            Some(plan) => {
+                report.track(&plan);
+                Ok(())
+            }
+            None => Err((validated.diagnostics, Some(source))),
         }
     }
 
@@ -574,6 +610,9 @@ fn other_format(text: &str) -> Option<&'static str> {
     let text = text.trim_start_matches('\u{feff}');
     if text.lines().any(|line| line.starts_with("dpisafe_policy:")) {
         return Some("policy");
+    }
+    if text.lines().any(|line| line.starts_with("dpisafe_plan:")) {
+        return Some("action register");
     }
     if !text.trim_start().starts_with('{') {
         return None;

@@ -22,6 +22,8 @@ pub fn render(portfolio: &Portfolio) -> String {
         "coverage",
         "gender_index",
         "critical_failures",
+        "actions",
+        "actions_overdue",
     ]
     .iter()
     .map(|h| (*h).to_owned())
@@ -78,6 +80,12 @@ fn fields(portfolio: &Portfolio, group: &str, row: &Row) -> Vec<String> {
         format!("{:.1}", row.coverage),
         row.gender_index.map(|i| i.to_string()).unwrap_or_default(),
         row.critical_failures.len().to_string(),
+        row.actions.to_string(),
+        // Empty without a register: nothing is known to be overdue, which is not zero.
+        row.register
+            .as_ref()
+            .map(|r| r.overdue.len().to_string())
+            .unwrap_or_default(),
     ];
     record.extend(row.principles.iter().map(|c| number(c.value)));
     if !portfolio.redacted {

@@ -439,7 +439,21 @@ fn group_notes(portfolio: &Portfolio, group: &Group) -> Vec<String> {
             .collect();
         notes.push(format!("{}, earlier: {}.", row.label, earlier.join("; ")));
     }
+    notes.extend(group.rows.iter().filter_map(register_note));
     notes
+}
+
+/// What a row's action register says: how much of the plan it tracks and what is overdue.
+fn register_note(row: &Row) -> Option<String> {
+    let register = row.register.as_ref()?;
+    let overdue = match register.overdue.as_slice() {
+        [] => "none overdue".to_owned(),
+        ids => format!("{} overdue ({})", ids.len(), ids.join(", ")),
+    };
+    Some(format!(
+        "{}: the action register tracks {} of {} actions; {overdue}.",
+        row.label, register.tracked, row.actions
+    ))
 }
 
 fn row_view(portfolio: &Portfolio, row: &Row) -> RowView {
