@@ -9,6 +9,7 @@
 pub mod answer_edit;
 mod country;
 pub mod facts;
+pub mod register;
 pub mod session;
 
 pub use session::{Outcome, Session};

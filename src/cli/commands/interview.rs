@@ -74,8 +74,62 @@ pub(crate) fn run(ctx: &Context, args: &InterviewArgs) -> Result<Exit, Error> {
         "{}\n",
         crate::text::wrap(&intro, style.wrap_width()).join("\n")
     ));
-    session.run(&mut terminal);
+    if let crate::interview::Outcome::Finished { .. } = session.run(&mut terminal) {
+        offer_register(ctx, &framework, &mut terminal, style, path)?;
+    }
     Ok(Exit::Ok)
+}
+
+/// Once every question is answered, offers to write an action register beside the
+/// questionnaire with owners and due dates of the urgent actions; never over an existing one.
+fn offer_register(
+    ctx: &Context,
+    framework: &crate::cli::FrameworkRef,
+    terminal: &mut Terminal,
+    style: Style,
+    path: &Path,
+) -> Result<(), Error> {
+    let register = path.with_file_name("plan.yaml");
+    if register.exists() {
+        ctx.note(&format!(
+            "{} exists: carry it forward with `dpisafe plan update {} --plan {}`",
+            register.display(),
+            path.display(),
+            register.display()
+        ));
+        return Ok(());
+    }
+    let inputs = crate::cli::args::Inputs {
+        files: vec![path.to_path_buf()],
+        merge: false,
+        as_of: None,
+        plan: None,
+    };
+    let Ok((_, report)) =
+        assessment::load_and_report(ctx, &inputs, assessment::DefaultDate::AssessedOn)
+    else {
+        return Ok(());
+    };
+    let Some(mut plan) = crate::interview::register::fill(terminal, framework, &report, style)
+    else {
+        return Ok(());
+    };
+    plan.file = register.display().to_string();
+    let words = crate::render::words::Words::new(ctx.lang(), "view");
+    let text = crate::render::plan::yaml(&plan, &report, framework, &words);
+    output::write(
+        &Target {
+            path: &register,
+            inputs: &[path.to_path_buf()],
+            force: false,
+        },
+        text.as_bytes(),
+    )?;
+    ctx.note(&format!(
+        "wrote {}; pass it with --plan to assess, report and check",
+        register.display()
+    ));
+    Ok(())
 }
 
 /// Asks the facts of a new questionnaire and writes it; `None` when input ends first.
