@@ -214,7 +214,7 @@ fn i18n_status_counts_and_check_fails_only_on_stale_translations() {
         assert!(out.contains(lang), "{out}");
     }
     assert!(
-        out.contains("242 of 331 current · 89 missing · 0 stale"),
+        out.contains("242 of 435 current · 193 missing · 0 stale"),
         "{out}"
     );
     let (code, out, _) =

@@ -122,6 +122,10 @@ pub fn units(framework: &Framework) -> Vec<Unit> {
     for a in &framework.scoring.support_areas {
         push(format!("support.{}", a.id), &a.label);
     }
+    // Process titles follow every action, by key (a published id may name two processes).
+    for p in &framework.processes {
+        push(format!("process.{}", p.key), &p.title);
+    }
     units
 }
 

@@ -83,6 +83,10 @@ pub struct ReportView {
     pub plan: Vec<AuthorityPlan>,
     /// Number of actions.
     pub action_count: usize,
+    /// Whether process titles are shown in the framework's English in a report in another
+    /// language (no current translation of some of them): the report says so, and HTML marks
+    /// them `lang="en"`.
+    pub processes_english: bool,
     /// What the action register (`--plan`) adds: actions tracked, overdue and not yet
     /// listed, as sentences; empty without a register.
     pub register: Vec<String>,
@@ -351,6 +355,11 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
         gender: gender(framework, report, options, w),
         plan: plan(framework, report, mode, w),
         action_count: report.actions.len(),
+        processes_english: options.lang != Lang::En
+            && framework
+                .processes
+                .iter()
+                .any(|p| w.text(&format!("process.{}", p.key), &p.title) == p.title),
         register: w.register(report),
         top_actions: report
             .actions

@@ -349,7 +349,10 @@ pub(super) fn action(framework: &Framework, a: &Action, mode: Mode, w: Words) ->
                     .processes
                     .iter()
                     .find(|p| &p.key == key)
-                    .map_or(key.clone(), |p| format!("{} {}", p.id, p.title))
+                    .map_or(key.clone(), |p| {
+                        let title = w.text(&format!("process.{}", p.key), &p.title);
+                        format!("{} {title}", p.id)
+                    })
             })
             .collect(),
         support: a
