@@ -72,6 +72,13 @@ fn report_with_a_plan_shows_owners_due_dates_and_what_is_overdue() {
         brief.contains("Owner: Technology provider · due 2027-03-31"),
         "{brief}"
     );
+    assert!(
+        brief.contains(
+            "How to unblock the action past its due date in the register: A-F8.Q3 · Ministry of \
+             Justice, legal drafting unit · due 2026-06-30."
+        ),
+        "what to decide names the overdue action, its owner and date: {brief}"
+    );
     let json =
         stdout_of(dpisafe().args(["assess", QUESTIONNAIRE, "--format", "json", "--plan", &plan]));
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");

@@ -542,6 +542,9 @@ pub(super) fn decisions(framework: &Framework, report: &Report, w: Words) -> Vec
     if overdue > 0 {
         decisions.push(w.m.plural("view.decide_overdue", overdue, &[]));
     }
+    if let Some(line) = register_overdue(report, w) {
+        decisions.push(line);
+    }
     let open = s.answers.not_assessed;
     if open > 0 {
         decisions.push(w.m.plural("view.decide_unanswered", open, &[]));
@@ -569,6 +572,32 @@ pub(super) fn decisions(framework: &Framework, report: &Report, w: Words) -> Vec
         decisions.push(w.get("decide_keep"));
     }
     decisions
+}
+
+/// The register's overdue actions as a decision, each with its owner and due date
+/// (`A-F8.Q3, Ministry of Justice, due 2026-06-30`).
+fn register_overdue(report: &Report, w: Words) -> Option<String> {
+    let overdue: Vec<String> = report
+        .actions
+        .iter()
+        .filter_map(|a| Some((a, a.tracking.as_ref().filter(|t| t.overdue)?)))
+        .map(|(a, t)| {
+            let mut parts = vec![a.id.clone()];
+            parts.extend(t.owner.clone());
+            if let Some(due) = t.due {
+                let date = w.ltr(&due.to_string());
+                parts.push(w.m.format("view.tracking_due", &[("date", &date)]));
+            }
+            parts.join(" · ")
+        })
+        .collect();
+    (!overdue.is_empty()).then(|| {
+        w.m.plural(
+            "view.decide_register_overdue",
+            overdue.len(),
+            &[("items", &overdue.join(&w.get("list_separator")))],
+        )
+    })
 }
 
 /// The method in four paragraphs: the catalog's account of scoring, then the bands, the
