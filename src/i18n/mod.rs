@@ -95,6 +95,17 @@ pub fn ltr(lang: Lang, text: &str) -> String {
     }
 }
 
+/// User text (an owner's name) inside a right-to-left sentence, isolated so that its own
+/// first strong character sets its direction: an English name keeps its order in Arabic, and
+/// an Arabic one is not forced left to right. Left-to-right languages get `text` unchanged.
+pub fn isolate(lang: Lang, text: &str) -> String {
+    if lang.is_rtl() {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -495,7 +495,7 @@ fn action_row(framework: &Framework, a: &Action, w: Words) -> Vec<String> {
                 "{} ({}) [{}]",
                 action_text(framework, a, w),
                 a.question,
-                crate::text::inert(&tracking)
+                tracking
             ),
         },
         a.authority.clone().unwrap_or_default(),

@@ -82,7 +82,12 @@ impl Words {
             return String::new();
         };
         let mut parts = vec![match &t.owner {
-            Some(owner) => self.m.format("view.tracking_owner", &[("owner", owner)]),
+            Some(owner) => {
+                // Inert first: the line also goes to the terminal, and a name must not
+                // break it or carry escape sequences.
+                let owner = i18n::isolate(self.m.lang(), &crate::text::inert(owner));
+                self.m.format("view.tracking_owner", &[("owner", &owner)])
+            }
             None => self.m.get("view.tracking_no_owner").to_owned(),
         }];
         if let Some(due) = t.due {

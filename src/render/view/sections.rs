@@ -582,8 +582,8 @@ fn register_overdue(report: &Report, w: Words) -> Option<String> {
         .iter()
         .filter_map(|a| Some((a, a.tracking.as_ref().filter(|t| t.overdue)?)))
         .map(|(a, t)| {
-            let mut parts = vec![a.id.clone()];
-            parts.extend(t.owner.clone());
+            let mut parts = vec![w.ltr(&a.id)];
+            parts.extend(t.owner.as_deref().map(|o| i18n::isolate(w.m.lang(), o)));
             if let Some(due) = t.due {
                 let date = w.ltr(&due.to_string());
                 parts.push(w.m.format("view.tracking_due", &[("date", &date)]));
