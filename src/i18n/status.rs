@@ -214,7 +214,8 @@ mod tests {
     }
 
     /// Every question and gender check text, and every principle and risk name, is
-    /// translated into every language (guidance and summaries may stay English).
+    /// translated into every language (guidance, summaries and process titles may stay
+    /// English: reports say when process titles are the framework's English).
     #[test]
     fn every_question_check_and_name_is_translated() {
         let framework = crate::validate::framework::embedded();
@@ -224,6 +225,7 @@ mod tests {
                 .missing
                 .iter()
                 .filter(|id| !id.ends_with(".guidance") && !id.ends_with(".summary"))
+                .filter(|id| !id.starts_with("process."))
                 .collect();
             assert!(untranslated.is_empty(), "{}: {untranslated:?}", lang.code());
         }
