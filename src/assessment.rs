@@ -46,6 +46,14 @@ pub fn prepare() {
     crate::validate::schema::QUESTIONNAIRE.prepare();
 }
 
+/// The built-in crosswalks, checked against `framework` (a custom framework may lack items
+/// they link from: then their problems).
+pub fn crosswalks(
+    framework: &Framework,
+) -> Result<Vec<crate::crosswalk::Crosswalk>, Vec<Diagnostic>> {
+    crate::validate::crosswalk::embedded(framework)
+}
+
 /// Reads an action register (`--plan`) against `framework`: schema, ids and reasons, and
 /// that it tracks `deployment` (a register of another deployment would put its owners and
 /// dates on the wrong actions).

@@ -352,6 +352,14 @@ pub enum Code {
       `dpisafe plan update` to mark it done with the assessment's date."
     )]
     PlanStale,
+    /// A crosswalk leaves an item of the target standard without a link or a reason.
+    #[strum(
+        detailed_message = "Every item of the standard a crosswalk maps to must be reached by at least one \
+      link from a question or gender check, or carry `not_covered:` saying why the safeguards \
+      framework does not cover it. Otherwise a derived view would show the item as a gap \
+      nobody explained."
+    )]
+    CrosswalkGap,
 }
 
 impl Code {

@@ -9,6 +9,7 @@
 
 pub mod assessment;
 pub mod cli;
+pub mod crosswalk;
 pub mod date;
 pub mod diagnostic;
 pub mod diff;

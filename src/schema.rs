@@ -24,6 +24,8 @@ pub enum SchemaKind {
     Policy,
     /// An action register (`dpisafe plan`).
     Plan,
+    /// A crosswalk to another standard (`frameworks/crosswalks/`).
+    Crosswalk,
     /// A result written by `assess --format json` or `check --format json`.
     Report,
     /// A comparison written by `diff --format json`.
@@ -50,6 +52,7 @@ impl SchemaKind {
             SchemaKind::Questionnaire => &input::QUESTIONNAIRE,
             SchemaKind::Policy => &input::POLICY,
             SchemaKind::Plan => &input::PLAN,
+            SchemaKind::Crosswalk => &input::CROSSWALK,
             SchemaKind::Report => &REPORT,
             SchemaKind::Diff => &DIFF,
             SchemaKind::Portfolio => &PORTFOLIO,
@@ -67,11 +70,12 @@ impl SchemaKind {
     }
 
     /// Every kind, in the order `dpisafe schema` lists them.
-    pub const ALL: [SchemaKind; 7] = [
+    pub const ALL: [SchemaKind; 8] = [
         SchemaKind::Framework,
         SchemaKind::Questionnaire,
         SchemaKind::Policy,
         SchemaKind::Plan,
+        SchemaKind::Crosswalk,
         SchemaKind::Report,
         SchemaKind::Diff,
         SchemaKind::Portfolio,
@@ -92,6 +96,9 @@ pub fn generate(kind: SchemaKind) -> Value {
         SchemaKind::Questionnaire => generator.into_root_schema_for::<RawQuestionnaire>(),
         SchemaKind::Policy => generator.into_root_schema_for::<RawPolicy>(),
         SchemaKind::Plan => generator.into_root_schema_for::<RawPlan>(),
+        SchemaKind::Crosswalk => {
+            generator.into_root_schema_for::<crate::crosswalk::raw::RawCrosswalk>()
+        }
         SchemaKind::Report => generator.into_root_schema_for::<Report>(),
         SchemaKind::Diff => generator.into_root_schema_for::<crate::diff::Diff>(),
         SchemaKind::Portfolio => generator.into_root_schema_for::<crate::portfolio::Portfolio>(),

@@ -16,6 +16,7 @@ const LAYERS: &[&str] = &[
     "framework",
     "questionnaire",
     "policy",
+    "crosswalk",
     "plan",
     "validate",
     "migrate",

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod contrast;
 mod conventions;
+mod crosswalks;
 mod diff;
 mod docs;
 mod examples;

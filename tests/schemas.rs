@@ -36,6 +36,11 @@ fn policy_schema_matches_the_types() {
 }
 
 #[test]
+fn crosswalk_schema_matches_the_types() {
+    check(SchemaKind::Crosswalk, "schemas/crosswalk.schema.json");
+}
+
+#[test]
 fn plan_schema_matches_the_types() {
     check(SchemaKind::Plan, "schemas/plan.schema.json");
 }

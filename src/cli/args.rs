@@ -267,6 +267,38 @@ pub struct Inputs {
     /// status, and what is overdue on the evaluation date.
     #[arg(long, value_name = "PLAN.yaml")]
     pub plan: Option<PathBuf>,
+    /// Also show the assessment against another standard, derived through dpisafe's
+    /// crosswalk (docs/crosswalks.md); may be given several times.
+    #[arg(long = "view", value_enum, value_name = "STANDARD")]
+    pub views: Vec<ViewArg>,
+}
+
+/// The standards `--view` can show an assessment against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// The Digital Public Goods Standard (9 indicators).
+    DpgStandard,
+    /// The Principles for Digital Development (9).
+    DigitalPrinciples,
+    /// The Principles on Identification for Sustainable Development (10).
+    Id4d,
+    /// The Generation Equality Action Coalition on Technology and Innovation (4 actions).
+    GenerationEquality,
+    /// The SDG targets DPI safeguards serve.
+    Sdg,
+}
+
+impl ViewArg {
+    /// The crosswalk's target id.
+    pub fn target(self) -> &'static str {
+        match self {
+            ViewArg::DpgStandard => "dpg-standard",
+            ViewArg::DigitalPrinciples => "digital-principles",
+            ViewArg::Id4d => "id4d",
+            ViewArg::GenerationEquality => "generation-equality",
+            ViewArg::Sdg => "sdg",
+        }
+    }
 }
 
 /// Where output goes.
@@ -503,6 +535,8 @@ pub enum SchemaArg {
     Policy,
     /// The action register of `dpisafe plan`.
     Plan,
+    /// A crosswalk to another standard (frameworks/crosswalks/).
+    Crosswalk,
     /// The JSON result of `assess --format json` and `check --format json`.
     Report,
     /// The JSON of `portfolio --format json`.

@@ -192,8 +192,31 @@ pub(crate) fn load_and_report(
     let mut loaded = load(ctx, inputs)?;
     let plan = load_plan(ctx, inputs, &mut loaded)?;
     let as_of = as_of(ctx, inputs, &loaded.assessment.questionnaire, default)?;
-    let report = build_report(ctx, &loaded, as_of, plan.as_ref());
+    let mut report = build_report(ctx, &loaded, as_of, plan.as_ref());
+    add_views(ctx, inputs, &loaded, &mut report)?;
     Ok((loaded, report))
+}
+
+/// The views `--view` asks for, derived through the built-in crosswalks.
+pub(crate) fn add_views(
+    ctx: &Context,
+    inputs: &Inputs,
+    loaded: &Loaded,
+    report: &mut Report,
+) -> Result<(), Exit> {
+    if inputs.views.is_empty() {
+        return Ok(());
+    }
+    let crosswalks = pipeline::crosswalks(&loaded.framework).map_err(|diagnostics| {
+        ctx.report(&diagnostics, None);
+        Exit::Invalid
+    })?;
+    for wanted in &inputs.views {
+        if let Some(crosswalk) = crosswalks.iter().find(|c| c.target.id == wanted.target()) {
+            report.views.push(report.view(crosswalk));
+        }
+    }
+    Ok(())
 }
 
 /// The action register `--plan` names, validated, for the deployment assessed; its source

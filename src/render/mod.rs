@@ -28,4 +28,5 @@ pub mod table;
 pub mod templates;
 pub mod verdict;
 pub mod view;
+pub mod views;
 pub mod words;

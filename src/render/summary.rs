@@ -66,6 +66,7 @@ pub fn render(
     gender(&mut out, report, w);
     actions(&mut out, framework, report, w, width);
     disagreements(&mut out, report, w);
+    out.push_str(&super::views::render(report, width));
     next_commands(&mut out, report, w);
     match width {
         Some(width) => fit_lines(&out, width),

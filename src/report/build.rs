@@ -45,6 +45,7 @@ pub fn build(inputs: Inputs<'_>) -> Report {
         findings: items.iter().map(|i| finding(framework, i)).collect(),
         actions: evaluation.actions.clone(),
         plan: None,
+        views: Vec::new(),
         disagreements: disagreements.iter().map(disagreement).collect(),
         warnings: warnings(&items, questionnaire, as_of),
         gate: None,

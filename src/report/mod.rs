@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 mod key_points;
 pub mod tracking;
+pub mod views;
 
 pub use build::{Inputs, build, evidence_warnings};
 pub use key_points::{Gap, KEY_GAPS, KeyPoints};
@@ -59,6 +60,10 @@ pub struct Report {
     /// The action register the report was read with (`--plan`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanInfo>,
+    /// The assessment seen against other standards (`--view`), through dpisafe's
+    /// crosswalks: derived readings, not determinations by those standards' owners.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<views::DerivedView>,
     /// Questions on which merged respondents disagree.
     pub disagreements: Vec<DisagreementResult>,
     /// Problems found while assessing (missing evidence files, expired waivers).

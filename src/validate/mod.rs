@@ -5,6 +5,7 @@
 //! keys, the JSON Schema, then cross-references checked on the positioned tree. Only a file
 //! without errors is decoded into its raw serde type.
 
+pub mod crosswalk;
 pub mod framework;
 pub mod plan;
 pub mod policy;

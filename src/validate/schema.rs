@@ -36,6 +36,11 @@ pub static QUESTIONNAIRE: Schema = Schema::new(
 );
 /// The policy file's schema.
 pub static POLICY: Schema = Schema::new("policy", include_str!("../../schemas/policy.schema.json"));
+/// A crosswalk's schema.
+pub static CROSSWALK: Schema = Schema::new(
+    "crosswalk",
+    include_str!("../../schemas/crosswalk.schema.json"),
+);
 /// The action register's schema.
 pub static PLAN: Schema = Schema::new("plan", include_str!("../../schemas/plan.schema.json"));
 

@@ -39,6 +39,12 @@ pub(crate) fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
     apply_waivers(ctx, &policy, &mut loaded.assessment.questionnaire);
     loaded.sources.extend(policy_source);
     let mut report = assessment::build_report(ctx, &loaded, as_of, plan.as_ref());
+    proceed!(assessment::add_views(
+        ctx,
+        &args.inputs,
+        &loaded,
+        &mut report
+    ));
     let gate = crate::gate::judge(
         &policy,
         &report,

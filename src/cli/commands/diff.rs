@@ -109,6 +109,7 @@ fn load(
         merge: false,
         as_of,
         plan: None,
+        views: Vec::new(),
     };
     let (_, report) = assessment::load_and_report(ctx, &inputs, DefaultDate::AssessedOn)?;
     Ok(Side {

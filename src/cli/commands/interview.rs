@@ -104,6 +104,7 @@ fn offer_register(
         merge: false,
         as_of: None,
         plan: None,
+        views: Vec::new(),
     };
     let Ok((_, report)) =
         assessment::load_and_report(ctx, &inputs, assessment::DefaultDate::AssessedOn)

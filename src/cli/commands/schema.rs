@@ -11,6 +11,7 @@ pub(crate) fn run(_ctx: &Context, kind: SchemaArg) -> Result<Exit, Error> {
         SchemaArg::Questionnaire => SchemaKind::Questionnaire,
         SchemaArg::Policy => SchemaKind::Policy,
         SchemaArg::Plan => SchemaKind::Plan,
+        SchemaArg::Crosswalk => SchemaKind::Crosswalk,
         SchemaArg::Report => SchemaKind::Report,
         SchemaArg::Diff => SchemaKind::Diff,
         SchemaArg::Portfolio => SchemaKind::Portfolio,
