@@ -149,3 +149,40 @@ fn gender_and_sdg_views_work_on_every_example() {
     let schema = stdout_of(dpisafe().args(["schema", "crosswalk"]));
     assert!(schema.contains("\"dpisafe_crosswalk\""), "{schema}");
 }
+
+#[test]
+fn reports_carry_the_views_asked_for_and_no_section_otherwise() {
+    let md = stdout_of(dpisafe().args([
+        "report",
+        EXAMPLES[1],
+        "--view",
+        "dpg-standard",
+        "--format",
+        "md",
+    ]));
+    assert!(md.contains("## Read against other standards"), "{md}");
+    assert!(
+        md.contains("not a determination by each standard's owner"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 3 | Clear ownership of the product and its assets | met | F9.Q1 yes |"),
+        "{md}"
+    );
+    let plain = stdout_of(dpisafe().args(["report", EXAMPLES[1], "--format", "md"]));
+    assert!(!plain.contains("Read against other standards"));
+    let fr = stdout_of(dpisafe().args([
+        "--lang",
+        "fr",
+        "report",
+        EXAMPLES[1],
+        "--view",
+        "sdg",
+        "--format",
+        "html",
+    ]));
+    assert!(
+        fr.contains("Lecture au regard d’autres référentiels"),
+        "{fr}"
+    );
+}

@@ -311,7 +311,15 @@ fn a_questionnaire_is_created_answered_interrupted_resumed_and_finished() {
         )),
         "{end}"
     );
+    // Every question has been seen: the walk offers an action register, which is declined.
+    let offer = expect(&mut s, "with owners and due dates for those? [y/N] ");
+    assert!(offer.contains("critical or high"), "{offer}");
+    send(&mut s, "");
     assert_eq!(exit_code(&s), 0);
+    assert!(
+        !dir.join("plan.yaml").exists(),
+        "declined: no register written"
+    );
 
     let text = std::fs::read_to_string(&file).expect("readable");
     assert!(

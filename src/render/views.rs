@@ -41,7 +41,7 @@ fn section(out: &mut String, view: &DerivedView, width: Option<usize>) {
 }
 
 /// The answers behind an item (`F8.Q3 no, F4.Q2 yes`), or why nothing is.
-fn behind(item: &crate::report::views::ViewItem) -> String {
+pub(crate) fn behind(item: &crate::report::views::ViewItem) -> String {
     if item.behind.is_empty() {
         return match &item.not_covered {
             Some(_) => "outside the safeguards framework".to_owned(),

@@ -83,6 +83,8 @@ pub struct ReportView {
     pub plan: Vec<AuthorityPlan>,
     /// Number of actions.
     pub action_count: usize,
+    /// The assessment read against other standards (`--view`); empty without.
+    pub standards: Vec<StandardView>,
     /// Whether process titles are shown in the framework's English in a report in another
     /// language (no current translation of some of them): the report says so, and HTML marks
     /// them `lang="en"`.
@@ -111,6 +113,30 @@ pub struct ReportView {
     pub date: String,
     /// The tool and its version.
     pub tool: String,
+}
+
+/// The assessment read against another standard (`--view`), for the documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardView {
+    /// The standard and the version mapped.
+    pub title: String,
+    /// Where it is published.
+    pub url: String,
+    /// One row per item of the standard.
+    pub items: Vec<StandardItem>,
+}
+
+/// One item of another standard, with its derived status.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardItem {
+    /// Its id in the standard.
+    pub id: String,
+    /// Its short title.
+    pub title: String,
+    /// The derived status, in words (`met`, `partly` …).
+    pub status: String,
+    /// The answers behind it (`F8.Q3 no, F4.Q2 yes`), or why there are none.
+    pub behind: String,
 }
 
 /// One entry of a chart's legend: a band or level id (for its colour) and its words.
@@ -355,6 +381,7 @@ pub fn build(framework: &Framework, report: &Report, options: Options) -> Report
         gender: gender(framework, report, options, w),
         plan: plan(framework, report, mode, w),
         action_count: report.actions.len(),
+        standards: report.views.iter().map(standard_view).collect(),
         processes_english: options.lang != Lang::En
             && framework
                 .processes

@@ -655,3 +655,21 @@ pub(super) fn band_ranges(
     }
     keys
 }
+
+/// A derived view as the documents show it.
+pub(super) fn standard_view(view: &crate::report::views::DerivedView) -> StandardView {
+    StandardView {
+        title: format!("{} ({})", view.title, view.version),
+        url: view.url.clone(),
+        items: view
+            .items
+            .iter()
+            .map(|item| StandardItem {
+                id: item.id.clone(),
+                title: item.title.clone(),
+                status: item.status.as_str().to_owned(),
+                behind: crate::render::views::behind(item),
+            })
+            .collect(),
+    }
+}
