@@ -4,8 +4,9 @@
 use std::fmt::Write as _;
 
 use crate::render::table;
+use crate::render::words::Words;
+use crate::report::Report;
 use crate::report::views::DerivedView;
-use crate::report::{Report, Status};
 use crate::text::inert;
 
 /// Every view of `report`, each a titled table; empty without `--view`.
@@ -42,6 +43,7 @@ fn section(out: &mut String, view: &DerivedView, width: Option<usize>) {
 
 /// The answers behind an item (`F8.Q3 no, F4.Q2 yes`), or why nothing is.
 pub(crate) fn behind(item: &crate::report::views::ViewItem) -> String {
+    let words = Words::new(crate::i18n::Lang::En, "view");
     if item.behind.is_empty() {
         return match &item.not_covered {
             Some(_) => "outside the safeguards framework".to_owned(),
@@ -51,17 +53,7 @@ pub(crate) fn behind(item: &crate::report::views::ViewItem) -> String {
     let parts: Vec<String> = item
         .behind
         .iter()
-        .map(|b| format!("{} {}", b.item, answer(b.status)))
+        .map(|b| format!("{} {}", b.item, words.answer(b.status)))
         .collect();
     parts.join(", ")
-}
-
-fn answer(status: Status) -> &'static str {
-    match status {
-        Status::Yes => "yes",
-        Status::Partial => "partial",
-        Status::No => "no",
-        Status::NotApplicable => "n/a",
-        Status::NotAssessed => "not assessed",
-    }
 }

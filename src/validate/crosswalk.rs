@@ -18,19 +18,13 @@ pub const SUPPORTED_VERSION: u64 = 1;
 
 /// Parses and validates a crosswalk against `framework`.
 pub fn load(source: &SourceFile, framework: &Framework, limits: &Limits) -> Validated<Crosswalk> {
-    let mut diagnostics = Diagnostics::default();
-    let parsed =
-        validate::parse_and_check_shape(source, &schema::CROSSWALK, limits, &mut diagnostics);
-    let Some(parsed) = parsed else {
-        return Validated::new(None, diagnostics);
-    };
-    check_references(&parsed.root, &source.name, framework, &mut diagnostics);
-    let crosswalk = if diagnostics.has_errors() {
-        None
-    } else {
-        validate::decode::<RawCrosswalk>(&parsed, &source.name, &mut diagnostics).map(build)
-    };
-    Validated::new(crosswalk, diagnostics)
+    validate::load_document(
+        source,
+        &schema::CROSSWALK,
+        limits,
+        |root, diagnostics| check_references(root, &source.name, framework, diagnostics),
+        |raw: RawCrosswalk, _| build(raw),
+    )
 }
 
 /// The built-in crosswalks, validated against `framework`; the problems of the first that

@@ -34,6 +34,29 @@ pub struct Parsed {
     pub json: serde_json::Value,
 }
 
+/// The whole load of a small input (policy, action register, crosswalk): parse and shape,
+/// `check` its references on the tree, and only when nothing is wrong decode it and `build`
+/// the domain value from the raw one and the tree.
+pub fn load_document<R: DeserializeOwned, T>(
+    source: &SourceFile,
+    schema: &Schema,
+    limits: &Limits,
+    check: impl FnOnce(&Node, &mut Diagnostics),
+    build: impl FnOnce(R, &Node) -> T,
+) -> Validated<T> {
+    let mut diagnostics = Diagnostics::default();
+    let Some(parsed) = parse_and_check_shape(source, schema, limits, &mut diagnostics) else {
+        return Validated::new(None, diagnostics);
+    };
+    check(&parsed.root, &mut diagnostics);
+    let value = if diagnostics.has_errors() {
+        None
+    } else {
+        decode::<R>(&parsed, &source.name, &mut diagnostics).map(|raw| build(raw, &parsed.root))
+    };
+    Validated::new(value, diagnostics)
+}
+
 /// Parses `source` and checks it against `schema`.
 ///
 /// Returns the document unless the YAML itself is unreadable; problems go to `diagnostics`.

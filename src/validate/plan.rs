@@ -15,19 +15,13 @@ use crate::validate::{self, Validated, schema};
 
 /// Parses and validates an action register against `framework`.
 pub fn load(source: &SourceFile, framework: &Framework, limits: &Limits) -> Validated<Plan> {
-    let mut diagnostics = Diagnostics::default();
-    let parsed = validate::parse_and_check_shape(source, &schema::PLAN, limits, &mut diagnostics);
-    let Some(parsed) = parsed else {
-        return Validated::new(None, diagnostics);
-    };
-    check_references(&parsed.root, &source.name, framework, &mut diagnostics);
-    let plan = if diagnostics.has_errors() {
-        None
-    } else {
-        validate::decode::<RawPlan>(&parsed, &source.name, &mut diagnostics)
-            .map(|raw| build(raw, &parsed.root, &source.name))
-    };
-    Validated::new(plan, diagnostics)
+    validate::load_document(
+        source,
+        &schema::PLAN,
+        limits,
+        |root, diagnostics| check_references(root, &source.name, framework, diagnostics),
+        |raw: RawPlan, root| build(raw, root, &source.name),
+    )
 }
 
 /// Checks a register tree: its version, dates, ids and reasons.

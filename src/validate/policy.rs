@@ -15,19 +15,13 @@ pub const SUPPORTED_VERSION: u64 = 1;
 
 /// Parses and validates a policy file against `framework`.
 pub fn load(source: &SourceFile, framework: &Framework, limits: &Limits) -> Validated<Policy> {
-    let mut diagnostics = Diagnostics::default();
-    let parsed = validate::parse_and_check_shape(source, &schema::POLICY, limits, &mut diagnostics);
-    let Some(parsed) = parsed else {
-        return Validated::new(None, diagnostics);
-    };
-    check_references(&parsed.root, &source.name, framework, &mut diagnostics);
-    let policy = if diagnostics.has_errors() {
-        None
-    } else {
-        validate::decode::<RawPolicy>(&parsed, &source.name, &mut diagnostics)
-            .map(|raw| build(raw, &parsed.root, &source.name))
-    };
-    Validated::new(policy, diagnostics)
+    validate::load_document(
+        source,
+        &schema::POLICY,
+        limits,
+        |root, diagnostics| check_references(root, &source.name, framework, diagnostics),
+        |raw: RawPolicy, root| build(raw, root, &source.name),
+    )
 }
 
 /// Checks a policy tree's references against `framework`.
